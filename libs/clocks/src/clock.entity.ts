@@ -1,0 +1,24 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { DeadlineKind } from '@dhr/workflows/dhr/v1/dhr.types';
+
+export type ClockStatus = 'open' | 'met' | 'on_hold' | 'cancelled';
+
+@Entity('clocks')
+export class ClockEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'review_id', type: 'uuid' }) reviewId: string;
+  @Column({ name: 'partnership_id', type: 'uuid' }) partnershipId: string;
+  @Column({ type: 'text' }) kind: DeadlineKind;
+  @Column({ name: 'agency_id', type: 'uuid', nullable: true }) agencyId: string | null;
+  @Column({ name: 'action_id', type: 'uuid', nullable: true }) actionId: string | null;
+  @Column({ name: 'subject_key' }) subjectKey: string;
+  @Column({ name: 'rulebook_id' }) rulebookId: string;
+  @Column({ name: 'started_at', type: 'timestamptz' }) startedAt: Date;
+  @Column({ name: 'due_at', type: 'timestamptz' }) dueAt: Date;
+  @Column({ type: 'text' }) status: ClockStatus;
+  @Column({ name: 'met_at', type: 'timestamptz', nullable: true }) metAt: Date | null;
+  @Column({ name: 'paused_at', type: 'timestamptz', nullable: true }) pausedAt: Date | null;
+  @Column({ name: 'held_ms', type: 'bigint' }) heldMs: string;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

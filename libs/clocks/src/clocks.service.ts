@@ -1,0 +1,142 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { ClockSubject, DhrEffect } from '@dhr/workflows/dhr/v1/dhr.types';
+import type { Rulebook } from '@dhr/workflows/dhr/v1/rulebook/rulebook.types';
+import { ClockEntity } from './clock.entity';
+import { deadlineView, Deadline } from './deadline.view';
+import { OutboxWriter } from './outbox.writer';
+import { RULEBOOK } from './rulebook.token';
+import { addDuration, BankHolidays } from './time';
+
+/** The review a clock effect belongs to. */
+export interface ClockOwnerReview {
+  id: string;
+  partnershipId: string;
+}
+
+const LIVE = ['open', 'on_hold'] as const;
+
+export function subjectKey(subject: ClockSubject): string {
+  return [subject.kind, subject.agencyId ?? subject.actionId].filter(Boolean).join(':');
+}
+
+/**
+ * Carries out the clock effects the statechart declares, inside the event's
+ * transaction, and records an outbox entry for each clock whose alarms change.
+ */
+@Injectable()
+export class ClocksService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(RULEBOOK) private readonly rulebook: Rulebook,
+    private readonly holidays: BankHolidays,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  async applyEffects(manager: EntityManager, review: ClockOwnerReview, effects: DhrEffect[], now: Date): Promise<void> {
+    for (const effect of effects) {
+      const changed = await this.applyOne(manager, review, effect, now);
+      for (const clockId of changed) await this.outbox.add(manager, 'clock.changed', { clockId });
+    }
+  }
+
+  async deadlines(reviewId: string, now: Date, manager: EntityManager = this.db.manager): Promise<Deadline[]> {
+    const clocks = await manager.getRepository(ClockEntity).find({ where: { reviewId }, order: { createdAt: 'ASC', dueAt: 'ASC' } });
+    return clocks.map((c) => deadlineView(c, now));
+  }
+
+  /** Review ids with an open clock past due, as a sub-select for review lists. */
+  overdueReviewIdsSql(): { sql: string; params: (now: Date) => Record<string, unknown> } {
+    return {
+      sql: `SELECT c.review_id FROM clocks c WHERE c.status = 'open' AND c.due_at <= :overdueNow`,
+      params: (now) => ({ overdueNow: now }),
+    };
+  }
+
+  /** Returns the ids of the clocks it changed. */
+  private async applyOne(manager: EntityManager, review: ClockOwnerReview, effect: DhrEffect, now: Date): Promise<string[]> {
+    const clocks = manager.getRepository(ClockEntity);
+    switch (effect.type) {
+      case 'clock.start': {
+        // A restarted subject (e.g. IMR re-requested) replaces the live clock.
+        const replaced = await this.close(manager, review.id, effect.subject, 'cancelled', null, now);
+        const startedAt = new Date(effect.startedAt);
+        const rule = this.rulebook.clocks[effect.subject.kind];
+        const dueAt = effect.dueAt ? new Date(effect.dueAt) : addDuration(startedAt, rule.length, this.holidays);
+        const clock = await clocks.save(
+          clocks.create({
+            reviewId: review.id,
+            partnershipId: review.partnershipId,
+            kind: effect.subject.kind,
+            agencyId: effect.subject.agencyId ?? null,
+            actionId: effect.subject.actionId ?? null,
+            subjectKey: subjectKey(effect.subject),
+            rulebookId: this.rulebook.id,
+            startedAt,
+            dueAt,
+            status: 'open',
+            metAt: null,
+            pausedAt: null,
+            heldMs: '0',
+            createdAt: now,
+            updatedAt: now,
+          }),
+        );
+        return [...replaced, clock.id];
+      }
+      case 'clock.meet':
+        return this.close(manager, review.id, effect.subject, 'met', new Date(effect.metAt), now);
+      case 'clock.cancel':
+        return this.close(manager, review.id, effect.subject, 'cancelled', null, now);
+      case 'clock.pauseAll':
+        return this.ids(
+          await manager.query(
+            `UPDATE clocks SET status = 'on_hold', paused_at = $2, updated_at = $3 WHERE review_id = $1 AND status = 'open' RETURNING id`,
+            [review.id, effect.at, now],
+          ),
+        );
+      case 'clock.resumeAll':
+        // Every paused clock's due time moves on by the time it was held.
+        return this.ids(
+          await manager.query(
+            `UPDATE clocks SET status = 'open',
+               due_at = due_at + GREATEST($2::timestamptz - paused_at, interval '0'),
+               held_ms = held_ms + GREATEST(0, (EXTRACT(EPOCH FROM ($2::timestamptz - paused_at)) * 1000)::bigint),
+               paused_at = NULL, updated_at = $3
+             WHERE review_id = $1 AND status = 'on_hold' RETURNING id`,
+            [review.id, effect.at, now],
+          ),
+        );
+      case 'clock.cancelAll':
+        return this.ids(
+          await manager.query(
+            `UPDATE clocks SET status = 'cancelled', paused_at = NULL, updated_at = $2 WHERE review_id = $1 AND status IN ('open','on_hold') RETURNING id`,
+            [review.id, now],
+          ),
+        );
+    }
+  }
+
+  private async close(
+    manager: EntityManager,
+    reviewId: string,
+    subject: ClockSubject,
+    status: 'met' | 'cancelled',
+    metAt: Date | null,
+    now: Date,
+  ): Promise<string[]> {
+    const live = await manager
+      .getRepository(ClockEntity)
+      .find({ where: { reviewId, subjectKey: subjectKey(subject), status: In([...LIVE]) } });
+    if (live.length === 0) return [];
+    await manager.getRepository(ClockEntity).update({ id: In(live.map((c) => c.id)) }, { status, metAt, pausedAt: null, updatedAt: now });
+    return live.map((c) => c.id);
+  }
+
+  private ids(result: unknown): string[] {
+    // pg returns [rows, count] for UPDATE … RETURNING through TypeORM.
+    const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,59 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/** The zone every statutory clock is computed in, whatever the process TZ is. */
+export const LONDON = 'Europe/London';
+
+const londonZone = IANAZone.create(LONDON);
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
+/**
+ * A London wall-clock reading (what a clock on a wall in London shows), held as a
+ * luxon DateTime in the fixed UTC zone. Calendar arithmetic on it (plus months,
+ * days, ...) can then never meet a daylight-saving change; the change is dealt with
+ * once, when the reading is turned back into an instant by `fromLondonWallClock`.
+ */
+export type LondonWallClock = DateTime;
+
+export function toLondonWallClock(instant: Date): LondonWallClock {
+  const local = DateTime.fromMillis(instant.getTime(), { zone: londonZone });
+  return local.setZone('UTC', { keepLocalTime: true });
+}
+
+/**
+ * The instant at which London clocks show `wall`. Two readings need a rule:
+ * - one that does not exist (the spring-forward gap, 01:00-01:59 on the last Sunday
+ *   of March): it is read with the offset in force before the change, i.e. moved
+ *   forward by the length of the gap: 01:30 becomes 02:30 BST. A deadline is never
+ *   brought earlier than the wall time asked for.
+ * - one that happens twice (01:00-01:59 on the last Sunday of October): the first
+ *   occurrence (BST) is taken, so a deadline or reminder fires at the earlier moment
+ *   and exactly once.
+ * These are the same choices as Temporal's default `disambiguation: 'compatible'`.
+ */
+export function fromLondonWallClock(wall: LondonWallClock): Date {
+  if (!wall.isValid) {
+    throw new Error(`Invalid London wall-clock time: ${wall.invalidExplanation ?? 'unknown reason'}`);
+  }
+  const wallMs = wall.toMillis();
+  // Offsets (minutes) a day either side: London changes at most once in 48 hours.
+  const offsetBefore = londonZone.offset(wallMs - DAY_MS);
+  const offsetAfter = londonZone.offset(wallMs + DAY_MS);
+  const candidates = [offsetBefore, offsetAfter]
+    .map((offset) => ({ offset, instantMs: wallMs - offset * MINUTE_MS }))
+    .filter(({ offset, instantMs }) => londonZone.offset(instantMs) === offset)
+    .map(({ instantMs }) => instantMs);
+  if (candidates.length === 0) {
+    return new Date(wallMs - offsetBefore * MINUTE_MS);
+  }
+  return new Date(Math.min(...candidates));
+}
+
+/** The London calendar date of an instant, as an ISO local date: "2026-12-25". */
+export function londonIsoDate(instant: Date): string {
+  return isoDateOf(toLondonWallClock(instant));
+}
+
+export function isoDateOf(wall: LondonWallClock): string {
+  return wall.toFormat('yyyy-MM-dd');
+}

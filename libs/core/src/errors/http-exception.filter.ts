@@ -1,0 +1,59 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiError } from './api-error';
+
+/**
+ * Maps every error to a JSON body. Expected errors keep their status and body;
+ * anything unexpected is a 500 with no detail (the log has the error class only).
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, body } = this.toResponse(exception);
+    response.status(status).json(body);
+  }
+
+  private toResponse(exception: unknown): { status: number; body: object } {
+    if (exception instanceof ApiError) return { status: exception.status, body: exception.body };
+    if (exception instanceof HttpException) return this.fromHttpException(exception);
+    const bodyParserError = this.fromBodyParser(exception);
+    if (bodyParserError) return bodyParserError;
+    // Log the class and message, never the request: bodies hold personal data.
+    this.logger.error(`Unhandled ${(exception as Error)?.name ?? 'error'}: ${(exception as Error)?.message ?? ''}`);
+    return { status: 500, body: { error: 'internal_error' } };
+  }
+
+  private fromHttpException(exception: HttpException): { status: number; body: object } {
+    const status = exception.getStatus();
+    const raw = exception.getResponse();
+    const message = typeof raw === 'string' ? raw : ((raw as { message?: unknown }).message ?? exception.message);
+    return { status, body: { error: errorCode(status), message } };
+  }
+
+  /** express' JSON parser errors (malformed JSON, too large) carry a status of their own. */
+  private fromBodyParser(exception: unknown): { status: number; body: object } | null {
+    const e = exception as { status?: number; type?: string };
+    if (typeof e?.status !== 'number' || e.status < 400 || e.status >= 500) return null;
+    const message = e.type === 'entity.parse.failed' ? 'body is not valid JSON' : (e.type ?? 'bad request');
+    return { status: e.status, body: { error: errorCode(e.status), message } };
+  }
+}
+
+function errorCode(status: number): string {
+  const codes: Record<number, string> = {
+    400: 'bad_request',
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'not_found',
+    405: 'method_not_allowed',
+    409: 'conflict',
+    413: 'payload_too_large',
+    415: 'unsupported_media_type',
+    422: 'unprocessable',
+    429: 'too_many_requests',
+  };
+  return codes[status] ?? 'error';
+}

@@ -1,0 +1,37 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiError } from '@dhr/core';
+import type { Actor } from './actor';
+import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import type { Role } from './identity.entities';
+import { IdentityService } from './identity.service';
+import { TokenService } from './token.service';
+
+/**
+ * Global guard: a valid bearer token for a user that still exists, and a role
+ * the endpoint lists. Fails closed: an endpoint that forgot @Roles admits nobody.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; actor?: Actor }>();
+    const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(request.headers.authorization ?? '');
+    if (!match) throw ApiError.unauthorized();
+    const user = await this.identity.findUser(await this.tokens.verify(match[1]));
+    if (!user) throw ApiError.unauthorized();
+    request.actor = { userId: user.id, role: user.role, partnershipId: user.partnershipId, agencyId: user.agencyId };
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
+    if (!roles.includes(user.role)) throw ApiError.forbidden();
+    return true;
+  }
+}

@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { AGENCY_KINDS, AgencyKind, Role, ROLES } from './identity.entities';
+
+export class TokenRequestDto {
+  @ApiProperty() @IsEmail() @MaxLength(254) email: string;
+  @ApiProperty() @IsString() @MaxLength(256) password: string;
+}
+
+export class CreatePartnershipDto {
+  @ApiProperty({ example: 'Croydon Community Safety Partnership' })
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'CROY', description: '2–12 capital letters or digits; used in review references' })
+  @Matches(/^[A-Z0-9]{2,12}$/, { message: 'code must be 2 to 12 capital letters or digits' })
+  code: string;
+}
+
+export class CreateAgencyDto {
+  @ApiProperty() @IsUUID() partnershipId: string;
+  @ApiProperty() @IsString() @MinLength(2) @MaxLength(200) name: string;
+  @ApiProperty({ enum: AGENCY_KINDS }) @IsIn(AGENCY_KINDS) kind: AgencyKind;
+}
+
+export class CreateUserDto {
+  @ApiProperty() @IsEmail() @MaxLength(254) email: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name: string;
+
+  @ApiProperty({ description: 'at least 12 characters' })
+  @IsString()
+  @MinLength(12, { message: 'password must be at least 12 characters' })
+  @MaxLength(256)
+  password: string;
+
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
+  @ApiProperty() @IsUUID() partnershipId: string;
+  @ApiPropertyOptional({ description: 'required for agency_contact' }) @IsOptional() @IsUUID() agencyId?: string;
+}

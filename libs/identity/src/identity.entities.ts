@@ -1,0 +1,46 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const ROLES = ['admin', 'coordinator', 'csp_chair', 'independent_chair', 'agency_contact'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const AGENCY_KINDS = [
+  'police',
+  'local_authority',
+  'health',
+  'probation',
+  'fire',
+  'housing',
+  'specialist_da',
+  'education',
+  'other',
+] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+@Entity('partnerships')
+export class PartnershipEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() name: string;
+  @Column() code: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+@Entity('agencies')
+export class AgencyEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'partnership_id', type: 'uuid' }) partnershipId: string;
+  @Column() name: string;
+  @Column({ type: 'text' }) kind: AgencyKind;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column() email: string;
+  @Column() name: string;
+  @Column({ name: 'password_hash' }) passwordHash: string;
+  @Column({ type: 'text' }) role: Role;
+  @Column({ name: 'partnership_id', type: 'uuid', nullable: true }) partnershipId: string | null;
+  @Column({ name: 'agency_id', type: 'uuid', nullable: true }) agencyId: string | null;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

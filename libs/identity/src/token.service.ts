@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig, ApiError } from '@dhr/core';
+import type { UserEntity } from './identity.entities';
+
+interface TokenClaims {
+  sub: string;
+}
+
+/** Signed, expiring bearer tokens. The token names the user only; role comes from the database. */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async issue(user: UserEntity): Promise<{ accessToken: string; expiresIn: number }> {
+    const expiresIn = this.config.TOKEN_TTL_SECONDS;
+    const accessToken = await this.jwt.signAsync({ sub: user.id } satisfies TokenClaims, { expiresIn, algorithm: 'HS256' });
+    return { accessToken, expiresIn };
+  }
+
+  async verify(token: string): Promise<string> {
+    try {
+      const claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
+      if (typeof claims.sub !== 'string') throw new Error('no subject');
+      return claims.sub;
+    } catch {
+      throw ApiError.unauthorized();
+    }
+  }
+}

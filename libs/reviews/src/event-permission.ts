@@ -1,0 +1,28 @@
+import { ApiError } from '@dhr/core';
+import type { Actor } from '@dhr/identity';
+import type { DhrContext, DhrEvent } from '@dhr/workflows/dhr/v1/dhr.types';
+import { EVENT_CATALOGUE } from './events/event-catalogue';
+
+/**
+ * May this caller send this event to this review? Roles come from the contract;
+ * an agency contact may act only for their own agency, and an independent chair
+ * only on the review they chair (once one is appointed).
+ */
+export function assertMaySend(actor: Actor, event: DhrEvent, context: DhrContext): void {
+  const { roles } = EVENT_CATALOGUE[event.type];
+  if (!roles.includes(actor.role)) throw ApiError.forbidden(`${actor.role} may not send ${event.type}`);
+
+  if (actor.role === 'agency_contact') {
+    const agencyId = agencyOf(event, context);
+    if (!agencyId || agencyId !== actor.agencyId) throw ApiError.forbidden('agency contacts act only for their own agency');
+  }
+  if (actor.role === 'independent_chair' && context.chairUserId !== null && context.chairUserId !== actor.userId) {
+    throw ApiError.forbidden('only the appointed chair acts for this review');
+  }
+}
+
+function agencyOf(event: DhrEvent, context: DhrContext): string | undefined {
+  if (event.type === 'RECEIVE_IMR') return event.agencyId;
+  if (event.type === 'COMPLETE_ACTION') return context.actions.find((a) => a.id === event.actionId)?.agencyId;
+  return undefined;
+}

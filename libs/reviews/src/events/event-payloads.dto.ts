@@ -1,0 +1,113 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { DHR_EVENT_TYPES, DhrEventType, HOLD_KINDS, HoldKind } from '@dhr/workflows/dhr/v1/dhr.types';
+import { IsIsoDate, IsIsoDateTime } from './iso-date-time.validator';
+
+const TEXT = 4000;
+
+/** Fields every event accepts. */
+export class EventEnvelopeDto {
+  @ApiProperty({ enum: DHR_EVENT_TYPES }) @IsIn(DHR_EVENT_TYPES as DhrEventType[]) type: DhrEventType;
+
+  @ApiPropertyOptional({ description: 'when it really happened; default now; never in the future' })
+  @IsOptional()
+  @IsIsoDateTime()
+  occurredAt?: string;
+
+  @ApiPropertyOptional({ description: 'the review version you last saw; enables the 409 conflict check' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
+
+class Rationale extends EventEnvelopeDto {
+  @IsOptional() @IsIsoDateTime() decidedAt?: string;
+  @IsString() @MinLength(1) @MaxLength(TEXT) rationale: string;
+}
+export class DecideToCommissionDto extends Rationale {}
+export class DecideNotToCommissionDto extends Rationale {}
+
+export class HomeOfficeInformedDto extends EventEnvelopeDto {
+  @IsOptional() @IsIsoDateTime() sentAt?: string;
+}
+export class SecretaryOfStateDirectionDto extends EventEnvelopeDto {
+  @IsOptional() @IsIsoDateTime() receivedAt?: string;
+}
+export class AppointChairDto extends EventEnvelopeDto {
+  @IsUUID() userId: string;
+}
+export class AddPanelAgencyDto extends EventEnvelopeDto {
+  @IsUUID() agencyId: string;
+}
+export class AgreeTermsOfReferenceDto extends EventEnvelopeDto {
+  @IsOptional() @IsIsoDateTime() agreedAt?: string;
+  @IsIsoDate() periodFrom: string;
+  @IsIsoDate() periodTo: string;
+}
+export class RequestImrDto extends EventEnvelopeDto {
+  @IsUUID() agencyId: string;
+  @IsOptional() @IsIsoDateTime() dueAt?: string;
+}
+export class ReceiveImrDto extends EventEnvelopeDto {
+  @IsUUID() agencyId: string;
+  @IsOptional() @IsIsoDateTime() receivedAt?: string;
+}
+export class WaiveImrDto extends EventEnvelopeDto {
+  @IsUUID() agencyId: string;
+  @IsString() @MinLength(1) @MaxLength(TEXT) reason: string;
+}
+export class BeginDraftingDto extends EventEnvelopeDto {}
+export class SubmitDraftDto extends EventEnvelopeDto {
+  @IsOptional() @IsUUID() documentId?: string;
+  @IsOptional() @IsString() @MaxLength(TEXT) note?: string;
+}
+export class ShareDraftWithFamilyDto extends EventEnvelopeDto {
+  @IsOptional() @IsIsoDateTime() sharedAt?: string;
+  @IsOptional() @IsIsoDateTime() responseDueAt?: string;
+}
+export class FamilyResponseReceivedDto extends EventEnvelopeDto {
+  @IsOptional() @IsIsoDateTime() receivedAt?: string;
+}
+export class FamilyNotInvolvedDto extends EventEnvelopeDto {
+  @IsString() @MinLength(1) @MaxLength(TEXT) reason: string;
+}
+export class SubmitForSignoffDto extends EventEnvelopeDto {}
+export class CspSignOffDto extends EventEnvelopeDto {
+  @IsOptional() @IsIsoDateTime() signedAt?: string;
+}
+export class CspRequestChangesDto extends EventEnvelopeDto {
+  @IsString() @MinLength(1) @MaxLength(TEXT) reason: string;
+}
+export class SubmitToHomeOfficeDto extends EventEnvelopeDto {
+  @IsOptional() @IsIsoDateTime() submittedAt?: string;
+}
+export class QaOutcomeDto extends EventEnvelopeDto {
+  @IsOptional() @IsIsoDateTime() receivedAt?: string;
+  @IsIn(['approved', 'resubmit']) outcome: 'approved' | 'resubmit';
+  @IsOptional() @IsString() @MaxLength(TEXT) notes?: string;
+}
+export class CopySentToCommissionerDto extends EventEnvelopeDto {
+  @IsOptional() @IsIsoDateTime() sentAt?: string;
+}
+export class PublishDto extends EventEnvelopeDto {
+  @IsOptional() @IsIsoDateTime() publishedAt?: string;
+  @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) @MaxLength(2000) url: string;
+}
+export class AddActionDto extends EventEnvelopeDto {
+  @IsOptional() @IsUUID() actionId?: string;
+  @IsUUID() agencyId: string;
+  @IsString() @MinLength(1) @MaxLength(TEXT) description: string;
+  @IsIsoDateTime() dueAt: string;
+}
+export class CompleteActionDto extends EventEnvelopeDto {
+  @IsUUID() actionId: string;
+  @IsOptional() @IsIsoDateTime() completedAt?: string;
+}
+export class CloseDto extends EventEnvelopeDto {}
+export class PutOnHoldDto extends EventEnvelopeDto {
+  @IsIn(HOLD_KINDS) kind: HoldKind;
+  @IsString() @MinLength(1) @MaxLength(TEXT) reason: string;
+  @IsOptional() @IsString() @MaxLength(200) reference?: string;
+}
+export class ResumeDto extends EventEnvelopeDto {}

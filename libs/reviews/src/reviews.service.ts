@@ -1,0 +1,201 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ClocksService } from '@dhr/clocks';
+import { ApiError, Clock } from '@dhr/core';
+import type { Actor } from '@dhr/identity';
+import { WorkflowRegistry } from '@dhr/workflow';
+import type { DhrEffect, DhrEvent } from '@dhr/workflows/dhr/v1/dhr.types';
+import { CreateReviewDto } from './create-review.dto';
+import { assertMaySend } from './event-permission';
+import { assertPastFact, londonDate, parseEventBody, resolveEvent } from './events/parse-event';
+import { historyView } from './history.view';
+import { ListReviewsQuery } from './list-reviews.query';
+import { canSeeReview, visibleReviewsCondition } from './review-access.policy';
+import { allocateReference } from './review-reference';
+import { ReviewEntity, ReviewEventEntity } from './review.entities';
+import { reviewView, ReviewView } from './review.view';
+
+/**
+ * The spine: every change to a review is one event, applied by the pure
+ * statechart and written in one transaction with its history and clock effects.
+ */
+@Injectable()
+export class ReviewsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly workflows: WorkflowRegistry,
+    private readonly clocks: ClocksService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(actor: Actor, dto: CreateReviewDto): Promise<ReviewView> {
+    if (actor.partnershipId !== dto.partnershipId)
+      throw ApiError.field('partnershipId', 'you may only record reviews for your own partnership');
+    const now = this.clock.now();
+    const notifiedAt = new Date(dto.notifiedAt);
+    assertPastFact('notifiedAt', notifiedAt, now, dto.deathDate);
+    if (dto.deathDate > londonDate(now)) throw ApiError.field('deathDate', 'must not be in the future');
+
+    const workflow = this.workflows.current;
+    const id = await this.db.transaction(async (manager) => {
+      const reference = await allocateReference(manager, dto.partnershipId, Number(londonDate(notifiedAt).slice(0, 4)));
+      const started = workflow.start({ notifiedAt: notifiedAt.toISOString() });
+      const view = workflow.view(started.snapshot);
+      const review = await manager.getRepository(ReviewEntity).save(
+        manager.getRepository(ReviewEntity).create({
+          reference,
+          partnershipId: dto.partnershipId,
+          workflowName: workflow.name,
+          workflowVersion: workflow.version,
+          snapshot: started.snapshot,
+          stage: view.stage,
+          onHold: view.onHold,
+          notifiedAt,
+          notifiedBy: dto.notifiedBy,
+          deathDate: dto.deathDate,
+          victimPseudonym: dto.victimPseudonym,
+          perpetratorPseudonym: dto.perpetratorPseudonym ?? null,
+          policeForceArea: dto.policeForceArea ?? null,
+          createdBy: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        }),
+      );
+      await this.appendHistory(
+        manager,
+        review,
+        actor.userId,
+        { type: 'NOTIFIED', payload: { notifiedBy: dto.notifiedBy }, occurredAt: notifiedAt, fromStage: null, toStage: view.stage },
+        now,
+      );
+      await this.clocks.applyEffects(manager, review, started.effects, now);
+      return review.id;
+    });
+    return this.get(actor, id);
+  }
+
+  async get(actor: Actor, id: string): Promise<ReviewView> {
+    const review = await this.findVisible(this.db.manager, actor, id);
+    return this.toView(review);
+  }
+
+  async list(actor: Actor, query: ListReviewsQuery): Promise<{ items: ReviewView[]; total: number }> {
+    const visible = visibleReviewsCondition(actor);
+    const qb = this.db.getRepository(ReviewEntity).createQueryBuilder('r').where(visible.sql, visible.params);
+    if (query.stage) qb.andWhere('r.stage = :stage', { stage: query.stage });
+    if (query.overdue !== undefined) {
+      const overdue = this.clocks.overdueReviewIdsSql();
+      qb.andWhere(`r.id ${query.overdue ? '' : 'NOT '}IN (${overdue.sql})`, overdue.params(this.clock.now()));
+    }
+    const [rows, total] = await qb
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id')
+      .skip((query.page - 1) * query.limit)
+      .take(query.limit)
+      .getManyAndCount();
+    return { items: await Promise.all(rows.map((r) => this.toView(r))), total };
+  }
+
+  async history(actor: Actor, id: string) {
+    await this.findVisible(this.db.manager, actor, id);
+    const events = await this.db.getRepository(ReviewEventEntity).find({ where: { reviewId: id }, order: { seq: 'ASC' } });
+    return events.map(historyView);
+  }
+
+  async deadlines(actor: Actor, id: string) {
+    await this.findVisible(this.db.manager, actor, id);
+    return this.clocks.deadlines(id, this.clock.now());
+  }
+
+  /** Validates, authorises and applies one event; 409 when the stage or a concurrent change forbids it. */
+  async applyEvent(actor: Actor, id: string, body: unknown): Promise<ReviewView> {
+    const parsed = parseEventBody(body);
+    await this.db.transaction(async (manager) => {
+      // The row lock serialises events on one review: a racing request waits, then
+      // applies against the new version (or gets 409 if it named the old one).
+      const review = await this.findVisible(manager, actor, id, true);
+      if (parsed.expectedVersion !== undefined && parsed.expectedVersion !== review.version) throw ApiError.conflict();
+
+      const now = this.clock.now();
+      const event = resolveEvent(parsed, now, review.deathDate);
+      const workflow = this.workflows.get(review.workflowVersion);
+      assertMaySend(actor, event, workflow.view(review.snapshot).context);
+
+      const result = workflow.apply(review.snapshot, event);
+      if (!result.ok) {
+        throw new ApiError(409, { error: 'invalid_transition', stage: result.stage, allowedEvents: result.allowedEvents });
+      }
+      await this.saveSnapshot(manager, review, result.snapshot, now);
+      await this.appendHistory(
+        manager,
+        review,
+        actor.userId,
+        {
+          type: event.type,
+          payload: payloadOf(event),
+          occurredAt: new Date(event.occurredAt),
+          fromStage: result.fromStage,
+          toStage: result.toStage,
+        },
+        now,
+      );
+      await this.clocks.applyEffects(manager, review, result.effects as DhrEffect[], now);
+    });
+    return this.get(actor, id);
+  }
+
+  private async findVisible(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<ReviewEntity> {
+    const qb = manager.getRepository(ReviewEntity).createQueryBuilder('r').where('r.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write');
+    const review = await qb.getOne();
+    if (!review || !canSeeReview(actor, review)) throw ApiError.notFound('review');
+    return review;
+  }
+
+  private async saveSnapshot(manager: EntityManager, review: ReviewEntity, snapshot: unknown, now: Date): Promise<void> {
+    const view = this.workflows.get(review.workflowVersion).view(snapshot);
+    const updated = await manager
+      .createQueryBuilder()
+      .update(ReviewEntity)
+      .set({ snapshot: snapshot as object, stage: view.stage, onHold: view.onHold, updatedAt: now, version: review.version + 1 })
+      .where('id = :id AND version = :version', { id: review.id, version: review.version })
+      .execute();
+    if (updated.affected !== 1) throw ApiError.conflict();
+  }
+
+  private async appendHistory(
+    manager: EntityManager,
+    review: ReviewEntity,
+    actorId: string | null,
+    entry: Pick<ReviewEventEntity, 'type' | 'payload' | 'occurredAt' | 'fromStage' | 'toStage'>,
+    now: Date,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO review_events (review_id, seq, type, payload, actor_id, occurred_at, recorded_at, from_stage, to_stage, workflow_version)
+       SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9 FROM review_events WHERE review_id = $1`,
+      [
+        review.id,
+        entry.type,
+        JSON.stringify(entry.payload),
+        actorId,
+        entry.occurredAt,
+        now,
+        entry.fromStage,
+        entry.toStage,
+        review.workflowVersion,
+      ],
+    );
+  }
+
+  private async toView(review: ReviewEntity): Promise<ReviewView> {
+    const workflow = this.workflows.get(review.workflowVersion).view(review.snapshot);
+    return reviewView(review, workflow, await this.clocks.deadlines(review.id, this.clock.now()));
+  }
+}
+
+function payloadOf(event: DhrEvent): Record<string, unknown> {
+  const { type: _type, occurredAt: _at, ...payload } = event as DhrEvent & Record<string, unknown>;
+  return payload;
+}

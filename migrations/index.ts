@@ -1,0 +1,5 @@
+import { IdentityAndReviews1795392000000 } from './1795392000000-identity-and-reviews';
+import { ClocksAndOutbox1795392100000 } from './1795392100000-clocks-and-outbox';
+
+/** Every migration, in order. A released migration is never edited: add a new one. */
+export const ALL_MIGRATIONS = [IdentityAndReviews1795392000000, ClocksAndOutbox1795392100000];

@@ -1,0 +1,300 @@
+// The DHR v1 statechart, path by path, with the clock effects declared at each step.
+import { apply, start, view, type PersistedDhrSnapshot } from './dhr.workflow';
+import type { DhrEffect, DhrEvent, Stage } from './dhr.types';
+import { CHAIR, HEALTH, NOTIFIED_AT, POLICE, day, play, reviewIn, sample } from './testing/dhr.test-kit';
+
+interface Step {
+  event: DhrEvent;
+  to: Stage;
+  effects: DhrEffect[];
+}
+
+/** Applies each step, checking the stage reached and the exact effects declared. */
+function walk(steps: Step[], from: PersistedDhrSnapshot): PersistedDhrSnapshot {
+  let snapshot = from;
+  for (const { event, to, effects } of steps) {
+    const outcome = apply(snapshot, event);
+    if (!outcome.ok) throw new Error(`${event.type} refused in ${outcome.stage}`);
+    expect({ event: event.type, to: outcome.toStage, effects: outcome.effects }).toStrictEqual({
+      event: event.type,
+      to,
+      effects,
+    });
+    snapshot = outcome.snapshot;
+  }
+  return snapshot;
+}
+
+const IMR_DUE = '2025-03-01T17:00:00.000Z';
+const FAMILY_DUE = '2025-05-01T17:00:00.000Z';
+const ACTION_DUE = '2026-01-31T17:00:00.000Z';
+
+describe('DHR v1 happy path: notification → closed', () => {
+  it('starts in notification with both notification clocks running from notifiedAt', () => {
+    const started = start({ notifiedAt: NOTIFIED_AT });
+    expect(started.effects).toStrictEqual([
+      { type: 'clock.start', subject: { kind: 'decision' }, startedAt: NOTIFIED_AT },
+      { type: 'clock.start', subject: { kind: 'home_office_notice' }, startedAt: NOTIFIED_AT },
+    ]);
+    const { stage, onHold, context } = view(started.snapshot);
+    expect({ stage, onHold }).toEqual({ stage: 'notification', onHold: false });
+    expect(context).toStrictEqual({
+      notifiedAt: NOTIFIED_AT,
+      chairUserId: null,
+      panel: [],
+      termsOfReference: null,
+      homeOfficeInformedAt: null,
+      decision: null,
+      drafts: [],
+      family: 'not_contacted',
+      homeOfficeRound: 1,
+      submittedToHomeOfficeThisRound: false,
+      resubmissions: 0,
+      commissionerCopySentAt: null,
+      publishedAt: null,
+      publishedUrl: null,
+      actions: [],
+      hold: null,
+      holdStage: null,
+    });
+  });
+
+  it('walks every stage, declaring each clock effect at the event time', () => {
+    const imr = (agencyId: string) => ({ kind: 'imr' as const, agencyId });
+    const action = (actionId: string) => ({ kind: 'action' as const, actionId });
+    const last = walk(
+      [
+        {
+          event: sample('DECIDE_TO_COMMISSION', day(10)),
+          to: 'setup',
+          effects: [
+            { type: 'clock.meet', subject: { kind: 'decision' }, metAt: day(10) },
+            { type: 'clock.start', subject: { kind: 'completion' }, startedAt: day(10) },
+          ],
+        },
+        {
+          event: sample('HOME_OFFICE_INFORMED', day(12)),
+          to: 'setup',
+          effects: [{ type: 'clock.meet', subject: { kind: 'home_office_notice' }, metAt: day(12) }],
+        },
+        { event: sample('APPOINT_CHAIR', day(20)), to: 'setup', effects: [] },
+        { event: sample('ADD_PANEL_AGENCY', day(21), { agencyId: POLICE }), to: 'setup', effects: [] },
+        { event: sample('ADD_PANEL_AGENCY', day(21), { agencyId: HEALTH }), to: 'setup', effects: [] },
+        { event: sample('AGREE_TERMS_OF_REFERENCE', day(25)), to: 'information_gathering', effects: [] },
+        {
+          event: sample('REQUEST_IMR', day(30), { agencyId: POLICE, dueAt: IMR_DUE }),
+          to: 'information_gathering',
+          effects: [{ type: 'clock.start', subject: imr(POLICE), startedAt: day(30), dueAt: IMR_DUE }],
+        },
+        {
+          event: sample('REQUEST_IMR', day(30), { agencyId: HEALTH }),
+          to: 'information_gathering',
+          effects: [{ type: 'clock.start', subject: imr(HEALTH), startedAt: day(30) }],
+        },
+        {
+          event: sample('RECEIVE_IMR', day(60), { agencyId: POLICE }),
+          to: 'information_gathering',
+          effects: [{ type: 'clock.meet', subject: imr(POLICE), metAt: day(60) }],
+        },
+        {
+          event: sample('WAIVE_IMR', day(62), { agencyId: HEALTH }),
+          to: 'information_gathering',
+          effects: [{ type: 'clock.cancel', subject: imr(HEALTH), at: day(62) }],
+        },
+        { event: sample('BEGIN_DRAFTING', day(63)), to: 'drafting', effects: [] },
+        { event: sample('SUBMIT_DRAFT', day(90)), to: 'drafting', effects: [] },
+        {
+          event: sample('SHARE_DRAFT_WITH_FAMILY', day(91), { responseDueAt: FAMILY_DUE }),
+          to: 'family_review',
+          effects: [
+            { type: 'clock.start', subject: { kind: 'family_response' }, startedAt: day(91), dueAt: FAMILY_DUE },
+          ],
+        },
+        {
+          event: sample('FAMILY_RESPONSE_RECEIVED', day(110)),
+          to: 'drafting',
+          effects: [{ type: 'clock.meet', subject: { kind: 'family_response' }, metAt: day(110) }],
+        },
+        {
+          event: sample('SUBMIT_FOR_SIGNOFF', day(120)),
+          to: 'csp_signoff',
+          effects: [{ type: 'clock.meet', subject: { kind: 'completion' }, metAt: day(120) }],
+        },
+        {
+          event: sample('CSP_SIGN_OFF', day(130)),
+          to: 'home_office_qa',
+          effects: [{ type: 'clock.start', subject: { kind: 'commissioner_copy' }, startedAt: day(130) }],
+        },
+        { event: sample('SUBMIT_TO_HOME_OFFICE', day(131)), to: 'home_office_qa', effects: [] },
+        {
+          event: sample('QA_OUTCOME', day(200), { outcome: 'approved' }),
+          to: 'publication',
+          effects: [{ type: 'clock.start', subject: { kind: 'publication' }, startedAt: day(200) }],
+        },
+        {
+          event: sample('COPY_SENT_TO_COMMISSIONER', day(201)),
+          to: 'publication',
+          effects: [{ type: 'clock.meet', subject: { kind: 'commissioner_copy' }, metAt: day(201) }],
+        },
+        {
+          event: sample('PUBLISH', day(220)),
+          to: 'action_plan',
+          effects: [{ type: 'clock.meet', subject: { kind: 'publication' }, metAt: day(220) }],
+        },
+        {
+          event: sample('ADD_ACTION', day(221), { actionId: 'a-1', dueAt: ACTION_DUE }),
+          to: 'action_plan',
+          effects: [{ type: 'clock.start', subject: action('a-1'), startedAt: day(221), dueAt: ACTION_DUE }],
+        },
+        {
+          event: sample('ADD_ACTION', day(222), { actionId: 'a-2', agencyId: HEALTH, dueAt: ACTION_DUE }),
+          to: 'action_plan',
+          effects: [{ type: 'clock.start', subject: action('a-2'), startedAt: day(222), dueAt: ACTION_DUE }],
+        },
+        {
+          event: sample('COMPLETE_ACTION', day(300), { actionId: 'a-1' }),
+          to: 'action_plan',
+          effects: [{ type: 'clock.meet', subject: action('a-1'), metAt: day(300) }],
+        },
+        {
+          event: sample('COMPLETE_ACTION', day(301), { actionId: 'a-2' }),
+          to: 'action_plan',
+          effects: [{ type: 'clock.meet', subject: action('a-2'), metAt: day(301) }],
+        },
+        {
+          event: sample('CLOSE', day(400)),
+          to: 'closed',
+          effects: [{ type: 'clock.cancelAll', at: day(400) }],
+        },
+      ],
+      start({ notifiedAt: NOTIFIED_AT }).snapshot,
+    );
+
+    expect(last.status).toBe('done');
+    expect(view(last)).toMatchObject({ stage: 'closed', onHold: false, allowedEvents: [] });
+    expect(view(last).context).toMatchObject({
+      decision: 'commissioned',
+      chairUserId: CHAIR,
+      homeOfficeInformedAt: day(12),
+      panel: [
+        { agencyId: POLICE, imr: 'received' },
+        { agencyId: HEALTH, imr: 'waived' },
+      ],
+      termsOfReference: { agreedAt: day(25), periodFrom: '2020-01-01', periodTo: '2024-12-31' },
+      drafts: [{ documentId: 'doc-draft-1', note: 'first draft', submittedAt: day(90) }],
+      family: 'responded',
+      homeOfficeRound: 1,
+      submittedToHomeOfficeThisRound: true,
+      resubmissions: 0,
+      commissionerCopySentAt: day(201),
+      publishedAt: day(220),
+      publishedUrl: 'https://csp.example/dhr/1',
+      actions: [
+        { id: 'a-1', agencyId: POLICE, description: 'train call handlers', dueAt: ACTION_DUE, status: 'complete', completedAt: day(300) },
+        { id: 'a-2', agencyId: HEALTH, description: 'train call handlers', dueAt: ACTION_DUE, status: 'complete', completedAt: day(301) },
+      ],
+    });
+  });
+
+  it('closes an action plan with no actions (not every review makes recommendations)', () => {
+    const outcome = apply(reviewIn('action_plan'), sample('CLOSE', day(300)));
+    expect(outcome).toMatchObject({ ok: true, fromStage: 'action_plan', toStage: 'closed' });
+  });
+});
+
+describe('DHR v1 not commissioned', () => {
+  it('declares the decision met, and closes only once the Home Office has been told', () => {
+    const notCommissioned = walk(
+      [
+        {
+          event: sample('DECIDE_NOT_TO_COMMISSION', day(10)),
+          to: 'not_commissioned',
+          effects: [{ type: 'clock.meet', subject: { kind: 'decision' }, metAt: day(10) }],
+        },
+      ],
+      start({ notifiedAt: NOTIFIED_AT }).snapshot,
+    );
+    expect(view(notCommissioned).context.decision).toBe('not_commissioned');
+    expect(apply(notCommissioned, sample('CLOSE', day(11)))).toMatchObject({ ok: false, stage: 'not_commissioned' });
+
+    const closed = walk(
+      [
+        {
+          event: sample('HOME_OFFICE_INFORMED', day(12)),
+          to: 'not_commissioned',
+          effects: [{ type: 'clock.meet', subject: { kind: 'home_office_notice' }, metAt: day(12) }],
+        },
+        { event: sample('CLOSE', day(13)), to: 'closed', effects: [{ type: 'clock.cancelAll', at: day(13) }] },
+      ],
+      notCommissioned,
+    );
+    expect(view(closed).context.homeOfficeInformedAt).toBe(day(12));
+  });
+});
+
+describe('DHR v1 Secretary of State direction', () => {
+  it('brings a declined review back into setup with the completion clock started', () => {
+    const declined = play([sample('DECIDE_NOT_TO_COMMISSION', day(10)), sample('HOME_OFFICE_INFORMED', day(12))]).snapshot;
+    const directed = walk(
+      [
+        {
+          event: sample('SECRETARY_OF_STATE_DIRECTION', day(100)),
+          to: 'setup',
+          effects: [{ type: 'clock.start', subject: { kind: 'completion' }, startedAt: day(100) }],
+        },
+      ],
+      declined,
+    );
+    expect(view(directed).context).toMatchObject({ decision: 'directed', homeOfficeInformedAt: day(12) });
+    // The Home Office was told once already (of the "no"): a second notice is refused.
+    expect(apply(directed, sample('HOME_OFFICE_INFORMED', day(101))).ok).toBe(false);
+    const gathering = play(
+      [
+        sample('APPOINT_CHAIR', day(110)),
+        sample('ADD_PANEL_AGENCY', day(111)),
+        sample('AGREE_TERMS_OF_REFERENCE', day(112)),
+      ],
+      directed,
+    ).snapshot;
+    expect(view(gathering).stage).toBe('information_gathering');
+  });
+
+  it('can be directed before the Home Office was told, which is then recorded in setup', () => {
+    const directed = play([sample('DECIDE_NOT_TO_COMMISSION', day(10)), sample('SECRETARY_OF_STATE_DIRECTION', day(20))]);
+    expect(view(directed.snapshot).stage).toBe('setup');
+    expect(apply(directed.snapshot, sample('HOME_OFFICE_INFORMED', day(21)))).toMatchObject({ ok: true, toStage: 'setup' });
+  });
+});
+
+describe('DHR v1 setup moves on by itself', () => {
+  const setupSteps: DhrEvent[] = [
+    sample('APPOINT_CHAIR', day(20)),
+    sample('ADD_PANEL_AGENCY', day(21)),
+    sample('AGREE_TERMS_OF_REFERENCE', day(22)),
+  ];
+  const permutations = (items: DhrEvent[]): DhrEvent[][] =>
+    items.length <= 1
+      ? [items]
+      : items.flatMap((item, i) => permutations(items.filter((_, j) => j !== i)).map((rest) => [item, ...rest]));
+
+  it.each(permutations(setupSteps).map((order) => [order.map((e) => e.type).join(' → '), order] as const))(
+    '%s',
+    (_name, order) => {
+      const commissioned = reviewIn('setup');
+      const { snapshot: afterTwo } = play(order.slice(0, 2), commissioned);
+      expect(view(afterTwo).stage).toBe('setup');
+      const last = apply(afterTwo, order[2]);
+      expect(last).toMatchObject({ ok: true, fromStage: 'setup', toStage: 'information_gathering', effects: [] });
+    },
+  );
+
+  it('stays in setup while any one of the three is missing, however much else is done', () => {
+    const noPanel = play([sample('APPOINT_CHAIR', day(20)), sample('AGREE_TERMS_OF_REFERENCE', day(21))], reviewIn('setup'));
+    expect(view(noPanel.snapshot).stage).toBe('setup');
+    const twoAgencies = play(
+      [sample('ADD_PANEL_AGENCY', day(20), { agencyId: POLICE }), sample('ADD_PANEL_AGENCY', day(20), { agencyId: HEALTH })],
+      reviewIn('setup'),
+    );
+    expect(view(twoAgencies.snapshot).stage).toBe('setup');
+  });
+});

@@ -1,0 +1,96 @@
+// Transitions that more than one state accepts, written once. Each is a typed
+// `on` fragment (via createStateConfig, so events are narrowed) to spread into a state.
+import { assign } from 'xstate';
+import { allClocks, dhrSetup, meetClock } from './dhr.setup';
+import type { ImrStatus, PanelMember, Stage } from './dhr.types';
+
+/** The stages inside `commissioned`: the ones a review can be held in and resumed to. */
+export type CommissionedStage = Exclude<Stage, 'notification' | 'not_commissioned' | 'closed'>;
+
+/** HOME_OFFICE_INFORMED: once per review; a record of a letter, so also accepted while on hold. */
+export const recordHomeOfficeInformed = dhrSetup.createStateConfig({
+  on: {
+    HOME_OFFICE_INFORMED: {
+      guard: 'homeOfficeNotYetInformed',
+      actions: [
+        assign({ homeOfficeInformedAt: ({ event }) => event.occurredAt }),
+        meetClock('home_office_notice'),
+      ],
+    },
+  },
+}).on;
+
+/** ADD_PANEL_AGENCY: setup … drafting; an agency sits on the panel once. */
+export const addPanelAgency = dhrSetup.createStateConfig({
+  on: {
+    ADD_PANEL_AGENCY: {
+      guard: { type: 'agencyNotOnPanel', params: ({ event }) => ({ agencyId: event.agencyId }) },
+      actions: assign({
+        panel: ({ context, event }) => [...context.panel, { agencyId: event.agencyId, imr: 'not_requested' as const }],
+      }),
+    },
+  },
+}).on;
+
+/** RECEIVE_IMR: only an IMR that was requested (and not yet received or waived). */
+export const receiveImr = dhrSetup.createStateConfig({
+  on: {
+    RECEIVE_IMR: {
+      guard: {
+        type: 'imrStatusIn',
+        params: ({ event }) => ({ agencyId: event.agencyId, statuses: ['requested'] as const }),
+      },
+      actions: [
+        assign({ panel: ({ context, event }) => withImrStatus(context.panel, event.agencyId, 'received') }),
+        {
+          type: 'clock.meet',
+          params: ({ event }) => ({ subject: { kind: 'imr', agencyId: event.agencyId }, metAt: event.occurredAt }),
+        },
+      ],
+    },
+  },
+}).on;
+
+/** COPY_SENT_TO_COMMISSIONER: publication or action plan, once (the s.9(3B) duty). */
+export const recordCommissionerCopy = dhrSetup.createStateConfig({
+  on: {
+    COPY_SENT_TO_COMMISSIONER: {
+      guard: 'commissionerCopyNotYetSent',
+      actions: [
+        assign({ commissionerCopySentAt: ({ event }) => event.occurredAt }),
+        meetClock('commissioner_copy'),
+      ],
+    },
+  },
+}).on;
+
+/**
+ * PUT_ON_HOLD from one commissioned stage. Declared on every stage (not once on
+ * `commissioned`) so the stage is known when `holdStage` is recorded; the deep
+ * history state remembers it for RESUME.
+ */
+export function holdableFrom(stage: CommissionedStage) {
+  return dhrSetup.createStateConfig({
+    on: {
+      PUT_ON_HOLD: {
+        target: '#dhr.on_hold',
+        actions: [
+          assign({
+            hold: ({ event }) => ({
+              kind: event.kind,
+              reason: event.reason,
+              reference: event.reference ?? null,
+              since: event.occurredAt,
+            }),
+            holdStage: stage,
+          }),
+          allClocks('clock.pauseAll'),
+        ],
+      },
+    },
+  }).on;
+}
+
+export function withImrStatus(panel: readonly PanelMember[], agencyId: string, imr: ImrStatus): PanelMember[] {
+  return panel.map((member) => (member.agencyId === agencyId ? { ...member, imr } : member));
+}

@@ -1,0 +1,49 @@
+import type { DeadlineKind } from '@dhr/workflows/dhr/v1/dhr.types';
+// The pure time library, imported by path: `@dhr/clocks` is the whole clocks lib
+// (persistence included), which a workflow definition must not pull in.
+import type { Duration, EscalationRule } from '../../../../libs/clocks/src/time';
+
+export type { Duration, EscalationRule };
+
+/** Who a clock's reminders go to, per the table in docs/dhr-process.md ("The clocks"). */
+export const CLOCK_OWNERS = [
+  'csp_chair_coordinator', // decision to commission: CSP chair / coordinator
+  'coordinator',
+  'agency', // the agency contact of the clock's agency
+  'chair_coordinator', // independent chair / coordinator
+  'family_liaison',
+] as const;
+export type ClockOwner = (typeof CLOCK_OWNERS)[number];
+
+export interface ClockRule {
+  /**
+   * Default length from the start event. Zero for `action`: an action-plan item
+   * always comes with its own due date. Event payloads may give an explicit due date
+   * for the kinds "set per request/review" (scoping_return, imr, family_response).
+   */
+  readonly length: Duration;
+  readonly owner: ClockOwner;
+  /** Offsets before the due time, sorted longest first (e.g. 14, 7, 1 days). */
+  readonly reminders: readonly Duration[];
+  readonly escalation: EscalationRule;
+}
+
+/**
+ * The set of clock rules a review runs under. A review keeps the rulebook (by id) it
+ * started under unless migrated; a later guidance (e.g. the 2024 DARDR draft) ships
+ * as another rulebook with its own id.
+ */
+export interface Rulebook {
+  readonly id: string;
+  readonly description?: string;
+  readonly clocks: Readonly<Record<DeadlineKind, ClockRule>>;
+}
+
+/** What a RULEBOOK_FILE may contain: any subset; durations and reminder lists replace whole. */
+export interface RulebookOverride {
+  readonly id?: string;
+  readonly description?: string;
+  readonly clocks?: Partial<
+    Record<DeadlineKind, Partial<Omit<ClockRule, 'escalation'>> & { readonly escalation?: Partial<EscalationRule> }>
+  >;
+}
