@@ -127,17 +127,13 @@ describe('bad input, identity and visibility', () => {
       .send({ email: 'x@dhr.test', name: 'X', password: 'long-enough-password', role: 'agency_contact', partnershipId: s.partnership.id });
     expect(contactWithoutAgency.status).toBe(400);
     expect(fieldsOf(contactWithoutAgency.body)).toContain('agencyId');
-    const duplicate = await t
-      .http()
-      .post('/api/users')
-      .set(s.admin.auth)
-      .send({
-        email: s.coordinator.email.toUpperCase(),
-        name: 'Dup',
-        password: 'long-enough-password',
-        role: 'coordinator',
-        partnershipId: s.partnership.id,
-      });
+    const duplicate = await t.http().post('/api/users').set(s.admin.auth).send({
+      email: s.coordinator.email.toUpperCase(),
+      name: 'Dup',
+      password: 'long-enough-password',
+      role: 'coordinator',
+      partnershipId: s.partnership.id,
+    });
     expect(duplicate.status).toBe(400);
   });
 

@@ -6,6 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { AppConfig, Clock, dropDatabase, loadConfig } from '@dhr/core';
+import { createRedis, JobWorkers } from '@dhr/jobs';
 
 export const ADMIN = { email: 'admin@dhr.test', password: 'correct-horse-battery-staple' };
 
@@ -33,11 +34,15 @@ export function isolatedEnv(extra: Record<string, string> = {}): AppConfig {
   });
 }
 
-/** Boots the real API on a throwaway database on the local Postgres. */
-export async function startTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const config = isolatedEnv(options.env);
-  const app = await createApiApp(config, { clock: options.clock, logger: false });
+/**
+ * Boots the real API on a throwaway database on the local Postgres, with its own
+ * queue prefix on the local Redis; `withWorker` also runs the BullMQ workers.
+ */
+export async function startTestApp(options: { clock?: Clock; env?: Record<string, string>; withWorker?: boolean } = {}): Promise<TestApp> {
+  const config = isolatedEnv({ SWEEP_INTERVAL_SECONDS: '3600', ...options.env });
+  const app = await createApiApp(config, { clock: options.clock, logger: process.env.TEST_LOGS ? undefined : false });
   await app.init();
+  if (options.withWorker) await app.get(JobWorkers).start();
   const server = app.getHttpServer();
   return {
     app,
@@ -45,7 +50,23 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
     http: () => request(server),
     async close() {
       await app.close();
+      await deleteQueueKeys(config);
       await dropDatabase(config.DATABASE_URL);
     },
   };
+}
+
+/** Removes every Redis key under the test's own queue prefix. */
+export async function deleteQueueKeys(config: AppConfig): Promise<void> {
+  const redis = createRedis(config.REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.QUEUE_PREFIX}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    await redis.quit();
+  }
 }

@@ -1,12 +1,19 @@
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@dhr/core';
+import { JobWorkers } from '@dhr/jobs';
 import { createApiApp } from './create-api-app';
 
+/** `--with-worker` also runs the BullMQ workers in this process (the one-machine default of `npm start`). */
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApiApp(config);
   await app.listen(config.PORT, '0.0.0.0');
-  new Logger('Api').log(`DHR API listening on http://localhost:${config.PORT}/api (docs: http://localhost:${config.PORT}/api/docs)`);
+  const logger = new Logger('Api');
+  logger.log(`DHR API listening on http://localhost:${config.PORT}/api (docs: http://localhost:${config.PORT}/api/docs)`);
+  if (process.argv.includes('--with-worker')) {
+    await app.get(JobWorkers).start();
+    logger.log('worker running in the same process');
+  }
 }
 
 main().catch((error: unknown) => {

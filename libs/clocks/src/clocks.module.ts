@@ -4,7 +4,6 @@ import { AppConfig } from '@dhr/core';
 import { loadRulebook } from '@dhr/workflows/dhr/v1/rulebook';
 import { ClockEntity } from './clock.entity';
 import { ClocksService } from './clocks.service';
-import { OutboxWriter } from './outbox.writer';
 import { RULEBOOK } from './rulebook.token';
 import { BankHolidays } from './time';
 
@@ -12,10 +11,9 @@ import { BankHolidays } from './time';
   imports: [TypeOrmModule.forFeature([ClockEntity])],
   providers: [
     ClocksService,
-    OutboxWriter,
     { provide: RULEBOOK, inject: [AppConfig], useFactory: (config: AppConfig) => loadRulebook(config.RULEBOOK_FILE) },
     { provide: BankHolidays, useFactory: () => BankHolidays.englandAndWales() },
   ],
-  exports: [ClocksService, OutboxWriter, RULEBOOK, BankHolidays],
+  exports: [ClocksService, RULEBOOK, BankHolidays],
 })
 export class ClocksModule {}

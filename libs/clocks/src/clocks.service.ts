@@ -5,7 +5,7 @@ import type { ClockSubject, DhrEffect } from '@dhr/workflows/dhr/v1/dhr.types';
 import type { Rulebook } from '@dhr/workflows/dhr/v1/rulebook/rulebook.types';
 import { ClockEntity } from './clock.entity';
 import { deadlineView, Deadline } from './deadline.view';
-import { OutboxWriter } from './outbox.writer';
+import { OutboxWriter } from '@dhr/jobs';
 import { RULEBOOK } from './rulebook.token';
 import { addDuration, BankHolidays } from './time';
 
@@ -17,8 +17,9 @@ export interface ClockOwnerReview {
 
 const LIVE = ['open', 'on_hold'] as const;
 
+/** Identifies the clock a subject means: one per kind, per agency, or per action. */
 export function subjectKey(subject: ClockSubject): string {
-  return [subject.kind, subject.agencyId ?? subject.actionId].filter(Boolean).join(':');
+  return [subject.kind, subject.actionId ?? subject.agencyId].filter(Boolean).join(':');
 }
 
 /**

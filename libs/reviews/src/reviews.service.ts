@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClocksService } from '@dhr/clocks';
 import { ApiError, Clock } from '@dhr/core';
+import { OutboxRelay } from '@dhr/jobs';
 import type { Actor } from '@dhr/identity';
 import { WorkflowRegistry } from '@dhr/workflow';
 import type { DhrEffect, DhrEvent } from '@dhr/workflows/dhr/v1/dhr.types';
@@ -27,6 +28,7 @@ export class ReviewsService {
     private readonly workflows: WorkflowRegistry,
     private readonly clocks: ClocksService,
     private readonly clock: Clock,
+    private readonly relay: OutboxRelay,
   ) {}
 
   async create(actor: Actor, dto: CreateReviewDto): Promise<ReviewView> {
@@ -73,6 +75,7 @@ export class ReviewsService {
       await this.clocks.applyEffects(manager, review, started.effects, now);
       return review.id;
     });
+    this.relay.relaySoon();
     return this.get(actor, id);
   }
 
@@ -141,14 +144,15 @@ export class ReviewsService {
         },
         now,
       );
-      await this.clocks.applyEffects(manager, review, result.effects as DhrEffect[], now);
+      await this.clocks.applyEffects(manager, review, withActionAgency(result.effects, event), now);
     });
+    this.relay.relaySoon(); // alarms for changed clocks; the sweep catches anything this misses
     return this.get(actor, id);
   }
 
   private async findVisible(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<ReviewEntity> {
     const qb = manager.getRepository(ReviewEntity).createQueryBuilder('r').where('r.id = :id', { id });
-    if (lock) qb.setLock('pessimistic_write');
+    if (lock) qb.setLock('for_no_key_update');
     const review = await qb.getOne();
     if (!review || !canSeeReview(actor, review)) throw ApiError.notFound('review');
     return review;
@@ -198,4 +202,12 @@ export class ReviewsService {
 function payloadOf(event: DhrEvent): Record<string, unknown> {
   const { type: _type, occurredAt: _at, ...payload } = event as DhrEvent & Record<string, unknown>;
   return payload;
+}
+
+/** An action's clock belongs to its owning agency, whose contacts it reminds. */
+function withActionAgency(effects: DhrEffect[], event: DhrEvent): DhrEffect[] {
+  if (event.type !== 'ADD_ACTION') return effects;
+  return effects.map((e) =>
+    e.type === 'clock.start' && e.subject.kind === 'action' ? { ...e, subject: { ...e.subject, agencyId: event.agencyId } } : e,
+  );
 }

@@ -106,9 +106,7 @@ describe('DHR v1 happy path: notification → closed', () => {
         {
           event: sample('SHARE_DRAFT_WITH_FAMILY', day(91), { responseDueAt: FAMILY_DUE }),
           to: 'family_review',
-          effects: [
-            { type: 'clock.start', subject: { kind: 'family_response' }, startedAt: day(91), dueAt: FAMILY_DUE },
-          ],
+          effects: [{ type: 'clock.start', subject: { kind: 'family_response' }, startedAt: day(91), dueAt: FAMILY_DUE }],
         },
         {
           event: sample('FAMILY_RESPONSE_RECEIVED', day(110)),
@@ -190,8 +188,22 @@ describe('DHR v1 happy path: notification → closed', () => {
       publishedAt: day(220),
       publishedUrl: 'https://csp.example/dhr/1',
       actions: [
-        { id: 'a-1', agencyId: POLICE, description: 'train call handlers', dueAt: ACTION_DUE, status: 'complete', completedAt: day(300) },
-        { id: 'a-2', agencyId: HEALTH, description: 'train call handlers', dueAt: ACTION_DUE, status: 'complete', completedAt: day(301) },
+        {
+          id: 'a-1',
+          agencyId: POLICE,
+          description: 'train call handlers',
+          dueAt: ACTION_DUE,
+          status: 'complete',
+          completedAt: day(300),
+        },
+        {
+          id: 'a-2',
+          agencyId: HEALTH,
+          description: 'train call handlers',
+          dueAt: ACTION_DUE,
+          status: 'complete',
+          completedAt: day(301),
+        },
       ],
     });
   });
@@ -249,11 +261,7 @@ describe('DHR v1 Secretary of State direction', () => {
     // The Home Office was told once already (of the "no"): a second notice is refused.
     expect(apply(directed, sample('HOME_OFFICE_INFORMED', day(101))).ok).toBe(false);
     const gathering = play(
-      [
-        sample('APPOINT_CHAIR', day(110)),
-        sample('ADD_PANEL_AGENCY', day(111)),
-        sample('AGREE_TERMS_OF_REFERENCE', day(112)),
-      ],
+      [sample('APPOINT_CHAIR', day(110)), sample('ADD_PANEL_AGENCY', day(111)), sample('AGREE_TERMS_OF_REFERENCE', day(112))],
       directed,
     ).snapshot;
     expect(view(gathering).stage).toBe('information_gathering');
@@ -262,7 +270,10 @@ describe('DHR v1 Secretary of State direction', () => {
   it('can be directed before the Home Office was told, which is then recorded in setup', () => {
     const directed = play([sample('DECIDE_NOT_TO_COMMISSION', day(10)), sample('SECRETARY_OF_STATE_DIRECTION', day(20))]);
     expect(view(directed.snapshot).stage).toBe('setup');
-    expect(apply(directed.snapshot, sample('HOME_OFFICE_INFORMED', day(21)))).toMatchObject({ ok: true, toStage: 'setup' });
+    expect(apply(directed.snapshot, sample('HOME_OFFICE_INFORMED', day(21)))).toMatchObject({
+      ok: true,
+      toStage: 'setup',
+    });
   });
 });
 
@@ -273,20 +284,15 @@ describe('DHR v1 setup moves on by itself', () => {
     sample('AGREE_TERMS_OF_REFERENCE', day(22)),
   ];
   const permutations = (items: DhrEvent[]): DhrEvent[][] =>
-    items.length <= 1
-      ? [items]
-      : items.flatMap((item, i) => permutations(items.filter((_, j) => j !== i)).map((rest) => [item, ...rest]));
+    items.length <= 1 ? [items] : items.flatMap((item, i) => permutations(items.filter((_, j) => j !== i)).map((rest) => [item, ...rest]));
 
-  it.each(permutations(setupSteps).map((order) => [order.map((e) => e.type).join(' → '), order] as const))(
-    '%s',
-    (_name, order) => {
-      const commissioned = reviewIn('setup');
-      const { snapshot: afterTwo } = play(order.slice(0, 2), commissioned);
-      expect(view(afterTwo).stage).toBe('setup');
-      const last = apply(afterTwo, order[2]);
-      expect(last).toMatchObject({ ok: true, fromStage: 'setup', toStage: 'information_gathering', effects: [] });
-    },
-  );
+  it.each(permutations(setupSteps).map((order) => [order.map((e) => e.type).join(' → '), order] as const))('%s', (_name, order) => {
+    const commissioned = reviewIn('setup');
+    const { snapshot: afterTwo } = play(order.slice(0, 2), commissioned);
+    expect(view(afterTwo).stage).toBe('setup');
+    const last = apply(afterTwo, order[2]);
+    expect(last).toMatchObject({ ok: true, fromStage: 'setup', toStage: 'information_gathering', effects: [] });
+  });
 
   it('stays in setup while any one of the three is missing, however much else is done', () => {
     const noPanel = play([sample('APPOINT_CHAIR', day(20)), sample('AGREE_TERMS_OF_REFERENCE', day(21))], reviewIn('setup'));

@@ -58,18 +58,11 @@ export const dhrMachineV1 = dhrSetup.createMachine({
       on: {
         DECIDE_TO_COMMISSION: {
           target: 'commissioned',
-          actions: [
-            assign({ decision: 'commissioned' }),
-            meetClock('decision'),
-            startClock('completion'),
-          ],
+          actions: [assign({ decision: 'commissioned' }), meetClock('decision'), startClock('completion')],
         },
         DECIDE_NOT_TO_COMMISSION: {
           target: 'not_commissioned',
-          actions: [
-            assign({ decision: 'not_commissioned' }),
-            meetClock('decision'),
-          ],
+          actions: [assign({ decision: 'not_commissioned' }), meetClock('decision')],
         },
       },
     },
@@ -80,10 +73,7 @@ export const dhrMachineV1 = dhrSetup.createMachine({
         // A declined review must be able to come back.
         SECRETARY_OF_STATE_DIRECTION: {
           target: 'commissioned',
-          actions: [
-            assign({ decision: 'directed' }),
-            startClock('completion'),
-          ],
+          actions: [assign({ decision: 'directed' }), startClock('completion')],
         },
         // The Home Office must be told of a "no" before the file is closed.
         CLOSE: {
@@ -155,7 +145,10 @@ export const dhrMachineV1 = dhrSetup.createMachine({
                   assign({ panel: ({ context, event }) => withImrStatus(context.panel, event.agencyId, 'waived') }),
                   {
                     type: 'clock.cancel',
-                    params: ({ event }) => ({ subject: { kind: 'imr', agencyId: event.agencyId }, at: event.occurredAt }),
+                    params: ({ event }) => ({
+                      subject: { kind: 'imr', agencyId: event.agencyId },
+                      at: event.occurredAt,
+                    }),
                   },
                 ],
               },
@@ -215,10 +208,7 @@ export const dhrMachineV1 = dhrSetup.createMachine({
             ...holdableFrom('family_review'),
             FAMILY_RESPONSE_RECEIVED: {
               target: 'drafting',
-              actions: [
-                assign({ family: 'responded' }),
-                meetClock('family_response'),
-              ],
+              actions: [assign({ family: 'responded' }), meetClock('family_response')],
             },
           },
         },
@@ -323,14 +313,15 @@ export const dhrMachineV1 = dhrSetup.createMachine({
                 assign({
                   actions: ({ context, event }) =>
                     context.actions.map((action) =>
-                      action.id === event.actionId
-                        ? { ...action, status: 'complete' as const, completedAt: event.occurredAt }
-                        : action,
+                      action.id === event.actionId ? { ...action, status: 'complete' as const, completedAt: event.occurredAt } : action,
                     ),
                 }),
                 {
                   type: 'clock.meet',
-                  params: ({ event }) => ({ subject: { kind: 'action', actionId: event.actionId }, metAt: event.occurredAt }),
+                  params: ({ event }) => ({
+                    subject: { kind: 'action', actionId: event.actionId },
+                    metAt: event.occurredAt,
+                  }),
                 },
               ],
             },
@@ -353,10 +344,7 @@ export const dhrMachineV1 = dhrSetup.createMachine({
       on: {
         RESUME: {
           target: '#dhr.commissioned.lastStage',
-          actions: [
-            assign({ hold: null, holdStage: null }),
-            allClocks('clock.resumeAll'),
-          ],
+          actions: [assign({ hold: null, holdStage: null }), allClocks('clock.resumeAll')],
         },
         ...recordHomeOfficeInformed,
         COPY_SENT_TO_COMMISSIONER: {

@@ -21,25 +21,15 @@ const agencyIds = (context: DhrContext) => context.panel.map((member) => member.
 // Typed per event type: adding an event to the contract fails compilation until it has a probe.
 const PROBES: { [T in DhrEventType]: ProbeBuilder<T> } = {
   DECIDE_TO_COMMISSION: (_, at) => [{ type: 'DECIDE_TO_COMMISSION', decidedAt: at, rationale: '', occurredAt: at }],
-  DECIDE_NOT_TO_COMMISSION: (_, at) => [
-    { type: 'DECIDE_NOT_TO_COMMISSION', decidedAt: at, rationale: '', occurredAt: at },
-  ],
+  DECIDE_NOT_TO_COMMISSION: (_, at) => [{ type: 'DECIDE_NOT_TO_COMMISSION', decidedAt: at, rationale: '', occurredAt: at }],
   HOME_OFFICE_INFORMED: (_, at) => [{ type: 'HOME_OFFICE_INFORMED', sentAt: at, occurredAt: at }],
   SECRETARY_OF_STATE_DIRECTION: (_, at) => [{ type: 'SECRETARY_OF_STATE_DIRECTION', receivedAt: at, occurredAt: at }],
-  APPOINT_CHAIR: (context, at) => [
-    { type: 'APPOINT_CHAIR', userId: unusedId('probe-chair', [context.chairUserId ?? '']), occurredAt: at },
-  ],
-  ADD_PANEL_AGENCY: (context, at) => [
-    { type: 'ADD_PANEL_AGENCY', agencyId: unusedId('probe-agency', agencyIds(context)), occurredAt: at },
-  ],
-  AGREE_TERMS_OF_REFERENCE: (_, at) => [
-    { type: 'AGREE_TERMS_OF_REFERENCE', agreedAt: at, periodFrom: at, periodTo: at, occurredAt: at },
-  ],
+  APPOINT_CHAIR: (context, at) => [{ type: 'APPOINT_CHAIR', userId: unusedId('probe-chair', [context.chairUserId ?? '']), occurredAt: at }],
+  ADD_PANEL_AGENCY: (context, at) => [{ type: 'ADD_PANEL_AGENCY', agencyId: unusedId('probe-agency', agencyIds(context)), occurredAt: at }],
+  AGREE_TERMS_OF_REFERENCE: (_, at) => [{ type: 'AGREE_TERMS_OF_REFERENCE', agreedAt: at, periodFrom: at, periodTo: at, occurredAt: at }],
   REQUEST_IMR: (context, at) => agencyIds(context).map((agencyId) => ({ type: 'REQUEST_IMR', agencyId, occurredAt: at })),
-  RECEIVE_IMR: (context, at) =>
-    agencyIds(context).map((agencyId) => ({ type: 'RECEIVE_IMR', agencyId, receivedAt: at, occurredAt: at })),
-  WAIVE_IMR: (context, at) =>
-    agencyIds(context).map((agencyId) => ({ type: 'WAIVE_IMR', agencyId, reason: '', occurredAt: at })),
+  RECEIVE_IMR: (context, at) => agencyIds(context).map((agencyId) => ({ type: 'RECEIVE_IMR', agencyId, receivedAt: at, occurredAt: at })),
+  WAIVE_IMR: (context, at) => agencyIds(context).map((agencyId) => ({ type: 'WAIVE_IMR', agencyId, reason: '', occurredAt: at })),
   BEGIN_DRAFTING: (_, at) => [{ type: 'BEGIN_DRAFTING', occurredAt: at }],
   SUBMIT_DRAFT: (_, at) => [{ type: 'SUBMIT_DRAFT', occurredAt: at }],
   SHARE_DRAFT_WITH_FAMILY: (_, at) => [{ type: 'SHARE_DRAFT_WITH_FAMILY', sharedAt: at, occurredAt: at }],
@@ -50,13 +40,21 @@ const PROBES: { [T in DhrEventType]: ProbeBuilder<T> } = {
   CSP_REQUEST_CHANGES: (_, at) => [{ type: 'CSP_REQUEST_CHANGES', reason: '', occurredAt: at }],
   SUBMIT_TO_HOME_OFFICE: (_, at) => [{ type: 'SUBMIT_TO_HOME_OFFICE', submittedAt: at, occurredAt: at }],
   QA_OUTCOME: (_, at) =>
-    (['approved', 'resubmit'] as const).map((outcome) => ({ type: 'QA_OUTCOME', receivedAt: at, outcome, occurredAt: at })),
+    (['approved', 'resubmit'] as const).map((outcome) => ({
+      type: 'QA_OUTCOME',
+      receivedAt: at,
+      outcome,
+      occurredAt: at,
+    })),
   COPY_SENT_TO_COMMISSIONER: (_, at) => [{ type: 'COPY_SENT_TO_COMMISSIONER', sentAt: at, occurredAt: at }],
   PUBLISH: (_, at) => [{ type: 'PUBLISH', publishedAt: at, url: 'https://probe.invalid/', occurredAt: at }],
   ADD_ACTION: (context, at) => [
     {
       type: 'ADD_ACTION',
-      actionId: unusedId('probe-action', context.actions.map((action) => action.id)),
+      actionId: unusedId(
+        'probe-action',
+        context.actions.map((action) => action.id),
+      ),
       agencyId: 'probe-agency',
       description: '',
       dueAt: at,
@@ -64,7 +62,12 @@ const PROBES: { [T in DhrEventType]: ProbeBuilder<T> } = {
     },
   ],
   COMPLETE_ACTION: (context, at) =>
-    context.actions.map((action) => ({ type: 'COMPLETE_ACTION', actionId: action.id, completedAt: at, occurredAt: at })),
+    context.actions.map((action) => ({
+      type: 'COMPLETE_ACTION',
+      actionId: action.id,
+      completedAt: at,
+      occurredAt: at,
+    })),
   CLOSE: (_, at) => [{ type: 'CLOSE', occurredAt: at }],
   PUT_ON_HOLD: (_, at) => [{ type: 'PUT_ON_HOLD', kind: 'other', reason: '', occurredAt: at }],
   RESUME: (_, at) => [{ type: 'RESUME', occurredAt: at }],

@@ -35,23 +35,24 @@ export const meetClock = (kind: DeadlineKind) =>
   ({ type: 'clock.meet', params: ({ event }: AtEvent) => ({ subject: { kind }, metAt: event.occurredAt }) }) as const;
 
 export const startClock = (kind: DeadlineKind) =>
-  ({ type: 'clock.start', params: ({ event }: AtEvent) => ({ subject: { kind }, startedAt: event.occurredAt }) }) as const;
+  ({
+    type: 'clock.start',
+    params: ({ event }: AtEvent) => ({ subject: { kind }, startedAt: event.occurredAt }),
+  }) as const;
 
 export const allClocks = <T extends 'clock.pauseAll' | 'clock.resumeAll' | 'clock.cancelAll'>(type: T) =>
   ({ type, params: ({ event }: AtEvent) => ({ at: event.occurredAt }) }) as const;
 
 export type QaOutcome = Extract<DhrEvent, { type: 'QA_OUTCOME' }>['outcome'];
 
-// Pure predicates over the context, exported so the workflow helpers and tests can
-// reason about the same rules the guards enforce.
+// Pure predicates over the context, named so the guards below read as the rules they enforce.
 export const imrStatusOf = (context: DhrContext, agencyId: string): ImrStatus | undefined =>
   context.panel.find((member) => member.agencyId === agencyId)?.imr;
 
 export const isSetupComplete = (context: DhrContext): boolean =>
   context.chairUserId !== null && context.panel.length > 0 && context.termsOfReference !== null;
 
-export const hasOutstandingImr = (context: DhrContext): boolean =>
-  context.panel.some((member) => member.imr === 'requested');
+export const hasOutstandingImr = (context: DhrContext): boolean => context.panel.some((member) => member.imr === 'requested');
 
 export const isReadyForSignoff = (context: DhrContext): boolean =>
   context.drafts.length > 0 && (context.family === 'responded' || context.family === 'not_involved');
@@ -77,8 +78,7 @@ export const dhrSetup = setup({
     homeOfficeNotYetInformed: ({ context }) => context.homeOfficeInformedAt === null,
     homeOfficeInformed: ({ context }) => context.homeOfficeInformedAt !== null,
     setupComplete: ({ context }) => isSetupComplete(context),
-    agencyNotOnPanel: ({ context }, params: { agencyId: string }) =>
-      imrStatusOf(context, params.agencyId) === undefined,
+    agencyNotOnPanel: ({ context }, params: { agencyId: string }) => imrStatusOf(context, params.agencyId) === undefined,
     /** The agency is on the panel and its IMR is in one of `statuses`. */
     imrStatusIn: ({ context }, params: { agencyId: string; statuses: readonly ImrStatus[] }) => {
       const status = imrStatusOf(context, params.agencyId);
@@ -95,14 +95,11 @@ export const dhrSetup = setup({
       context.submittedToHomeOfficeThisRound && params.outcome === 'resubmit',
     commissionerCopyNotYetSent: ({ context }) => context.commissionerCopySentAt === null,
     commissionerCopyMayBeSentWhileHeld: ({ context }) =>
-      context.commissionerCopySentAt === null &&
-      context.holdStage !== null &&
-      COPY_STAGES.includes(context.holdStage),
+      context.commissionerCopySentAt === null && context.holdStage !== null && COPY_STAGES.includes(context.holdStage),
     // Redundant with on_hold refusing PUBLISH, kept at the product owner's request:
     // publication must wait for criminal proceedings to end.
     noOpenCriminalProceedings: ({ context }) => context.hold?.kind !== 'criminal_trial',
-    actionIdIsNew: ({ context }, params: { actionId: string }) =>
-      !context.actions.some((action) => action.id === params.actionId),
+    actionIdIsNew: ({ context }, params: { actionId: string }) => !context.actions.some((action) => action.id === params.actionId),
     actionIsOpen: ({ context }, params: { actionId: string }) =>
       context.actions.some((action) => action.id === params.actionId && action.status === 'open'),
     allActionsComplete: ({ context }) => context.actions.every((action) => action.status === 'complete'),

@@ -12,10 +12,7 @@ export const recordHomeOfficeInformed = dhrSetup.createStateConfig({
   on: {
     HOME_OFFICE_INFORMED: {
       guard: 'homeOfficeNotYetInformed',
-      actions: [
-        assign({ homeOfficeInformedAt: ({ event }) => event.occurredAt }),
-        meetClock('home_office_notice'),
-      ],
+      actions: [assign({ homeOfficeInformedAt: ({ event }) => event.occurredAt }), meetClock('home_office_notice')],
     },
   },
 }).on;
@@ -56,10 +53,7 @@ export const recordCommissionerCopy = dhrSetup.createStateConfig({
   on: {
     COPY_SENT_TO_COMMISSIONER: {
       guard: 'commissionerCopyNotYetSent',
-      actions: [
-        assign({ commissionerCopySentAt: ({ event }) => event.occurredAt }),
-        meetClock('commissioner_copy'),
-      ],
+      actions: [assign({ commissionerCopySentAt: ({ event }) => event.occurredAt }), meetClock('commissioner_copy')],
     },
   },
 }).on;

@@ -5,25 +5,12 @@ import { dhrMachineV1 } from './dhr.machine';
 import { probeEvents } from './dhr.probe';
 import { DHR_EFFECT_TYPES } from './dhr.setup';
 import type { CommissionedStage } from './dhr.shared-transitions';
-import {
-  DHR_EVENT_TYPES,
-  type DhrContext,
-  type DhrEffect,
-  type DhrEvent,
-  type DhrEventType,
-  type DhrInput,
-  type Stage,
-} from './dhr.types';
+import { DHR_EVENT_TYPES, type DhrContext, type DhrEffect, type DhrEvent, type DhrEventType, type DhrInput, type Stage } from './dhr.types';
 
 export type DhrSnapshot = SnapshotFrom<typeof dhrMachineV1>;
 
 /** Where the machine is: a top-level state, or a stage inside `commissioned`. */
-export type DhrStateValue =
-  | 'notification'
-  | 'not_commissioned'
-  | { commissioned: CommissionedStage }
-  | 'on_hold'
-  | 'closed';
+export type DhrStateValue = 'notification' | 'not_commissioned' | { commissioned: CommissionedStage } | 'on_hold' | 'closed';
 
 /**
  * The persisted form of a DHR v1 snapshot: plain JSON (for a jsonb column). The
@@ -61,7 +48,13 @@ export function apply(persisted: PersistedDhrSnapshot, event: DhrEvent): ApplyOu
     return { ok: false, stage: fromStage, allowedEvents: allowedEventsOf(before) };
   }
   const [after, actions] = transition(dhrMachineV1, before, event);
-  return { ok: true, snapshot: persistDhrSnapshot(after), effects: effectsOf(actions), fromStage, toStage: stageOf(after) };
+  return {
+    ok: true,
+    snapshot: persistDhrSnapshot(after),
+    effects: effectsOf(actions),
+    fromStage,
+    toStage: stageOf(after),
+  };
 }
 
 export function view(persisted: PersistedDhrSnapshot): DhrView {
@@ -101,7 +94,7 @@ export function restoreDhrSnapshot(persisted: PersistedDhrSnapshot): DhrSnapshot
 
 /** The API's stage: while on hold, the stage the review was held in. */
 export function stageOf(snapshot: DhrSnapshot): Stage {
-  const value = snapshot.value as DhrStateValue;
+  const value: DhrStateValue = snapshot.value;
   if (typeof value === 'object') return value.commissioned;
   if (value !== 'on_hold') return value;
   if (snapshot.context.holdStage === null) throw new Error('DHR snapshot is on hold without a hold stage');

@@ -50,6 +50,12 @@ export class AppConfig {
   @Min(1)
   SWEEP_INTERVAL_SECONDS = 60;
 
+  /** How long a worker holds a job before another may take it over (a killed worker's jobs restart after this). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WORKER_LOCK_SECONDS = 30;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()

@@ -14,7 +14,12 @@ export const CHAIR = 'user-chair';
 export const day = (n: number): string => new Date(Date.parse(NOTIFIED_AT) + n * 86_400_000).toISOString();
 
 const SAMPLES: { [T in DhrEventType]: (at: string) => EventOf<T> } = {
-  DECIDE_TO_COMMISSION: (at) => ({ type: 'DECIDE_TO_COMMISSION', decidedAt: at, rationale: 'criteria met', occurredAt: at }),
+  DECIDE_TO_COMMISSION: (at) => ({
+    type: 'DECIDE_TO_COMMISSION',
+    decidedAt: at,
+    rationale: 'criteria met',
+    occurredAt: at,
+  }),
   DECIDE_NOT_TO_COMMISSION: (at) => ({
     type: 'DECIDE_NOT_TO_COMMISSION',
     decidedAt: at,
@@ -105,16 +110,8 @@ export const PATH_TO: Record<Stage, () => DhrEvent[]> = {
     sample('RECEIVE_IMR', day(60), { agencyId: POLICE }),
     sample('BEGIN_DRAFTING', day(61)),
   ],
-  family_review: () => [
-    ...PATH_TO.drafting(),
-    sample('SUBMIT_DRAFT', day(90)),
-    sample('SHARE_DRAFT_WITH_FAMILY', day(91)),
-  ],
-  csp_signoff: () => [
-    ...PATH_TO.family_review(),
-    sample('FAMILY_RESPONSE_RECEIVED', day(110)),
-    sample('SUBMIT_FOR_SIGNOFF', day(120)),
-  ],
+  family_review: () => [...PATH_TO.drafting(), sample('SUBMIT_DRAFT', day(90)), sample('SHARE_DRAFT_WITH_FAMILY', day(91))],
+  csp_signoff: () => [...PATH_TO.family_review(), sample('FAMILY_RESPONSE_RECEIVED', day(110)), sample('SUBMIT_FOR_SIGNOFF', day(120))],
   home_office_qa: () => [...PATH_TO.csp_signoff(), sample('CSP_SIGN_OFF', day(130))],
   publication: () => [
     ...PATH_TO.home_office_qa(),

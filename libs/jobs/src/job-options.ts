@@ -1,0 +1,35 @@
+import type { JobsOptions } from 'bullmq';
+import type { JobItem } from './job.types';
+
+/**
+ * The one place for job ids and options. Ids are deterministic, so adding the same
+ * job twice (relay and sweep, two workers) is a no-op in Redis, and Postgres keys
+ * make a re-run harmless anyway.
+ */
+export function jobOptions(job: JobItem, runAt?: Date, now = new Date()): JobsOptions {
+  const delay = runAt ? Math.max(0, runAt.getTime() - now.getTime()) : 0;
+  const keep = { removeOnComplete: { age: 24 * 3600, count: 10_000 }, removeOnFail: { age: 30 * 24 * 3600 } };
+  switch (job.name) {
+    case 'clock-alarm':
+      return {
+        ...keep,
+        delay,
+        jobId: `alarm_${job.data.clockId}_${job.data.step}_${Date.parse(job.data.dueAt)}`,
+        attempts: 10,
+        backoff: { type: 'exponential', delay: 2000 },
+      };
+    case 'send-email':
+      return {
+        ...keep,
+        delay,
+        jobId: `email_${job.data.notificationId}`,
+        attempts: EMAIL_ATTEMPTS,
+        backoff: { type: 'exponential', delay: 2000 },
+      };
+    case 'reconcile':
+      return { ...keep, delay, jobId: `reconcile_${now.getTime()}`, attempts: 1 };
+  }
+}
+
+/** Tries per email before it counts as permanently failed (2s, 4s, 8s … between them). */
+export const EMAIL_ATTEMPTS = 6;

@@ -1,0 +1,44 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { AppConfig, Clock } from '@dhr/core';
+import { jobOptions } from './job-options';
+import { JOB_QUEUE, JobItem, QueueName, QUEUES } from './job.types';
+import { createRedis } from './redis-connection';
+
+/** Adds jobs to BullMQ under this deployment's QUEUE_PREFIX. */
+@Injectable()
+export class JobQueue implements OnModuleDestroy {
+  readonly connection: Redis;
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(
+    readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {
+    this.connection = createRedis(config.REDIS_URL);
+    for (const name of Object.values(QUEUES)) {
+      this.queues.set(name, new Queue(name, { connection: this.connection, prefix: config.QUEUE_PREFIX }));
+    }
+  }
+
+  queue(name: QueueName): Queue {
+    return this.queues.get(name)!;
+  }
+
+  /** Adds a job to run at `runAt` (now when absent). A job with the same id already present is left as it is. */
+  async add(job: JobItem, runAt?: Date): Promise<void> {
+    const options = jobOptions(job, runAt, this.clock.now());
+    await this.queue(JOB_QUEUE[job.name]).add(job.name, job.data, options);
+  }
+
+  async has(job: JobItem): Promise<boolean> {
+    const { jobId } = jobOptions(job);
+    return (await this.queue(JOB_QUEUE[job.name]).getJob(jobId!)) !== undefined;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await this.connection.quit().catch(() => undefined);
+  }
+}

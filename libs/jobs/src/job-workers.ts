@@ -1,0 +1,56 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Worker } from 'bullmq';
+import { AppConfig } from '@dhr/core';
+import { JobHandlers } from './job-handlers';
+import { JobQueue } from './job-queue.service';
+import { QueueName, QUEUES } from './job.types';
+import type { Redis } from 'ioredis';
+import { createRedis } from './redis-connection';
+
+const CONCURRENCY: Record<QueueName, number> = { alarms: 5, email: 5, maintenance: 1 };
+
+/** The BullMQ workers of this process, and the periodic reconciliation sweep. */
+@Injectable()
+export class JobWorkers implements OnModuleDestroy {
+  private readonly logger = new Logger('JobWorkers');
+  private readonly workers: Worker[] = [];
+  private readonly connections: Redis[] = [];
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly handlers: JobHandlers,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  async start(): Promise<void> {
+    this.handlers.assertComplete();
+    for (const queue of Object.values(QUEUES)) {
+      const connection = createRedis(this.config.REDIS_URL);
+      this.connections.push(connection);
+      const worker = new Worker(queue, (job) => this.handlers.get(job.name)(job.data, job), {
+        connection,
+        prefix: this.config.QUEUE_PREFIX,
+        concurrency: CONCURRENCY[queue],
+        lockDuration: this.config.WORKER_LOCK_SECONDS * 1000,
+        stalledInterval: (this.config.WORKER_LOCK_SECONDS * 1000) / 2,
+      });
+      // Ids only: a job's data never holds personal data, but its error might.
+      worker.on('failed', (job, error) =>
+        this.logger.warn(`${queue} job ${job?.id ?? '?'} failed (attempt ${job?.attemptsMade ?? '?'}): ${error.name}`),
+      );
+      worker.on('error', (error) => this.logger.error(`${queue} worker error: ${error.name}`));
+      this.workers.push(worker);
+    }
+    await this.jobs
+      .queue(QUEUES.maintenance)
+      .upsertJobScheduler('reconcile-sweep', { every: this.config.SWEEP_INTERVAL_SECONDS * 1000 }, { name: 'reconcile', data: {} });
+    await this.jobs.add({ name: 'reconcile', data: {} }); // catch up at once after a start
+    this.logger.log(`workers running on queues ${Object.values(QUEUES).join(', ')} (prefix ${this.config.QUEUE_PREFIX})`);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+    // Connections we hand to BullMQ stay ours to close.
+    await Promise.all(this.connections.map((c) => c.quit().catch(() => undefined)));
+  }
+}

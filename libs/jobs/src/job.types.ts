@@ -1,0 +1,27 @@
+/**
+ * Every job the engine runs, as one typed union (after immich). Payloads carry
+ * ids only: never names, pseudonyms or addresses.
+ */
+export interface JobPayloads {
+  /** A reminder or escalation time of one clock. `dueAt` pins the due time it was planned for. */
+  'clock-alarm': { clockId: string; step: string; dueAt: string };
+  /** Deliver one notification by email. */
+  'send-email': { notificationId: string };
+  /** Relay the outbox and re-create any alarm missing from Redis. */
+  reconcile: Record<string, never>;
+}
+
+export type JobName = keyof JobPayloads;
+export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };
+export type JobItem = { [N in JobName]: JobOf<N> }[JobName];
+
+export const QUEUES = { alarms: 'alarms', email: 'email', maintenance: 'maintenance' } as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  'clock-alarm': QUEUES.alarms,
+  'send-email': QUEUES.email,
+  reconcile: QUEUES.maintenance,
+};
+
+export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

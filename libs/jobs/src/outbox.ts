@@ -1,0 +1,77 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface OutboxPayloads {
+  /** A clock was created or changed: (re)plan its alarms. */
+  'clock.changed': { clockId: string };
+  /** A notification row was created: queue its email. */
+  'notification.created': { notificationId: string };
+}
+export type OutboxTopic = keyof OutboxPayloads;
+
+/** Records work to do after commit, in the caller's transaction. */
+@Injectable()
+export class OutboxWriter {
+  async add<T extends OutboxTopic>(manager: EntityManager, topic: T, payload: OutboxPayloads[T]): Promise<void> {
+    await manager.query('INSERT INTO outbox (topic, payload) VALUES ($1, $2)', [topic, JSON.stringify(payload)]);
+  }
+}
+
+type TopicHandler<T extends OutboxTopic> = (payload: OutboxPayloads[T]) => Promise<void>;
+
+/**
+ * Moves committed outbox rows to BullMQ. Runs right after a commit (fast path)
+ * and from the periodic sweep (safety net); SKIP LOCKED lets several processes
+ * relay at once without doing a row twice.
+ */
+@Injectable()
+export class OutboxRelay {
+  private readonly logger = new Logger('OutboxRelay');
+  private readonly handlers = new Map<OutboxTopic, TopicHandler<OutboxTopic>>();
+  private running: Promise<number> | null = null;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  on<T extends OutboxTopic>(topic: T, handler: TopicHandler<T>): void {
+    this.handlers.set(topic, handler as TopicHandler<OutboxTopic>);
+  }
+
+  /** Fire-and-forget after a commit; a failure is left for the sweep. */
+  relaySoon(): void {
+    this.relayPending().catch((error: Error) => this.logger.warn(`relay deferred to the sweep: ${error.message}`));
+  }
+
+  /** Relays every pending row; returns how many. Calls in one process share one run. */
+  relayPending(): Promise<number> {
+    this.running ??= this.relayAll().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async relayAll(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const relayed = await this.relayBatch(100);
+      total += relayed;
+      if (relayed < 100) return total;
+    }
+  }
+
+  private relayBatch(limit: number): Promise<number> {
+    return this.db.transaction(async (manager) => {
+      const rows: { id: string; topic: OutboxTopic; payload: OutboxPayloads[OutboxTopic] }[] = await manager.query(
+        'SELECT id, topic, payload FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
+        [limit],
+      );
+      for (const row of rows) {
+        const handler = this.handlers.get(row.topic);
+        if (!handler) throw new Error(`no outbox handler for ${row.topic}`);
+        await handler(row.payload);
+      }
+      if (rows.length > 0) {
+        await manager.query('UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
+      }
+      return rows.length;
+    });
+  }
+}

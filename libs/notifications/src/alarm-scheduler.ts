@@ -1,0 +1,42 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { BankHolidays, ClockEntity, planAlarms, RULEBOOK } from '@dhr/clocks';
+import { Clock } from '@dhr/core';
+import { JobQueue } from '@dhr/jobs';
+import type { Rulebook } from '@dhr/workflows/dhr/v1/rulebook/rulebook.types';
+
+/** Puts the alarms an open clock should have into BullMQ (deterministic ids: re-adding is harmless). */
+@Injectable()
+export class AlarmScheduler {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(RULEBOOK) private readonly rulebook: Rulebook,
+    private readonly holidays: BankHolidays,
+    private readonly jobs: JobQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  async scheduleClock(clockId: string): Promise<number> {
+    const clock = await this.db.getRepository(ClockEntity).findOneBy({ id: clockId });
+    if (!clock || clock.status !== 'open') return 0; // met, cancelled or paused: its queued alarms will skip
+    const sent = await sentSteps(this.db.manager, clock);
+    const planned = planAlarms(clock, this.rulebook.clocks[clock.kind], this.clock.now(), sent, this.holidays);
+    for (const alarm of planned) {
+      await this.jobs.add(
+        { name: 'clock-alarm', data: { clockId: clock.id, step: alarm.step, dueAt: clock.dueAt.toISOString() } },
+        alarm.at,
+      );
+    }
+    return planned.length;
+  }
+}
+
+/** Steps already notified for the clock's current due time. */
+export async function sentSteps(manager: EntityManager, clock: ClockEntity): Promise<Set<string>> {
+  const rows: { step: string }[] = await manager.query(
+    'SELECT DISTINCT step FROM notifications WHERE clock_id = $1 AND clock_due_at = $2',
+    [clock.id, clock.dueAt],
+  );
+  return new Set(rows.map((r) => r.step));
+}

@@ -1,0 +1,67 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BankHolidays, ClockEntity, isStepStillWanted, RULEBOOK } from '@dhr/clocks';
+import { Clock } from '@dhr/core';
+import { JobPayloads, OutboxRelay, OutboxWriter } from '@dhr/jobs';
+import { WorkflowRegistry } from '@dhr/workflow';
+import type { Rulebook } from '@dhr/workflows/dhr/v1/rulebook/rulebook.types';
+import { sentSteps } from './alarm-scheduler';
+import { NotificationTemplate, NotificationWriter } from './notification-writer';
+import { Audience, recipientIds } from './recipients';
+
+/**
+ * Runs one reminder or escalation. Re-reads the clock under a row lock and does
+ * nothing when the world has moved on (met, cancelled, paused, moved, superseded).
+ */
+@Injectable()
+export class ClockAlarmHandler {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(RULEBOOK) private readonly rulebook: Rulebook,
+    private readonly holidays: BankHolidays,
+    private readonly workflows: WorkflowRegistry,
+    private readonly notifications: NotificationWriter,
+    private readonly outbox: OutboxWriter,
+    private readonly relay: OutboxRelay,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(data: JobPayloads['clock-alarm']): Promise<void> {
+    const acted = await this.db.transaction(async (manager) => {
+      const clock = await manager
+        .getRepository(ClockEntity)
+        .createQueryBuilder('c')
+        .setLock('for_no_key_update')
+        .where('c.id = :id', { id: data.clockId })
+        .getOne();
+      if (!clock || clock.status !== 'open' || clock.dueAt.getTime() !== Date.parse(data.dueAt)) return false;
+      const rule = this.rulebook.clocks[clock.kind];
+      const now = this.clock.now();
+      if (!isStepStillWanted(clock, rule, data.step, now, await sentSteps(manager, clock), this.holidays)) return false;
+
+      const [review] = await manager.query('SELECT workflow_version, snapshot FROM reviews WHERE id = $1', [clock.reviewId]);
+      const chairUserId = this.workflows.get(review.workflow_version).view(review.snapshot).context.chairUserId;
+      const { template, audience } = alarmKind(data.step);
+      await this.notifications.create(manager, {
+        reviewId: clock.reviewId,
+        clockId: clock.id,
+        clockDueAt: clock.dueAt,
+        template,
+        step: data.step,
+        alarmKey: `${clock.id}:${data.step}:${clock.dueAt.getTime()}`,
+        recipientIds: await recipientIds(manager, clock, rule.owner, audience, chairUserId),
+      });
+      // Re-plan: after an escalation the next step is scheduled from Postgres state.
+      await this.outbox.add(manager, 'clock.changed', { clockId: clock.id });
+      return true;
+    });
+    if (acted) await this.relay.relayPending();
+  }
+}
+
+function alarmKind(step: string): { template: NotificationTemplate; audience: Audience } {
+  if (step === 'escalation-0') return { template: 'clock.escalation', audience: 'coordinators' };
+  if (step.startsWith('escalation-')) return { template: 'clock.escalation_chair', audience: 'coordinators_and_csp_chairs' };
+  return { template: 'clock.reminder', audience: 'owner' };
+}

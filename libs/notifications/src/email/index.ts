@@ -1,0 +1,16 @@
+// Email layer of deadline notifications: wording, rendering and delivery.
+export { formatUkDate, formatUkDateTime } from './uk-time';
+export { escapeHtml } from './safe-html';
+export { NOTIFICATION_TEMPLATES } from './email-data';
+export type { EmailData, NotificationTemplate, RenderedEmail } from './email-data';
+export { DEADLINE_WORDING, deadlineWording } from './deadline-wording';
+export type { DeadlineWording } from './deadline-wording';
+export { PROTECTIVE_MARKING } from './templates/layout';
+export { reviewUrl } from './review-link';
+export { renderEmail } from './render-email';
+export { createMailTransport } from './mail-transport';
+export type { MailSendResult, MailTransport, MailTransportConfig, OutgoingMail } from './mail-transport.types';
+export { MailSendError } from './mail-send-error';
+export { DEFAULT_SMTP_TIMEOUTS, createSmtpMailTransport } from './smtp-mail-transport';
+export type { SmtpTimeouts } from './smtp-mail-transport';
+export { OUTBOX_DIR, createEmlOutboxTransport } from './eml-outbox-transport';

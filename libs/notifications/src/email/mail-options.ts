@@ -1,0 +1,22 @@
+import type { SendMailOptions } from 'nodemailer';
+import { toMessageIdHeader } from './message-id';
+import type { OutgoingMail } from './mail-transport.types';
+
+/** The nodemailer message for one OutgoingMail, the same for SMTP and the .eml outbox. */
+export function toMailOptions(message: OutgoingMail, mailFrom: string): SendMailOptions {
+  return {
+    from: mailFrom,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
+    messageId: toMessageIdHeader(message.messageId, mailFrom),
+    // RFC 3834: tells mail servers and out-of-office responders not to reply automatically.
+    headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+    // Our messages never carry attachments: refuse any file or URL content outright.
+    disableFileAccess: true,
+    disableUrlAccess: true,
+    // One message per recipient, so a failure and its record belong to one person.
+    maxRecipients: 1,
+  };
+}

@@ -1,0 +1,28 @@
+/** One email to one recipient. */
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Our idempotency id, sent as the Message-ID header so a retried send can be recognised. */
+  messageId: string;
+}
+
+export interface MailSendResult {
+  accepted: boolean;
+  /** Server reply or where the message was written; holds no recipient address. */
+  response: string;
+}
+
+export interface MailTransport {
+  /** Resolves once the message is accepted; rejects with a MailSendError otherwise. */
+  send(message: OutgoingMail): Promise<MailSendResult>;
+  close(): Promise<void>;
+}
+
+export interface MailTransportConfig {
+  /** smtp:// or smtps:// URL; unset: messages are written as .eml files. */
+  SMTP_URL?: string;
+  MAIL_FROM: string;
+  VAR_DIR: string;
+}

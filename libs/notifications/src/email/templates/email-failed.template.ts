@@ -1,0 +1,64 @@
+import { deadlineWording } from '../deadline-wording';
+import type { NotificationTemplate } from '../email-data';
+import { formatUkDateTime } from '../uk-time';
+import { composeEmail } from './layout';
+import { capitalise, TemplateRenderer, UK_TIME_NOTE } from './template-renderer';
+
+/** Roles as the API names them (docs/api.md), in words a coordinator uses. */
+const ROLE_LABELS: Record<string, string> = {
+  admin: 'Administrator',
+  coordinator: 'DHR coordinator',
+  csp_chair: 'Chair of the Community Safety Partnership (CSP)',
+  independent_chair: 'Independent chair',
+  agency_contact: 'Agency contact',
+};
+
+const FAILED_EMAIL_LABELS: Record<NotificationTemplate, string> = {
+  'clock.reminder': 'reminder',
+  'clock.escalation': 'overdue notice',
+  'clock.escalation_chair': 'escalation to the CSP chair',
+  'email.failed': 'delivery-failure notice',
+};
+
+/**
+ * The role stands in for the person. Anything unusable (missing, or something that
+ * is not a role, such as an address) is replaced rather than refused: the coordinators
+ * must still hear that an email failed.
+ */
+function roleLabel(role: string | undefined, agencyName: string | undefined): string {
+  if (!role || !/^[a-z][a-z_]*$/.test(role)) return 'Not recorded (open the review to see who holds each role)';
+  const label = Object.hasOwn(ROLE_LABELS, role) ? ROLE_LABELS[role] : capitalise(role.replace(/_/g, ' '));
+  return role === 'agency_contact' && agencyName ? `${label} at ${agencyName}` : label;
+}
+
+function failedEmailLabel(template: string | undefined): string {
+  return template && Object.hasOwn(FAILED_EMAIL_LABELS, template) ? FAILED_EMAIL_LABELS[template as NotificationTemplate] : 'notification';
+}
+
+/** email.failed — to the coordinators: a notification could not be delivered after every retry. */
+export const renderEmailFailed: TemplateRenderer = (data, reviewUrl) => {
+  const wording = deadlineWording(data.deadlineKind);
+  const due = formatUkDateTime(data.dueAt);
+  const failedEmail = failedEmailLabel(data.failedTemplate);
+  const recipientRole = roleLabel(data.failedRecipientRole, data.agencyName);
+  return composeEmail({
+    reference: data.reference,
+    subjectSummary: `email not delivered: ${failedEmail} about ${wording.subjectLabel}`,
+    recipientName: data.recipientName,
+    intro: [
+      `An email about Domestic Homicide Review ${data.reference} could not be delivered, even after repeated attempts. ` +
+        'The person it was for may not know about the deadline below.',
+    ],
+    facts: [
+      ['Email not delivered', capitalise(failedEmail)],
+      ['Intended for', recipientRole],
+      ['About', capitalise(wording.describe(data.agencyName))],
+      ['Review', data.reference],
+      ['Due by', `${due} ${UK_TIME_NOTE}`],
+    ],
+    whatToDo:
+      'Please contact the person who holds this role in the review another way (for example by phone) and pass the message on. ' +
+      'Then check the email address held for them in the system: the address is not shown here, to protect personal data.',
+    reviewUrl,
+  });
+};

@@ -1,0 +1,14 @@
+import type { NotificationTemplate } from '../email-data';
+import { renderEmailFailed } from './email-failed.template';
+import { renderEscalationChair } from './escalation-chair.template';
+import { renderEscalation } from './escalation.template';
+import { renderReminder } from './reminder.template';
+import type { TemplateRenderer } from './template-renderer';
+
+/** One renderer per notification kind; Record<> makes the compiler insist on every kind. */
+export const TEMPLATES: Record<NotificationTemplate, TemplateRenderer> = {
+  'clock.reminder': renderReminder,
+  'clock.escalation': renderEscalation,
+  'clock.escalation_chair': renderEscalationChair,
+  'email.failed': renderEmailFailed,
+};

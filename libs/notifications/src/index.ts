@@ -1,0 +1,2 @@
+export * from './alarm-scheduler';
+export * from './notifications.module';

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { OutboxWriter } from '@dhr/jobs';
+
+import type { NotificationTemplate } from './email';
+export type { NotificationTemplate };
+
+export interface NewNotifications {
+  reviewId: string;
+  clockId: string | null;
+  clockDueAt: Date | null;
+  template: NotificationTemplate;
+  step: string;
+  /** Identifies the alarm: with the recipient, unique in Postgres, so nothing is ever notified twice. */
+  alarmKey: string;
+  recipientIds: string[];
+  /** For email.failed: the notification that could not be delivered. */
+  aboutNotificationId?: string;
+}
+
+/** Creates notification rows once each, and an outbox entry to email each new one. */
+@Injectable()
+export class NotificationWriter {
+  constructor(private readonly outbox: OutboxWriter) {}
+
+  async create(manager: EntityManager, n: NewNotifications): Promise<string[]> {
+    const created: string[] = [];
+    for (const recipientId of n.recipientIds) {
+      const rows: { id: string }[] = await manager.query(
+        `INSERT INTO notifications (review_id, clock_id, clock_due_at, recipient_user_id, template, step, alarm_key, about_notification_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (alarm_key, recipient_user_id) DO NOTHING RETURNING id`,
+        [n.reviewId, n.clockId, n.clockDueAt, recipientId, n.template, n.step, n.alarmKey, n.aboutNotificationId ?? null],
+      );
+      for (const row of rows) {
+        await this.outbox.add(manager, 'notification.created', { notificationId: row.id });
+        created.push(row.id);
+      }
+    }
+    return created;
+  }
+}

@@ -1,0 +1,44 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ClocksModule } from '@dhr/clocks';
+import { AppConfig } from '@dhr/core';
+import { JobHandlers, JobQueue, OutboxRelay } from '@dhr/jobs';
+import { WorkflowModule } from '@dhr/workflow';
+import { AlarmScheduler } from './alarm-scheduler';
+import { ClockAlarmHandler } from './clock-alarm.handler';
+import { createMailTransport } from './email';
+import { NotificationWriter } from './notification-writer';
+import { ReconcileHandler } from './reconcile.handler';
+import { MAIL_TRANSPORT, SendEmailHandler } from './send-email.handler';
+
+/** Alarms → notifications → email. Wires its outbox topics and job handlers at start-up. */
+@Module({
+  imports: [ClocksModule, WorkflowModule],
+  providers: [
+    AlarmScheduler,
+    ClockAlarmHandler,
+    SendEmailHandler,
+    ReconcileHandler,
+    NotificationWriter,
+    { provide: MAIL_TRANSPORT, inject: [AppConfig], useFactory: (config: AppConfig) => createMailTransport(config) },
+  ],
+  exports: [AlarmScheduler],
+})
+export class NotificationsModule implements OnModuleInit {
+  constructor(
+    private readonly relay: OutboxRelay,
+    private readonly handlers: JobHandlers,
+    private readonly jobs: JobQueue,
+    private readonly scheduler: AlarmScheduler,
+    private readonly alarms: ClockAlarmHandler,
+    private readonly email: SendEmailHandler,
+    private readonly reconcile: ReconcileHandler,
+  ) {}
+
+  onModuleInit(): void {
+    this.relay.on('clock.changed', async ({ clockId }) => void (await this.scheduler.scheduleClock(clockId)));
+    this.relay.on('notification.created', ({ notificationId }) => this.jobs.add({ name: 'send-email', data: { notificationId } }));
+    this.handlers.register('clock-alarm', (data) => this.alarms.handle(data));
+    this.handlers.register('send-email', (data, job) => this.email.handle(data, job));
+    this.handlers.register('reconcile', () => this.reconcile.handle());
+  }
+}

@@ -1,0 +1,50 @@
+import type { EntityManager } from 'typeorm';
+import type { ClockEntity } from '@dhr/clocks';
+import type { ClockOwner } from '@dhr/workflows/dhr/v1/rulebook/rulebook.types';
+
+export type Audience = 'owner' | 'coordinators' | 'coordinators_and_csp_chairs';
+
+/**
+ * Who an alarm goes to, as user ids (addresses are read only when sending).
+ * Reminders go to the clock's owner; the first escalation to the coordinators;
+ * later ones to the coordinators and the CSP chair(s).
+ */
+export async function recipientIds(
+  manager: EntityManager,
+  clock: ClockEntity,
+  owner: ClockOwner,
+  audience: Audience,
+  chairUserId: string | null,
+): Promise<string[]> {
+  const byRole = async (roles: string[]) =>
+    (
+      (await manager.query(`SELECT id FROM users WHERE partnership_id = $1 AND role = ANY($2) ORDER BY id`, [
+        clock.partnershipId,
+        roles,
+      ])) as {
+        id: string;
+      }[]
+    ).map((u) => u.id);
+
+  if (audience === 'coordinators') return byRole(['coordinator']);
+  if (audience === 'coordinators_and_csp_chairs') return byRole(['coordinator', 'csp_chair']);
+
+  const chair = chairUserId ? [chairUserId] : [];
+  switch (owner) {
+    case 'agency': {
+      const contacts: { id: string }[] = await manager.query(
+        `SELECT id FROM users WHERE role = 'agency_contact' AND agency_id = $1 ORDER BY id`,
+        [clock.agencyId],
+      );
+      // An agency with no contact on the system must not leave its deadline unwatched.
+      return contacts.length > 0 ? contacts.map((c) => c.id) : byRole(['coordinator']);
+    }
+    case 'csp_chair_coordinator':
+      return unique([...(await byRole(['coordinator', 'csp_chair'])), ...chair]);
+    default:
+      // Case clocks: the partnership's coordinators, and the chair where the review has one.
+      return unique([...(await byRole(['coordinator'])), ...chair]);
+  }
+}
+
+const unique = (ids: string[]) => [...new Set(ids)];

@@ -1,0 +1,42 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { JobQueue, OutboxRelay } from '@dhr/jobs';
+import { AlarmScheduler } from './alarm-scheduler';
+
+const PAGE = 500;
+
+/**
+ * The safety net: relays the outbox, then re-creates from Postgres every alarm
+ * and email job an open clock or pending notification should have. Redis can be
+ * flushed and nothing is lost; re-adding existing jobs is a no-op.
+ */
+@Injectable()
+export class ReconcileHandler {
+  private readonly logger = new Logger('Reconcile');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly relay: OutboxRelay,
+    private readonly scheduler: AlarmScheduler,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  async handle(): Promise<void> {
+    const relayed = await this.relay.relayPending();
+    let clocks = 0;
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+      const rows: { id: string }[] = await this.db.query(`SELECT id FROM clocks WHERE status = 'open' AND id > $1 ORDER BY id LIMIT $2`, [
+        after,
+        PAGE,
+      ]);
+      for (const row of rows) await this.scheduler.scheduleClock(row.id);
+      clocks += rows.length;
+      if (rows.length < PAGE) break;
+      after = rows[rows.length - 1].id;
+    }
+    const pending: { id: string }[] = await this.db.query(`SELECT id FROM notifications WHERE status = 'pending' ORDER BY created_at`);
+    for (const n of pending) await this.jobs.add({ name: 'send-email', data: { notificationId: n.id } });
+    this.logger.debug(`sweep: relayed ${relayed}, clocks ${clocks}, pending emails ${pending.length}`);
+  }
+}

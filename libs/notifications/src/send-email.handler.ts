@@ -1,0 +1,92 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AppConfig, Clock } from '@dhr/core';
+import { EMAIL_ATTEMPTS, JobPayloads, OutboxRelay } from '@dhr/jobs';
+import { MailSendError, MailTransport, renderEmail } from './email';
+import { EmailContext, loadEmailContext } from './email-context';
+import { NotificationWriter } from './notification-writer';
+
+export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
+
+/**
+ * Delivers one notification. Every attempt and its SMTP answer is recorded; a
+ * transient failure is retried with backoff by BullMQ; a permanent one (or the
+ * last try) marks the notification failed and tells the coordinators instead.
+ */
+@Injectable()
+export class SendEmailHandler implements OnModuleDestroy {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
+    private readonly notifications: NotificationWriter,
+    private readonly relay: OutboxRelay,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(data: JobPayloads['send-email'], job: Job): Promise<void> {
+    const context = await loadEmailContext(this.db.manager, data.notificationId);
+    if (!context || context.status !== 'pending') return; // sent already, or gone: nothing to do
+    const attempt = await this.countAttempt(data.notificationId);
+    const startedAt = this.clock.now();
+    const email = renderEmail(context.template, { ...context.emailData, publicUrl: this.config.PUBLIC_URL });
+    try {
+      const result = await this.transport.send({ to: context.recipientEmail, ...email, messageId: `<${context.id}@dhr-engine>` });
+      await this.db.transaction(async (m) => {
+        await m.query(
+          `INSERT INTO email_attempts (notification_id, attempt, started_at, outcome, smtp_response) VALUES ($1, $2, $3, 'sent', $4)`,
+          [context.id, attempt, startedAt, result.response],
+        );
+        await m.query(`UPDATE notifications SET status = 'sent', sent_at = now() WHERE id = $1`, [context.id]);
+      });
+    } catch (error) {
+      const permanent = error instanceof MailSendError && error.permanent;
+      const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? EMAIL_ATTEMPTS);
+      await this.recordFailure(context, attempt, startedAt, error as Error, permanent || lastTry);
+      if (!permanent && !lastTry) throw error; // BullMQ retries with exponential backoff
+    }
+  }
+
+  private async countAttempt(notificationId: string): Promise<number> {
+    const [row] = await this.db.query('UPDATE notifications SET attempts = attempts + 1 WHERE id = $1 RETURNING attempts', [
+      notificationId,
+    ]);
+    return (Array.isArray(row) ? row[0] : row).attempts;
+  }
+
+  private async recordFailure(context: EmailContext, attempt: number, startedAt: Date, error: Error, final: boolean): Promise<void> {
+    const outcome = final ? 'permanent_failure' : 'transient_failure';
+    await this.db.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO email_attempts (notification_id, attempt, started_at, outcome, smtp_response) VALUES ($1, $2, $3, $4, $5)`,
+        [context.id, attempt, startedAt, outcome, error.message.slice(0, 2000)],
+      );
+      if (!final) return;
+      await m.query(`UPDATE notifications SET status = 'failed', failed_at = now() WHERE id = $1`, [context.id]);
+      // A notice that could not be delivered must not vanish: tell the coordinators.
+      // (Not for a failed failure notice, which would loop.)
+      if (context.template === 'email.failed') return;
+      const coordinators: { id: string }[] = await m.query(
+        `SELECT id FROM users WHERE partnership_id = $1 AND role = 'coordinator' ORDER BY id`,
+        [context.partnershipId],
+      );
+      await this.notifications.create(m, {
+        reviewId: context.reviewId,
+        clockId: context.clockId,
+        clockDueAt: null,
+        template: 'email.failed',
+        step: 'email-failed',
+        alarmKey: `email-failed:${context.id}`,
+        recipientIds: coordinators.map((c) => c.id).filter((id) => id !== context.recipientId),
+        aboutNotificationId: context.id,
+      });
+    });
+    if (final) await this.relay.relayPending();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.transport.close();
+  }
+}

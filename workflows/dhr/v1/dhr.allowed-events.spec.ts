@@ -1,0 +1,127 @@
+// view().allowedEvents in each stage: what the machine accepts now, guards included.
+import type { DhrEvent, DhrEventType } from './dhr.types';
+import { view, type PersistedDhrSnapshot } from './dhr.workflow';
+import { HEALTH, POLICE, day, play, reviewIn, sample } from './testing/dhr.test-kit';
+
+const allowed = (snapshot: PersistedDhrSnapshot) => [...view(snapshot).allowedEvents].sort();
+const after = (snapshot: PersistedDhrSnapshot, ...events: DhrEvent[]) => play(events, snapshot).snapshot;
+const expectAllowed = (snapshot: PersistedDhrSnapshot, expected: DhrEventType[]) => expect(allowed(snapshot)).toEqual([...expected].sort());
+
+const ALWAYS_AFTER_COMMISSIONING: DhrEventType[] = ['HOME_OFFICE_INFORMED', 'APPOINT_CHAIR', 'PUT_ON_HOLD'];
+
+describe('allowedEvents', () => {
+  it('notification: the two decisions (the Home Office is told of a decision, not before)', () => {
+    expectAllowed(reviewIn('notification'), ['DECIDE_TO_COMMISSION', 'DECIDE_NOT_TO_COMMISSION']);
+  });
+
+  it('not_commissioned: CLOSE only once the Home Office is informed, which happens once', () => {
+    const declined = reviewIn('not_commissioned');
+    expectAllowed(declined, ['HOME_OFFICE_INFORMED', 'SECRETARY_OF_STATE_DIRECTION']);
+    expectAllowed(after(declined, sample('HOME_OFFICE_INFORMED', day(12))), ['SECRETARY_OF_STATE_DIRECTION', 'CLOSE']);
+  });
+
+  it('setup', () => {
+    expectAllowed(reviewIn('setup'), [...ALWAYS_AFTER_COMMISSIONING, 'ADD_PANEL_AGENCY', 'AGREE_TERMS_OF_REFERENCE']);
+  });
+
+  it('setup, once the Home Office is informed: HOME_OFFICE_INFORMED is gone', () => {
+    expectAllowed(after(reviewIn('setup'), sample('HOME_OFFICE_INFORMED', day(12))), [
+      'APPOINT_CHAIR',
+      'PUT_ON_HOLD',
+      'ADD_PANEL_AGENCY',
+      'AGREE_TERMS_OF_REFERENCE',
+    ]);
+  });
+
+  describe('information_gathering', () => {
+    const gathering = reviewIn('information_gathering');
+    const base: DhrEventType[] = [...ALWAYS_AFTER_COMMISSIONING, 'ADD_PANEL_AGENCY'];
+
+    it('nothing requested yet: request, waive, or draft straight away', () => {
+      expectAllowed(gathering, [...base, 'REQUEST_IMR', 'WAIVE_IMR', 'BEGIN_DRAFTING']);
+    });
+
+    it('an IMR outstanding: it can be received or waived, drafting must wait', () => {
+      expectAllowed(after(gathering, sample('REQUEST_IMR', day(30))), [...base, 'REQUEST_IMR', 'RECEIVE_IMR', 'WAIVE_IMR']);
+    });
+
+    it('every IMR received: only drafting remains', () => {
+      const allIn = after(
+        gathering,
+        sample('REQUEST_IMR', day(30), { agencyId: POLICE }),
+        sample('REQUEST_IMR', day(30), { agencyId: HEALTH }),
+        sample('RECEIVE_IMR', day(40), { agencyId: POLICE }),
+        sample('RECEIVE_IMR', day(41), { agencyId: HEALTH }),
+      );
+      expectAllowed(allIn, [...base, 'BEGIN_DRAFTING']);
+    });
+
+    it('a waived IMR can be requested after all', () => {
+      const waived = after(
+        gathering,
+        sample('WAIVE_IMR', day(30), { agencyId: POLICE }),
+        sample('REQUEST_IMR', day(30), { agencyId: HEALTH }),
+        sample('RECEIVE_IMR', day(40), { agencyId: HEALTH }),
+      );
+      expectAllowed(waived, [...base, 'REQUEST_IMR', 'BEGIN_DRAFTING']);
+    });
+  });
+
+  describe('drafting', () => {
+    const drafting = reviewIn('drafting');
+    const base: DhrEventType[] = [...ALWAYS_AFTER_COMMISSIONING, 'ADD_PANEL_AGENCY', 'SUBMIT_DRAFT', 'FAMILY_NOT_INVOLVED'];
+
+    it('no draft yet', () => {
+      expectAllowed(drafting, base);
+    });
+
+    it('a draft: it can be shared with the family', () => {
+      expectAllowed(after(drafting, sample('SUBMIT_DRAFT', day(70))), [...base, 'SHARE_DRAFT_WITH_FAMILY']);
+    });
+
+    it('a draft and the family not involved: ready for sign-off', () => {
+      const ready = after(drafting, sample('SUBMIT_DRAFT', day(70)), sample('FAMILY_NOT_INVOLVED', day(71)));
+      expectAllowed(ready, [...base, 'SHARE_DRAFT_WITH_FAMILY', 'SUBMIT_FOR_SIGNOFF']);
+    });
+  });
+
+  it('family_review', () => {
+    expectAllowed(reviewIn('family_review'), [...ALWAYS_AFTER_COMMISSIONING, 'FAMILY_RESPONSE_RECEIVED']);
+  });
+
+  it('csp_signoff', () => {
+    expectAllowed(reviewIn('csp_signoff'), [...ALWAYS_AFTER_COMMISSIONING, 'CSP_SIGN_OFF', 'CSP_REQUEST_CHANGES']);
+  });
+
+  it('home_office_qa: submit first, then the outcome', () => {
+    const qa = reviewIn('home_office_qa');
+    expectAllowed(qa, [...ALWAYS_AFTER_COMMISSIONING, 'SUBMIT_TO_HOME_OFFICE']);
+    expectAllowed(after(qa, sample('SUBMIT_TO_HOME_OFFICE', day(131))), [...ALWAYS_AFTER_COMMISSIONING, 'QA_OUTCOME']);
+  });
+
+  it('publication: the commissioner copy once', () => {
+    const publication = reviewIn('publication');
+    expectAllowed(publication, [...ALWAYS_AFTER_COMMISSIONING, 'COPY_SENT_TO_COMMISSIONER', 'PUBLISH']);
+    expectAllowed(after(publication, sample('COPY_SENT_TO_COMMISSIONER', day(201))), [...ALWAYS_AFTER_COMMISSIONING, 'PUBLISH']);
+  });
+
+  it('action_plan: CLOSE only while no action is open', () => {
+    const plan = reviewIn('action_plan');
+    const base: DhrEventType[] = [...ALWAYS_AFTER_COMMISSIONING, 'COPY_SENT_TO_COMMISSIONER', 'ADD_ACTION'];
+    expectAllowed(plan, [...base, 'CLOSE']);
+    const open = after(plan, sample('ADD_ACTION', day(221)));
+    expectAllowed(open, [...base, 'COMPLETE_ACTION']);
+    expectAllowed(after(open, sample('COMPLETE_ACTION', day(230))), [...base, 'CLOSE']);
+  });
+
+  it('on hold: RESUME, plus the facts still to record', () => {
+    const hold = sample('PUT_ON_HOLD', day(500));
+    expectAllowed(after(reviewIn('drafting'), hold), ['RESUME', 'HOME_OFFICE_INFORMED']);
+    expectAllowed(after(reviewIn('publication'), hold), ['RESUME', 'HOME_OFFICE_INFORMED', 'COPY_SENT_TO_COMMISSIONER']);
+    expectAllowed(after(reviewIn('drafting'), sample('HOME_OFFICE_INFORMED', day(70)), hold), ['RESUME']);
+  });
+
+  it('closed: nothing', () => {
+    expectAllowed(reviewIn('closed'), []);
+  });
+});
