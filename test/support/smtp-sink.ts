@@ -15,8 +15,11 @@ export interface ReceivedEmail {
  */
 export class SmtpSink {
   readonly received: ReceivedEmail[] = [];
+  /** Addresses refused at RCPT TO with 550, as a mailbox that does not exist. */
+  readonly rejected = new Set<string>();
   private server!: SMTPServer;
   private holdMs = 0;
+  private holdAll = false;
   private closedSessions = new Set<string>();
   onHeld: (() => void) | null = null;
   port = 0;
@@ -27,7 +30,12 @@ export class SmtpSink {
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       onClose: (session) => this.closedSessions.add(session.id),
-      onData: (stream, session, callback) => void this.receive(stream, session, callback),
+      onRcptTo: (address, _session, callback) => {
+        if (!this.rejected.has(address.address)) return callback();
+        callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
+      },
+      // A client killed mid-DATA makes the stream error: that message was simply never accepted.
+      onData: (stream, session, callback) => void this.receive(stream, session, callback).catch((error: Error) => callback(error)),
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
@@ -42,6 +50,17 @@ export class SmtpSink {
     this.holdMs = ms;
   }
 
+  /** Sits on every message for `ms` before answering, until release(). */
+  holdEvery(ms: number): void {
+    this.holdMs = ms;
+    this.holdAll = true;
+  }
+
+  release(): void {
+    this.holdMs = 0;
+    this.holdAll = false;
+  }
+
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -52,7 +71,7 @@ export class SmtpSink {
     const raw = Buffer.concat(chunks).toString('utf8');
     if (this.holdMs > 0) {
       const hold = this.holdMs;
-      this.holdMs = 0;
+      if (!this.holdAll) this.holdMs = 0;
       this.onHeld?.();
       await new Promise((r) => setTimeout(r, hold));
     }

@@ -20,7 +20,7 @@ export function spawnWorker(config: AppConfig, extraEnv: Record<string, string> 
     {
       cwd: ROOT,
       env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: 'ignore',
     },
   );
 }

@@ -1,7 +1,7 @@
 import { DynamicModule, INestApplication, Module, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, Clock, CoreModule, HttpExceptionFilter, migrate, validationException } from '@dhr/core';
+import { AppConfig, Clock, nestLogLevels, CoreModule, HttpExceptionFilter, migrate, validationException } from '@dhr/core';
 import { ensureBootstrapAdmin, IdentityService } from '@dhr/identity';
 import { ApiModule } from './api.module';
 
@@ -19,7 +19,7 @@ class ApiRootModule {
 export async function createApiApp(config: AppConfig, options: { clock?: Clock; logger?: false } = {}): Promise<INestApplication> {
   await migrate(config.DATABASE_URL);
   const app = await NestFactory.create(ApiRootModule.forRoot(config, options.clock), {
-    logger: options.logger === false ? false : undefined,
+    logger: options.logger === false ? false : nestLogLevels(config.LOG_LEVEL),
   });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, Clock, migrate } from '@dhr/core';
+import { AppConfig, Clock, nestLogLevels, migrate } from '@dhr/core';
 import { JobWorkers } from '@dhr/jobs';
 import { WorkerModule } from './worker.module';
 
@@ -11,7 +11,7 @@ export async function createWorkerApp(
 ): Promise<INestApplicationContext> {
   await migrate(config.DATABASE_URL);
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, options.clock), {
-    logger: options.logger === false ? false : undefined,
+    logger: options.logger === false ? false : nestLogLevels(config.LOG_LEVEL),
   });
   app.enableShutdownHooks();
   await app.get(JobWorkers).start();

@@ -9,3 +9,4 @@ export * from './errors/api-error';
 export * from './errors/validation-errors';
 export * from './errors/http-exception.filter';
 export * from './time/clock';
+export * from './config/log-levels';

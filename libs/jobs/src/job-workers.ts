@@ -15,6 +15,7 @@ export class JobWorkers implements OnModuleDestroy {
   private readonly logger = new Logger('JobWorkers');
   private readonly workers: Worker[] = [];
   private readonly connections: Redis[] = [];
+  private watchdog: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly config: AppConfig,
@@ -41,14 +42,23 @@ export class JobWorkers implements OnModuleDestroy {
       worker.on('error', (error) => this.logger.error(`${queue} worker error: ${error.name}`));
       this.workers.push(worker);
     }
-    await this.jobs
-      .queue(QUEUES.maintenance)
-      .upsertJobScheduler('reconcile-sweep', { every: this.config.SWEEP_INTERVAL_SECONDS * 1000 }, { name: 'reconcile', data: {} });
+    await this.ensureSweepScheduled();
+    // Redis may lose the scheduler with everything else (a flush, a failover without
+    // persistence): every worker re-asserts it, which is idempotent, on the same beat.
+    this.watchdog = setInterval(() => void this.ensureSweepScheduled().catch(() => undefined), this.config.SWEEP_INTERVAL_SECONDS * 1000);
+    this.watchdog.unref();
     await this.jobs.add({ name: 'reconcile', data: {} }); // catch up at once after a start
     this.logger.log(`workers running on queues ${Object.values(QUEUES).join(', ')} (prefix ${this.config.QUEUE_PREFIX})`);
   }
 
+  private ensureSweepScheduled(): Promise<unknown> {
+    return this.jobs
+      .queue(QUEUES.maintenance)
+      .upsertJobScheduler('reconcile-sweep', { every: this.config.SWEEP_INTERVAL_SECONDS * 1000 }, { name: 'reconcile', data: {} });
+  }
+
   async onModuleDestroy(): Promise<void> {
+    if (this.watchdog) clearInterval(this.watchdog);
     await Promise.all(this.workers.map((w) => w.close()));
     // Connections we hand to BullMQ stay ours to close.
     await Promise.all(this.connections.map((c) => c.quit().catch(() => undefined)));

@@ -30,6 +30,7 @@ export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
   private readonly handlers = new Map<OutboxTopic, TopicHandler<OutboxTopic>>();
   private running: Promise<number> | null = null;
+  private again = false;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -42,9 +43,24 @@ export class OutboxRelay {
     this.relayPending().catch((error: Error) => this.logger.warn(`relay deferred to the sweep: ${error.message}`));
   }
 
-  /** Relays every pending row; returns how many. Calls in one process share one run. */
+  /**
+   * Relays every pending row; returns how many. Calls in one process share one run,
+   * and a call during a run makes it go round once more, so a row committed after
+   * the run's SELECT is never left for the sweep.
+   */
   relayPending(): Promise<number> {
-    this.running ??= this.relayAll().finally(() => (this.running = null));
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let total = 0;
+      do {
+        this.again = false;
+        total += await this.relayAll();
+      } while (this.again);
+      return total;
+    })().finally(() => (this.running = null));
     return this.running;
   }
 

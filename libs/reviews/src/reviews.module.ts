@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClocksModule } from '@dhr/clocks';
 import { WorkflowModule } from '@dhr/workflow';
+import { ReviewMigrationService } from './migration/review-migration.service';
 import { ReviewEntity, ReviewEventEntity } from './review.entities';
 import { ReviewsService } from './reviews.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ReviewEntity, ReviewEventEntity]), WorkflowModule, ClocksModule],
-  providers: [ReviewsService],
-  exports: [ReviewsService],
+  providers: [ReviewsService, ReviewMigrationService],
+  exports: [ReviewsService, ReviewMigrationService],
 })
 export class ReviewsModule {}

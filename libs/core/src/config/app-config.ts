@@ -82,7 +82,7 @@ export class AppConfig {
   PUBLIC_URL = 'http://localhost:3000';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
-  LOG_LEVEL = 'info';
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent' = 'info';
 }
 
 export class ConfigError extends Error {}
