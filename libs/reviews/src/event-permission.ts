@@ -22,7 +22,7 @@ export function assertMaySend(actor: Actor, event: DhrEvent, context: DhrContext
 }
 
 function agencyOf(event: DhrEvent, context: DhrContext): string | undefined {
-  if (event.type === 'RECEIVE_IMR') return event.agencyId;
+  if (event.type === 'RECEIVE_IMR' || event.type === 'RECEIVE_SCOPING') return event.agencyId;
   if (event.type === 'COMPLETE_ACTION') return context.actions.find((a) => a.id === event.actionId)?.agencyId;
   return undefined;
 }

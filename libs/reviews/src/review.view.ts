@@ -21,6 +21,7 @@ export function reviewView(review: ReviewEntity, workflow: WorkflowView, deadlin
     perpetratorPseudonym: review.perpetratorPseudonym,
     policeForceArea: review.policeForceArea,
     chairUserId: context.chairUserId,
+    scoping: context.scoping,
     panel: context.panel.map((p) => ({ agencyId: p.agencyId, imr: p.imr })),
     termsOfReference: context.termsOfReference,
     family: context.family,

@@ -4,7 +4,7 @@
 // in Postgres; the machine only *declares* clock effects (see dhr.setup.ts) and the
 // reviews service performs them. A guard that is not met leaves the snapshot as it
 // was, which the service reports as 409 invalid_transition.
-import { assign, enqueueActions } from 'xstate';
+import { and, assign, enqueueActions } from 'xstate';
 import { allClocks, dhrSetup, meetClock, startClock } from './dhr.setup';
 import {
   addPanelAgency,
@@ -12,6 +12,7 @@ import {
   receiveImr,
   recordCommissionerCopy,
   recordHomeOfficeInformed,
+  recordScoping,
   withImrStatus,
 } from './dhr.shared-transitions';
 import type { DhrContext, DhrInput } from './dhr.types';
@@ -19,6 +20,7 @@ import type { DhrContext, DhrInput } from './dhr.types';
 export function initialDhrContext(input: DhrInput): DhrContext {
   return {
     notifiedAt: input.notifiedAt,
+    scoping: [],
     chairUserId: null,
     panel: [],
     termsOfReference: null,
@@ -56,6 +58,7 @@ export const dhrMachineV1 = dhrSetup.createMachine({
         },
       ],
       on: {
+        ...recordScoping,
         DECIDE_TO_COMMISSION: {
           target: 'commissioned',
           actions: [assign({ decision: 'commissioned' }), meetClock('decision'), startClock('completion')],
@@ -98,6 +101,8 @@ export const dhrMachineV1 = dhrSetup.createMachine({
           on: {
             ...holdableFrom('setup'),
             ...addPanelAgency,
+            // Late scoping: an agency asked, or answering, after the decision.
+            ...recordScoping,
             AGREE_TERMS_OF_REFERENCE: {
               actions: assign({
                 termsOfReference: ({ event }) => ({
@@ -209,6 +214,18 @@ export const dhrMachineV1 = dhrSetup.createMachine({
             FAMILY_RESPONSE_RECEIVED: {
               target: 'drafting',
               actions: [assign({ family: 'responded' }), meetClock('family_response')],
+            },
+            // The family never answered (or withdrew): the review must not wait for ever.
+            // Not a response, so the family-response clock is cancelled, not met.
+            FAMILY_NOT_INVOLVED: {
+              target: 'drafting',
+              actions: [
+                assign({ family: 'not_involved' }),
+                {
+                  type: 'clock.cancel',
+                  params: ({ event }) => ({ subject: { kind: 'family_response' }, at: event.occurredAt }),
+                },
+              ],
             },
           },
         },
@@ -326,9 +343,11 @@ export const dhrMachineV1 = dhrSetup.createMachine({
               ],
             },
             // Zero actions counts as complete: not every review makes recommendations.
+            // The copy to the Domestic Abuse Commissioner is a legal duty (DVCVA 2004
+            // s.9(3B)): the file is not closed until it has been sent.
             CLOSE: {
               target: '#dhr.closed',
-              guard: 'allActionsComplete',
+              guard: and(['allActionsComplete', 'commissionerCopySent']),
               actions: allClocks('clock.cancelAll'),
             },
           },

@@ -1,8 +1,8 @@
 // Representative events used to ask the machine itself which event types it would
 // accept now (`snapshot.can(event)`), instead of keeping a per-stage table that
 // could drift from the guards. For payload-dependent guards the candidates cover
-// every relevant value found in the context (each panel agency, each action, both
-// QA outcomes, an unused id), so an event type is listed when *some* payload would
+// every relevant value found in the context (each panel agency, each agency asked for
+// scoping, each action, both QA outcomes, an unused id), so an event type is listed when *some* payload would
 // be accepted.
 import type { DhrContext, DhrEvent, DhrEventType } from './dhr.types';
 
@@ -17,9 +17,16 @@ function unusedId(prefix: string, taken: readonly string[]): string {
 }
 
 const agencyIds = (context: DhrContext) => context.panel.map((member) => member.agencyId);
+const scopingAgencyIds = (context: DhrContext) => context.scoping.map((request) => request.agencyId);
 
 // Typed per event type: adding an event to the contract fails compilation until it has a probe.
 const PROBES: { [T in DhrEventType]: ProbeBuilder<T> } = {
+  // Any agency of the partnership may be asked, so one not asked yet stands for them all.
+  REQUEST_SCOPING: (context, at) => [
+    { type: 'REQUEST_SCOPING', agencyId: unusedId('probe-agency', scopingAgencyIds(context)), occurredAt: at },
+  ],
+  RECEIVE_SCOPING: (context, at) =>
+    scopingAgencyIds(context).map((agencyId) => ({ type: 'RECEIVE_SCOPING', agencyId, receivedAt: at, occurredAt: at })),
   DECIDE_TO_COMMISSION: (_, at) => [{ type: 'DECIDE_TO_COMMISSION', decidedAt: at, rationale: '', occurredAt: at }],
   DECIDE_NOT_TO_COMMISSION: (_, at) => [{ type: 'DECIDE_NOT_TO_COMMISSION', decidedAt: at, rationale: '', occurredAt: at }],
   HOME_OFFICE_INFORMED: (_, at) => [{ type: 'HOME_OFFICE_INFORMED', sentAt: at, occurredAt: at }],

@@ -2,7 +2,7 @@
 // the declared clock effects and the guards. Kept apart from the chart itself so
 // the chart reads as a list of stages and transitions.
 import { setup } from 'xstate';
-import type { DeadlineKind, DhrContext, DhrEffect, DhrEvent, DhrInput, ImrStatus, Stage } from './dhr.types';
+import type { DeadlineKind, DhrContext, DhrEffect, DhrEvent, DhrInput, ImrStatus, ScopingRequest, Stage } from './dhr.types';
 
 export type DhrEffectType = DhrEffect['type'];
 
@@ -49,6 +49,9 @@ export type QaOutcome = Extract<DhrEvent, { type: 'QA_OUTCOME' }>['outcome'];
 export const imrStatusOf = (context: DhrContext, agencyId: string): ImrStatus | undefined =>
   context.panel.find((member) => member.agencyId === agencyId)?.imr;
 
+export const scopingOf = (context: DhrContext, agencyId: string): ScopingRequest | undefined =>
+  context.scoping.find((request) => request.agencyId === agencyId);
+
 export const isSetupComplete = (context: DhrContext): boolean =>
   context.chairUserId !== null && context.panel.length > 0 && context.termsOfReference !== null;
 
@@ -78,6 +81,9 @@ export const dhrSetup = setup({
     homeOfficeNotYetInformed: ({ context }) => context.homeOfficeInformedAt === null,
     homeOfficeInformed: ({ context }) => context.homeOfficeInformedAt !== null,
     setupComplete: ({ context }) => isSetupComplete(context),
+    // One scoping request per agency: refused while outstanding and once returned.
+    scopingNotYetRequested: ({ context }, params: { agencyId: string }) => scopingOf(context, params.agencyId) === undefined,
+    scopingOutstanding: ({ context }, params: { agencyId: string }) => scopingOf(context, params.agencyId)?.status === 'requested',
     agencyNotOnPanel: ({ context }, params: { agencyId: string }) => imrStatusOf(context, params.agencyId) === undefined,
     /** The agency is on the panel and its IMR is in one of `statuses`. */
     imrStatusIn: ({ context }, params: { agencyId: string; statuses: readonly ImrStatus[] }) => {
@@ -94,6 +100,7 @@ export const dhrSetup = setup({
     resubmissionRequestedAfterSubmission: ({ context }, params: { outcome: QaOutcome }) =>
       context.submittedToHomeOfficeThisRound && params.outcome === 'resubmit',
     commissionerCopyNotYetSent: ({ context }) => context.commissionerCopySentAt === null,
+    commissionerCopySent: ({ context }) => context.commissionerCopySentAt !== null,
     commissionerCopyMayBeSentWhileHeld: ({ context }) =>
       context.commissionerCopySentAt === null && context.holdStage !== null && COPY_STAGES.includes(context.holdStage),
     // Redundant with on_hold refusing PUBLISH, kept at the product owner's request:

@@ -2,7 +2,7 @@
 // `on` fragment (via createStateConfig, so events are narrowed) to spread into a state.
 import { assign } from 'xstate';
 import { allClocks, dhrSetup, meetClock } from './dhr.setup';
-import type { ImrStatus, PanelMember, Stage } from './dhr.types';
+import type { ImrStatus, PanelMember, ScopingRequest, Stage } from './dhr.types';
 
 /** The stages inside `commissioned`: the ones a review can be held in and resumed to. */
 export type CommissionedStage = Exclude<Stage, 'notification' | 'not_commissioned' | 'closed'>;
@@ -48,6 +48,50 @@ export const receiveImr = dhrSetup.createStateConfig({
   },
 }).on;
 
+/**
+ * REQUEST_SCOPING / RECEIVE_SCOPING: asking an agency whether it knew the people, and
+ * its answer. Before the decision, and in setup for a late request. One request per
+ * agency; only an outstanding request can be returned. The decision leaves the
+ * scoping clocks running: agencies may still reply.
+ */
+export const recordScoping = dhrSetup.createStateConfig({
+  on: {
+    REQUEST_SCOPING: {
+      guard: { type: 'scopingNotYetRequested', params: ({ event }) => ({ agencyId: event.agencyId }) },
+      actions: [
+        assign({
+          scoping: ({ context, event }) => [
+            ...context.scoping,
+            { agencyId: event.agencyId, status: 'requested' as const, requestedAt: event.occurredAt, returnedAt: null },
+          ],
+        }),
+        {
+          type: 'clock.start',
+          params: ({ event }) => ({
+            subject: { kind: 'scoping_return', agencyId: event.agencyId },
+            startedAt: event.occurredAt,
+            // Absent dueAt: the service computes it from the rulebook (10 working days).
+            ...(event.dueAt === undefined ? {} : { dueAt: event.dueAt }),
+          }),
+        },
+      ],
+    },
+    RECEIVE_SCOPING: {
+      guard: { type: 'scopingOutstanding', params: ({ event }) => ({ agencyId: event.agencyId }) },
+      actions: [
+        assign({ scoping: ({ context, event }) => withScopingReturned(context.scoping, event.agencyId, event.occurredAt) }),
+        {
+          type: 'clock.meet',
+          params: ({ event }) => ({
+            subject: { kind: 'scoping_return', agencyId: event.agencyId },
+            metAt: event.occurredAt,
+          }),
+        },
+      ],
+    },
+  },
+}).on;
+
 /** COPY_SENT_TO_COMMISSIONER: publication or action plan, once (the s.9(3B) duty). */
 export const recordCommissionerCopy = dhrSetup.createStateConfig({
   on: {
@@ -87,4 +131,10 @@ export function holdableFrom(stage: CommissionedStage) {
 
 export function withImrStatus(panel: readonly PanelMember[], agencyId: string, imr: ImrStatus): PanelMember[] {
   return panel.map((member) => (member.agencyId === agencyId ? { ...member, imr } : member));
+}
+
+export function withScopingReturned(scoping: readonly ScopingRequest[], agencyId: string, returnedAt: string): ScopingRequest[] {
+  return scoping.map((request) =>
+    request.agencyId === agencyId ? { ...request, status: 'returned' as const, returnedAt } : request,
+  );
 }

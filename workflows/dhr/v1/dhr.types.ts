@@ -22,10 +22,19 @@ export type HoldKind = (typeof HOLD_KINDS)[number];
 
 export type ImrStatus = 'not_requested' | 'requested' | 'received' | 'waived';
 export type FamilyStatus = 'not_contacted' | 'draft_shared' | 'responded' | 'not_involved';
+export type ScopingStatus = 'requested' | 'returned';
 
 export interface PanelMember {
   agencyId: string;
   imr: ImrStatus;
+}
+
+/** One agency asked whether it knew the people (stage 2, before the decision). */
+export interface ScopingRequest {
+  agencyId: string;
+  status: ScopingStatus;
+  requestedAt: string; // ISO
+  returnedAt: string | null; // ISO
 }
 
 export interface ActionItem {
@@ -46,6 +55,7 @@ export interface Hold {
 
 export interface DhrContext {
   notifiedAt: string;
+  scoping: ScopingRequest[]; // at most one per agency
   chairUserId: string | null;
   panel: PanelMember[];
   termsOfReference: { agreedAt: string; periodFrom: string; periodTo: string } | null;
@@ -73,6 +83,8 @@ interface At {
 }
 
 export type DhrEvent =
+  | ({ type: 'REQUEST_SCOPING'; agencyId: string; dueAt?: string } & At)
+  | ({ type: 'RECEIVE_SCOPING'; agencyId: string; receivedAt: string } & At)
   | ({ type: 'DECIDE_TO_COMMISSION'; decidedAt: string; rationale: string } & At)
   | ({ type: 'DECIDE_NOT_TO_COMMISSION'; decidedAt: string; rationale: string } & At)
   | ({ type: 'HOME_OFFICE_INFORMED'; sentAt: string } & At)
@@ -104,6 +116,8 @@ export type DhrEvent =
 export type DhrEventType = DhrEvent['type'];
 
 export const DHR_EVENT_TYPES: readonly DhrEventType[] = [
+  'REQUEST_SCOPING',
+  'RECEIVE_SCOPING',
   'DECIDE_TO_COMMISSION',
   'DECIDE_NOT_TO_COMMISSION',
   'HOME_OFFICE_INFORMED',

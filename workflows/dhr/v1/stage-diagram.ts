@@ -64,8 +64,19 @@ function labelOf(trigger: string, transition: TransitionDefinition): string {
 function guardName(guard: TransitionDefinition['guard']): string | undefined {
   if (guard === undefined) return undefined;
   if (typeof guard === 'string') return guard;
-  if (typeof guard === 'function') return 'guard';
+  if (typeof guard === 'function') return combinedGuardName(guard) ?? 'guard';
   return guard.type;
+}
+
+/**
+ * XState's higher-order guards (`and`, `or`, `not`) are functions of that name that
+ * carry their operands as `guards`: drawn as `a and b`, `a or b`, `not a`.
+ */
+function combinedGuardName(guard: object): string | undefined {
+  const { name, guards } = guard as { name?: string; guards?: TransitionDefinition['guard'][] };
+  if (!Array.isArray(guards) || !['and', 'or', 'not'].includes(name ?? '')) return undefined;
+  const operands = guards.map((operand) => guardName(operand) ?? 'guard');
+  return name === 'not' ? `not ${operands.join(' ')}` : operands.join(` ${name} `);
 }
 
 /**

@@ -18,6 +18,8 @@ const CHAIR_OR_COORDINATOR: Role[] = ['coordinator', 'independent_chair'];
 
 /** One row per event: how its body is validated, who may send it, which field is its time. */
 export const EVENT_CATALOGUE: Record<DhrEventType, EventSpec> = {
+  REQUEST_SCOPING: { dto: dto.RequestScopingDto, roles: ['coordinator'], dueFields: ['dueAt'] },
+  RECEIVE_SCOPING: { dto: dto.ReceiveScopingDto, roles: ['coordinator', 'agency_contact'], time: 'receivedAt' },
   DECIDE_TO_COMMISSION: { dto: dto.DecideToCommissionDto, roles: ['csp_chair', 'coordinator'], time: 'decidedAt' },
   DECIDE_NOT_TO_COMMISSION: { dto: dto.DecideNotToCommissionDto, roles: ['csp_chair', 'coordinator'], time: 'decidedAt' },
   HOME_OFFICE_INFORMED: { dto: dto.HomeOfficeInformedDto, roles: ['coordinator'], time: 'sentAt' },

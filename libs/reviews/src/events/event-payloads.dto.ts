@@ -21,6 +21,15 @@ export class EventEnvelopeDto {
   expectedVersion?: number;
 }
 
+export class RequestScopingDto extends EventEnvelopeDto {
+  @IsUUID() agencyId: string;
+  @IsOptional() @IsIsoDateTime() dueAt?: string;
+}
+export class ReceiveScopingDto extends EventEnvelopeDto {
+  @IsUUID() agencyId: string;
+  @IsOptional() @IsIsoDateTime() receivedAt?: string;
+}
+
 class Rationale extends EventEnvelopeDto {
   @IsOptional() @IsIsoDateTime() decidedAt?: string;
   @IsString() @MinLength(1) @MaxLength(TEXT) rationale: string;

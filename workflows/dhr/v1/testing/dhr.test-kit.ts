@@ -14,6 +14,8 @@ export const CHAIR = 'user-chair';
 export const day = (n: number): string => new Date(Date.parse(NOTIFIED_AT) + n * 86_400_000).toISOString();
 
 const SAMPLES: { [T in DhrEventType]: (at: string) => EventOf<T> } = {
+  REQUEST_SCOPING: (at) => ({ type: 'REQUEST_SCOPING', agencyId: POLICE, occurredAt: at }),
+  RECEIVE_SCOPING: (at) => ({ type: 'RECEIVE_SCOPING', agencyId: POLICE, receivedAt: at, occurredAt: at }),
   DECIDE_TO_COMMISSION: (at) => ({
     type: 'DECIDE_TO_COMMISSION',
     decidedAt: at,
@@ -119,7 +121,8 @@ export const PATH_TO: Record<Stage, () => DhrEvent[]> = {
     sample('QA_OUTCOME', day(200), { outcome: 'approved' }),
   ],
   action_plan: () => [...PATH_TO.publication(), sample('PUBLISH', day(220))],
-  closed: () => [...PATH_TO.action_plan(), sample('CLOSE', day(230))],
+  // CLOSE waits for the copy to the Domestic Abuse Commissioner (DVCVA 2004 s.9(3B)).
+  closed: () => [...PATH_TO.action_plan(), sample('COPY_SENT_TO_COMMISSIONER', day(225)), sample('CLOSE', day(230))],
 };
 
 /** A new review played to `stage`. */
