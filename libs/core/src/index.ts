@@ -10,3 +10,4 @@ export * from './errors/validation-errors';
 export * from './errors/http-exception.filter';
 export * from './time/clock';
 export * from './config/log-levels';
+export * from './database/retry-transaction';

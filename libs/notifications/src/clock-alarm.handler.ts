@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { BankHolidays, ClockEntity, isStepStillWanted, RULEBOOK } from '@dhr/clocks';
-import { Clock } from '@dhr/core';
+import { Clock, inTransaction } from '@dhr/core';
 import { JobPayloads, OutboxRelay, OutboxWriter } from '@dhr/jobs';
 import { WorkflowRegistry } from '@dhr/workflow';
 import type { Rulebook } from '@dhr/workflows/dhr/v1/rulebook/rulebook.types';
@@ -28,7 +28,7 @@ export class ClockAlarmHandler {
   ) {}
 
   async handle(data: JobPayloads['clock-alarm']): Promise<void> {
-    const acted = await this.db.transaction(async (manager) => {
+    const acted = await inTransaction(this.db, async (manager) => {
       const clock = await manager
         .getRepository(ClockEntity)
         .createQueryBuilder('c')

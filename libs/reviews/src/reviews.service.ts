@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClocksService } from '@dhr/clocks';
-import { ApiError, Clock } from '@dhr/core';
+import { ApiError, Clock, inTransaction } from '@dhr/core';
 import { OutboxRelay } from '@dhr/jobs';
 import type { Actor } from '@dhr/identity';
 import { WorkflowRegistry } from '@dhr/workflow';
@@ -40,7 +40,7 @@ export class ReviewsService {
     if (dto.deathDate > londonDate(now)) throw ApiError.field('deathDate', 'must not be in the future');
 
     const workflow = this.workflows.current;
-    const id = await this.db.transaction(async (manager) => {
+    const id = await inTransaction(this.db, async (manager) => {
       const reference = await allocateReference(manager, dto.partnershipId, Number(londonDate(notifiedAt).slice(0, 4)));
       const started = workflow.start({ notifiedAt: notifiedAt.toISOString() });
       const view = workflow.view(started.snapshot);
@@ -115,7 +115,7 @@ export class ReviewsService {
   /** Validates, authorises and applies one event; 409 when the stage or a concurrent change forbids it. */
   async applyEvent(actor: Actor, id: string, body: unknown): Promise<ReviewView> {
     const parsed = parseEventBody(body);
-    await this.db.transaction(async (manager) => {
+    await inTransaction(this.db, async (manager) => {
       // The row lock serialises events on one review: a racing request waits, then
       // applies against the new version (or gets 409 if it named the old one).
       const review = await this.findVisible(manager, actor, id, true);

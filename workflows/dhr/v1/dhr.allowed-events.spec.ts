@@ -10,8 +10,28 @@ const expectAllowed = (snapshot: PersistedDhrSnapshot, expected: DhrEventType[])
 const ALWAYS_AFTER_COMMISSIONING: DhrEventType[] = ['HOME_OFFICE_INFORMED', 'APPOINT_CHAIR', 'PUT_ON_HOLD'];
 
 describe('allowedEvents', () => {
-  it('notification: the two decisions (the Home Office is told of a decision, not before)', () => {
-    expectAllowed(reviewIn('notification'), ['DECIDE_TO_COMMISSION', 'DECIDE_NOT_TO_COMMISSION']);
+  describe('notification', () => {
+    const decisions: DhrEventType[] = ['DECIDE_TO_COMMISSION', 'DECIDE_NOT_TO_COMMISSION'];
+
+    it('scoping and the two decisions (the Home Office is told of a decision, not before)', () => {
+      expectAllowed(reviewIn('notification'), ['REQUEST_SCOPING', ...decisions]);
+    });
+
+    it('a scoping request outstanding: it can be received; other agencies can still be asked', () => {
+      const asked = after(reviewIn('notification'), sample('REQUEST_SCOPING', day(1), { agencyId: POLICE }));
+      expectAllowed(asked, ['REQUEST_SCOPING', 'RECEIVE_SCOPING', ...decisions]);
+    });
+
+    it('every scoping request returned: nothing left to receive', () => {
+      const returned = after(
+        reviewIn('notification'),
+        sample('REQUEST_SCOPING', day(1), { agencyId: POLICE }),
+        sample('REQUEST_SCOPING', day(1), { agencyId: HEALTH }),
+        sample('RECEIVE_SCOPING', day(5), { agencyId: POLICE }),
+        sample('RECEIVE_SCOPING', day(6), { agencyId: HEALTH }),
+      );
+      expectAllowed(returned, ['REQUEST_SCOPING', ...decisions]);
+    });
   });
 
   it('not_commissioned: CLOSE only once the Home Office is informed, which happens once', () => {
@@ -20,17 +40,41 @@ describe('allowedEvents', () => {
     expectAllowed(after(declined, sample('HOME_OFFICE_INFORMED', day(12))), ['SECRETARY_OF_STATE_DIRECTION', 'CLOSE']);
   });
 
-  it('setup', () => {
-    expectAllowed(reviewIn('setup'), [...ALWAYS_AFTER_COMMISSIONING, 'ADD_PANEL_AGENCY', 'AGREE_TERMS_OF_REFERENCE']);
+  it('not_commissioned: no scoping events, even with a request outstanding', () => {
+    const declined = play([sample('REQUEST_SCOPING', day(1)), sample('DECIDE_NOT_TO_COMMISSION', day(10))]).snapshot;
+    expectAllowed(declined, ['HOME_OFFICE_INFORMED', 'SECRETARY_OF_STATE_DIRECTION']);
   });
 
-  it('setup, once the Home Office is informed: HOME_OFFICE_INFORMED is gone', () => {
-    expectAllowed(after(reviewIn('setup'), sample('HOME_OFFICE_INFORMED', day(12))), [
-      'APPOINT_CHAIR',
-      'PUT_ON_HOLD',
-      'ADD_PANEL_AGENCY',
-      'AGREE_TERMS_OF_REFERENCE',
-    ]);
+  describe('setup', () => {
+    const base: DhrEventType[] = [...ALWAYS_AFTER_COMMISSIONING, 'ADD_PANEL_AGENCY', 'AGREE_TERMS_OF_REFERENCE', 'REQUEST_SCOPING'];
+
+    it('late scoping can still be requested', () => {
+      expectAllowed(reviewIn('setup'), base);
+    });
+
+    it('a scoping request outstanding from before the decision can be received', () => {
+      const commissioned = play([sample('REQUEST_SCOPING', day(1)), sample('DECIDE_TO_COMMISSION', day(10))]).snapshot;
+      expectAllowed(commissioned, [...base, 'RECEIVE_SCOPING']);
+    });
+
+    it('once the Home Office is informed: HOME_OFFICE_INFORMED is gone', () => {
+      expectAllowed(
+        after(reviewIn('setup'), sample('HOME_OFFICE_INFORMED', day(12))),
+        base.filter((type) => type !== 'HOME_OFFICE_INFORMED'),
+      );
+    });
+  });
+
+  it('information_gathering: no scoping events, even with a request outstanding', () => {
+    const outstanding = after(reviewIn('setup'), sample('REQUEST_SCOPING', day(15)));
+    const gathering = after(
+      outstanding,
+      sample('APPOINT_CHAIR', day(20)),
+      sample('ADD_PANEL_AGENCY', day(21)),
+      sample('AGREE_TERMS_OF_REFERENCE', day(22)),
+    );
+    expect(view(gathering).stage).toBe('information_gathering');
+    expect(allowed(gathering).filter((type) => type.endsWith('_SCOPING'))).toEqual([]);
   });
 
   describe('information_gathering', () => {
@@ -85,8 +129,8 @@ describe('allowedEvents', () => {
     });
   });
 
-  it('family_review', () => {
-    expectAllowed(reviewIn('family_review'), [...ALWAYS_AFTER_COMMISSIONING, 'FAMILY_RESPONSE_RECEIVED']);
+  it('family_review: the response, or the family not involved after all', () => {
+    expectAllowed(reviewIn('family_review'), [...ALWAYS_AFTER_COMMISSIONING, 'FAMILY_RESPONSE_RECEIVED', 'FAMILY_NOT_INVOLVED']);
   });
 
   it('csp_signoff', () => {
@@ -105,13 +149,28 @@ describe('allowedEvents', () => {
     expectAllowed(after(publication, sample('COPY_SENT_TO_COMMISSIONER', day(201))), [...ALWAYS_AFTER_COMMISSIONING, 'PUBLISH']);
   });
 
-  it('action_plan: CLOSE only while no action is open', () => {
-    const plan = reviewIn('action_plan');
-    const base: DhrEventType[] = [...ALWAYS_AFTER_COMMISSIONING, 'COPY_SENT_TO_COMMISSIONER', 'ADD_ACTION'];
-    expectAllowed(plan, [...base, 'CLOSE']);
-    const open = after(plan, sample('ADD_ACTION', day(221)));
-    expectAllowed(open, [...base, 'COMPLETE_ACTION']);
-    expectAllowed(after(open, sample('COMPLETE_ACTION', day(230))), [...base, 'CLOSE']);
+  describe('action_plan: CLOSE only once the commissioner copy is sent and while no action is open', () => {
+    const base: DhrEventType[] = [...ALWAYS_AFTER_COMMISSIONING, 'ADD_ACTION'];
+
+    it('copy not yet sent: no CLOSE, however complete the actions', () => {
+      const plan = reviewIn('action_plan');
+      expectAllowed(plan, [...base, 'COPY_SENT_TO_COMMISSIONER']);
+      const done = after(plan, sample('ADD_ACTION', day(221)), sample('COMPLETE_ACTION', day(230)));
+      expectAllowed(done, [...base, 'COPY_SENT_TO_COMMISSIONER']);
+    });
+
+    it('copy sent: CLOSE while no action is open', () => {
+      const plan = after(reviewIn('action_plan'), sample('COPY_SENT_TO_COMMISSIONER', day(221)));
+      expectAllowed(plan, [...base, 'CLOSE']);
+      const open = after(plan, sample('ADD_ACTION', day(222)));
+      expectAllowed(open, [...base, 'COMPLETE_ACTION']);
+      expectAllowed(after(open, sample('COMPLETE_ACTION', day(230))), [...base, 'CLOSE']);
+    });
+
+    it('copy sent back in publication counts', () => {
+      const published = play([sample('COPY_SENT_TO_COMMISSIONER', day(201)), sample('PUBLISH', day(220))], reviewIn('publication'));
+      expectAllowed(published.snapshot, [...base, 'CLOSE']);
+    });
   });
 
   it('on hold: RESUME, plus the facts still to record', () => {

@@ -64,6 +64,23 @@ describe('back to drafting', () => {
     ]);
   });
 
+  it('FAMILY_NOT_INVOLVED in family_review returns to drafting and cancels (does not meet) the response clock', () => {
+    const outcome = apply(
+      reviewIn('family_review'),
+      sample('FAMILY_NOT_INVOLVED', day(130), { reason: 'no reply after repeated contact' }),
+    );
+    expect(outcome).toMatchObject({
+      ok: true,
+      fromStage: 'family_review',
+      toStage: 'drafting',
+      effects: [{ type: 'clock.cancel', subject: { kind: 'family_response' }, at: day(130) }],
+    });
+    if (!outcome.ok) return;
+    expect(view(outcome.snapshot).context.family).toBe('not_involved');
+    // The review is not stuck: it can go to sign-off with the draft it has.
+    expect(apply(outcome.snapshot, sample('SUBMIT_FOR_SIGNOFF', day(131)))).toMatchObject({ ok: true, toStage: 'csp_signoff' });
+  });
+
   it('FAMILY_NOT_INVOLVED with a draft allows sign-off without a family review', () => {
     const ready = after(reviewIn('drafting'), sample('SUBMIT_DRAFT', day(70)), sample('FAMILY_NOT_INVOLVED', day(71)));
     expect(view(ready).context.family).toBe('not_involved');

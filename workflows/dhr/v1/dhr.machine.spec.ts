@@ -25,6 +25,7 @@ function walk(steps: Step[], from: PersistedDhrSnapshot): PersistedDhrSnapshot {
   return snapshot;
 }
 
+const SCOPING_DUE = '2025-01-17T17:00:00.000Z';
 const IMR_DUE = '2025-03-01T17:00:00.000Z';
 const FAMILY_DUE = '2025-05-01T17:00:00.000Z';
 const ACTION_DUE = '2026-01-31T17:00:00.000Z';
@@ -40,6 +41,7 @@ describe('DHR v1 happy path: notification → closed', () => {
     expect({ stage, onHold }).toEqual({ stage: 'notification', onHold: false });
     expect(context).toStrictEqual({
       notifiedAt: NOTIFIED_AT,
+      scoping: [],
       chairUserId: null,
       panel: [],
       termsOfReference: null,
@@ -60,11 +62,28 @@ describe('DHR v1 happy path: notification → closed', () => {
   });
 
   it('walks every stage, declaring each clock effect at the event time', () => {
+    const scoping = (agencyId: string) => ({ kind: 'scoping_return' as const, agencyId });
     const imr = (agencyId: string) => ({ kind: 'imr' as const, agencyId });
     const action = (actionId: string) => ({ kind: 'action' as const, actionId });
     const last = walk(
       [
         {
+          event: sample('REQUEST_SCOPING', day(1), { agencyId: POLICE, dueAt: SCOPING_DUE }),
+          to: 'notification',
+          effects: [{ type: 'clock.start', subject: scoping(POLICE), startedAt: day(1), dueAt: SCOPING_DUE }],
+        },
+        {
+          event: sample('REQUEST_SCOPING', day(2), { agencyId: HEALTH }),
+          to: 'notification',
+          effects: [{ type: 'clock.start', subject: scoping(HEALTH), startedAt: day(2) }],
+        },
+        {
+          event: sample('RECEIVE_SCOPING', day(5), { agencyId: POLICE }),
+          to: 'notification',
+          effects: [{ type: 'clock.meet', subject: scoping(POLICE), metAt: day(5) }],
+        },
+        {
+          // The health scoping request is still outstanding: the decision leaves its clock alone.
           event: sample('DECIDE_TO_COMMISSION', day(10)),
           to: 'setup',
           effects: [
@@ -76,6 +95,11 @@ describe('DHR v1 happy path: notification → closed', () => {
           event: sample('HOME_OFFICE_INFORMED', day(12)),
           to: 'setup',
           effects: [{ type: 'clock.meet', subject: { kind: 'home_office_notice' }, metAt: day(12) }],
+        },
+        {
+          event: sample('RECEIVE_SCOPING', day(15), { agencyId: HEALTH }),
+          to: 'setup',
+          effects: [{ type: 'clock.meet', subject: scoping(HEALTH), metAt: day(15) }],
         },
         { event: sample('APPOINT_CHAIR', day(20)), to: 'setup', effects: [] },
         { event: sample('ADD_PANEL_AGENCY', day(21), { agencyId: POLICE }), to: 'setup', effects: [] },
@@ -171,6 +195,10 @@ describe('DHR v1 happy path: notification → closed', () => {
     expect(last.status).toBe('done');
     expect(view(last)).toMatchObject({ stage: 'closed', onHold: false, allowedEvents: [] });
     expect(view(last).context).toMatchObject({
+      scoping: [
+        { agencyId: POLICE, status: 'returned', requestedAt: day(1), returnedAt: day(5) },
+        { agencyId: HEALTH, status: 'returned', requestedAt: day(2), returnedAt: day(15) },
+      ],
       decision: 'commissioned',
       chairUserId: CHAIR,
       homeOfficeInformedAt: day(12),
@@ -209,8 +237,86 @@ describe('DHR v1 happy path: notification → closed', () => {
   });
 
   it('closes an action plan with no actions (not every review makes recommendations)', () => {
-    const outcome = apply(reviewIn('action_plan'), sample('CLOSE', day(300)));
+    const copied = play([sample('COPY_SENT_TO_COMMISSIONER', day(221))], reviewIn('action_plan')).snapshot;
+    const outcome = apply(copied, sample('CLOSE', day(300)));
     expect(outcome).toMatchObject({ ok: true, fromStage: 'action_plan', toStage: 'closed' });
+  });
+
+  it('does not close before the copy to the Domestic Abuse Commissioner is sent (DVCVA 2004 s.9(3B))', () => {
+    const plan = reviewIn('action_plan');
+    expect(view(plan).context.commissionerCopySentAt).toBeNull();
+    expect(apply(plan, sample('CLOSE', day(300)))).toMatchObject({ ok: false, stage: 'action_plan' });
+    const closed = walk(
+      [
+        {
+          event: sample('COPY_SENT_TO_COMMISSIONER', day(301)),
+          to: 'action_plan',
+          effects: [{ type: 'clock.meet', subject: { kind: 'commissioner_copy' }, metAt: day(301) }],
+        },
+        { event: sample('CLOSE', day(302)), to: 'closed', effects: [{ type: 'clock.cancelAll', at: day(302) }] },
+      ],
+      plan,
+    );
+    expect(view(closed).context.commissionerCopySentAt).toBe(day(301));
+  });
+});
+
+describe('DHR v1 scoping requests', () => {
+  const scoping = (agencyId: string) => ({ kind: 'scoping_return' as const, agencyId });
+
+  it('records each request and its return, one per agency', () => {
+    const { snapshot } = play([
+      sample('REQUEST_SCOPING', day(1), { agencyId: POLICE }),
+      sample('REQUEST_SCOPING', day(1), { agencyId: HEALTH }),
+      sample('RECEIVE_SCOPING', day(4), { agencyId: HEALTH }),
+    ]);
+    expect(view(snapshot)).toMatchObject({ stage: 'notification', onHold: false });
+    expect(view(snapshot).context.scoping).toStrictEqual([
+      { agencyId: POLICE, status: 'requested', requestedAt: day(1), returnedAt: null },
+      { agencyId: HEALTH, status: 'returned', requestedAt: day(1), returnedAt: day(4) },
+    ]);
+  });
+
+  it('without dueAt leaves the due time to the rulebook (10 working days)', () => {
+    const outcome = apply(reviewIn('notification'), sample('REQUEST_SCOPING', day(1)));
+    expect(outcome.ok && outcome.effects).toStrictEqual([{ type: 'clock.start', subject: scoping(POLICE), startedAt: day(1) }]);
+  });
+
+  it.each([
+    ['DECIDE_TO_COMMISSION', 'setup'],
+    ['DECIDE_NOT_TO_COMMISSION', 'not_commissioned'],
+  ] as const)('%s leaves an outstanding scoping clock alone', (type, to) => {
+    const asked = play([sample('REQUEST_SCOPING', day(1))]).snapshot;
+    const outcome = apply(asked, sample(type, day(10)));
+    expect(outcome).toMatchObject({ ok: true, toStage: to });
+    if (!outcome.ok) return;
+    expect(outcome.effects.filter((effect) => 'subject' in effect && effect.subject.kind === 'scoping_return')).toEqual([]);
+    expect(outcome.effects.map((effect) => effect.type)).not.toContain('clock.cancelAll');
+    expect(view(outcome.snapshot).context.scoping).toEqual([expect.objectContaining({ agencyId: POLICE, status: 'requested' })]);
+  });
+
+  it('late scoping: requested and returned in setup, stays in setup', () => {
+    const requested = apply(reviewIn('setup'), sample('REQUEST_SCOPING', day(12), { agencyId: HEALTH, dueAt: SCOPING_DUE }));
+    expect(requested).toMatchObject({
+      ok: true,
+      fromStage: 'setup',
+      toStage: 'setup',
+      effects: [{ type: 'clock.start', subject: scoping(HEALTH), startedAt: day(12), dueAt: SCOPING_DUE }],
+    });
+    if (!requested.ok) return;
+    expect(apply(requested.snapshot, sample('RECEIVE_SCOPING', day(14), { agencyId: HEALTH }))).toMatchObject({
+      ok: true,
+      toStage: 'setup',
+      effects: [{ type: 'clock.meet', subject: scoping(HEALTH), metAt: day(14) }],
+    });
+  });
+
+  it('does not count towards leaving setup', () => {
+    const { snapshot } = play(
+      [sample('REQUEST_SCOPING', day(12)), sample('RECEIVE_SCOPING', day(13)), sample('APPOINT_CHAIR', day(14))],
+      reviewIn('setup'),
+    );
+    expect(view(snapshot).stage).toBe('setup');
   });
 });
 

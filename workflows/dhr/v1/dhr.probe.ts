@@ -1,9 +1,9 @@
 // Representative events used to ask the machine itself which event types it would
 // accept now (`snapshot.can(event)`), instead of keeping a per-stage table that
 // could drift from the guards. For payload-dependent guards the candidates cover
-// every relevant value found in the context (each panel agency, each agency asked for
-// scoping, each action, both QA outcomes, an unused id), so an event type is listed when *some* payload would
-// be accepted.
+// every relevant value found in the context (each panel agency, each agency asked
+// for scoping, each action, both QA outcomes, an unused id), so an event type is
+// listed when *some* payload would be accepted.
 import type { DhrContext, DhrEvent, DhrEventType } from './dhr.types';
 
 type EventOf<T extends DhrEventType> = Extract<DhrEvent, { type: T }>;

@@ -4,7 +4,7 @@ import { transition } from 'xstate';
 import { dhrMachineV1 } from './dhr.machine';
 import { DHR_EVENT_TYPES, type DhrEvent, type DhrEventType, type Stage } from './dhr.types';
 import { apply, persistDhrSnapshot, restoreDhrSnapshot, view, type PersistedDhrSnapshot } from './dhr.workflow';
-import { HEALTH, POLICE, day, play, reviewIn, sample } from './testing/dhr.test-kit';
+import { HEALTH, PATH_TO, POLICE, day, play, reviewIn, sample } from './testing/dhr.test-kit';
 
 /** Assert that the machine and the helper both refuse `event`, changing nothing. */
 function expectRefused(snapshot: PersistedDhrSnapshot, event: DhrEvent): void {
@@ -17,12 +17,15 @@ function expectRefused(snapshot: PersistedDhrSnapshot, event: DhrEvent): void {
   expect(apply(snapshot, event)).toStrictEqual({ ok: false, stage, allowedEvents });
 }
 
-// The "allowed in" column of api.md's Events table, read per stage (guards aside).
+// The "allowed in" column of api.md's Events table, read per stage (guards aside),
+// with the scoping events (notification; setup for late scoping) and
+// FAMILY_NOT_INVOLVED also in family_review.
 const AFTER_COMMISSIONING: DhrEventType[] = ['HOME_OFFICE_INFORMED', 'APPOINT_CHAIR', 'PUT_ON_HOLD'];
+const SCOPING: DhrEventType[] = ['REQUEST_SCOPING', 'RECEIVE_SCOPING'];
 const API_ALLOWS: Record<Stage | 'on_hold', DhrEventType[]> = {
-  notification: ['DECIDE_TO_COMMISSION', 'DECIDE_NOT_TO_COMMISSION'],
+  notification: [...SCOPING, 'DECIDE_TO_COMMISSION', 'DECIDE_NOT_TO_COMMISSION'],
   not_commissioned: ['HOME_OFFICE_INFORMED', 'SECRETARY_OF_STATE_DIRECTION', 'CLOSE'],
-  setup: [...AFTER_COMMISSIONING, 'ADD_PANEL_AGENCY', 'AGREE_TERMS_OF_REFERENCE'],
+  setup: [...AFTER_COMMISSIONING, ...SCOPING, 'ADD_PANEL_AGENCY', 'AGREE_TERMS_OF_REFERENCE'],
   information_gathering: [...AFTER_COMMISSIONING, 'ADD_PANEL_AGENCY', 'REQUEST_IMR', 'RECEIVE_IMR', 'WAIVE_IMR', 'BEGIN_DRAFTING'],
   drafting: [
     ...AFTER_COMMISSIONING,
@@ -33,7 +36,7 @@ const API_ALLOWS: Record<Stage | 'on_hold', DhrEventType[]> = {
     'FAMILY_NOT_INVOLVED',
     'SUBMIT_FOR_SIGNOFF',
   ],
-  family_review: [...AFTER_COMMISSIONING, 'FAMILY_RESPONSE_RECEIVED'],
+  family_review: [...AFTER_COMMISSIONING, 'FAMILY_RESPONSE_RECEIVED', 'FAMILY_NOT_INVOLVED'],
   csp_signoff: [...AFTER_COMMISSIONING, 'CSP_SIGN_OFF', 'CSP_REQUEST_CHANGES'],
   home_office_qa: [...AFTER_COMMISSIONING, 'SUBMIT_TO_HOME_OFFICE', 'QA_OUTCOME'],
   publication: [...AFTER_COMMISSIONING, 'COPY_SENT_TO_COMMISSIONER', 'PUBLISH'],
@@ -44,6 +47,17 @@ const API_ALLOWS: Record<Stage | 'on_hold', DhrEventType[]> = {
 
 const reviewInState = (state: Stage | 'on_hold'): PersistedDhrSnapshot =>
   state === 'on_hold' ? play([sample('PUT_ON_HOLD', day(500))], reviewIn('action_plan')).snapshot : reviewIn(state);
+
+/**
+ * The same stage with the sample scoping request (police) still outstanding since the
+ * notification, so a refused RECEIVE_SCOPING is refused for its stage, not for want
+ * of a request.
+ */
+const withScopingOutstanding = (state: Stage | 'on_hold'): PersistedDhrSnapshot => {
+  const asked = play([sample('REQUEST_SCOPING', day(1))]).snapshot;
+  const path = state === 'on_hold' ? [...PATH_TO.action_plan(), sample('PUT_ON_HOLD', day(500))] : PATH_TO[state]();
+  return play(path, asked).snapshot;
+};
 
 const refusedCases = (Object.keys(API_ALLOWS) as (Stage | 'on_hold')[]).flatMap((state) =>
   DHR_EVENT_TYPES.filter((type) => !API_ALLOWS[state].includes(type)).map((type) => [state, type] as const),
@@ -60,6 +74,13 @@ describe('events not allowed in a stage are refused', () => {
     expectRefused(snapshotOf(state), sample(type, day(900)));
   });
 
+  const scopingRefusals = refusedCases.filter(([, type]) => type === 'RECEIVE_SCOPING').map(([state]) => state);
+  it.each(scopingRefusals)('%s refuses RECEIVE_SCOPING even for an outstanding request', (state) => {
+    const snapshot = withScopingOutstanding(state);
+    expect(view(snapshot).context.scoping).toEqual([expect.objectContaining({ agencyId: POLICE, status: 'requested' })]);
+    expectRefused(snapshot, sample('RECEIVE_SCOPING', day(900)));
+  });
+
   it.each(Object.keys(API_ALLOWS) as (Stage | 'on_hold')[])('%s never lists an event api.md forbids', (state) => {
     const { allowedEvents } = view(snapshotOf(state));
     expect(allowedEvents.filter((type) => !API_ALLOWS[state].includes(type))).toEqual([]);
@@ -67,6 +88,8 @@ describe('events not allowed in a stage are refused', () => {
 });
 
 describe('guards refuse when unmet', () => {
+  const notification = (...events: DhrEvent[]) => play(events).snapshot;
+  const setup = (...events: DhrEvent[]) => play(events, reviewIn('setup')).snapshot;
   const notCommissioned = () => reviewIn('not_commissioned');
   const informed = (snapshot: PersistedDhrSnapshot) => play([sample('HOME_OFFICE_INFORMED', day(15))], snapshot).snapshot;
   const gathering = (...events: DhrEvent[]) => play(events, reviewIn('information_gathering')).snapshot;
@@ -76,6 +99,41 @@ describe('guards refuse when unmet', () => {
   const addAction = (actionId: string) => sample('ADD_ACTION', day(230), { actionId });
 
   const cases: [string, () => PersistedDhrSnapshot, DhrEvent][] = [
+    ['REQUEST_SCOPING already outstanding', () => notification(sample('REQUEST_SCOPING', day(1))), sample('REQUEST_SCOPING', day(2))],
+    [
+      'REQUEST_SCOPING already returned',
+      () => notification(sample('REQUEST_SCOPING', day(1)), sample('RECEIVE_SCOPING', day(5))),
+      sample('REQUEST_SCOPING', day(6)),
+    ],
+    [
+      'REQUEST_SCOPING in setup, already asked before the decision',
+      () => notification(sample('REQUEST_SCOPING', day(1)), sample('DECIDE_TO_COMMISSION', day(10))),
+      sample('REQUEST_SCOPING', day(11)),
+    ],
+    ['REQUEST_SCOPING in setup, already outstanding', () => setup(sample('REQUEST_SCOPING', day(11))), sample('REQUEST_SCOPING', day(12))],
+    ['RECEIVE_SCOPING never requested (notification)', () => notification(), sample('RECEIVE_SCOPING', day(5))],
+    ['RECEIVE_SCOPING never requested (setup)', () => setup(), sample('RECEIVE_SCOPING', day(15))],
+    [
+      'RECEIVE_SCOPING from an agency other than the one asked',
+      () => notification(sample('REQUEST_SCOPING', day(1), { agencyId: POLICE })),
+      sample('RECEIVE_SCOPING', day(5), { agencyId: HEALTH }),
+    ],
+    [
+      'RECEIVE_SCOPING twice',
+      () => notification(sample('REQUEST_SCOPING', day(1)), sample('RECEIVE_SCOPING', day(5))),
+      sample('RECEIVE_SCOPING', day(6)),
+    ],
+    [
+      'RECEIVE_SCOPING twice, the second in setup',
+      () => notification(sample('REQUEST_SCOPING', day(1)), sample('RECEIVE_SCOPING', day(5)), sample('DECIDE_TO_COMMISSION', day(10))),
+      sample('RECEIVE_SCOPING', day(11)),
+    ],
+    [
+      'RECEIVE_SCOPING while held in setup (the clocks are paused)',
+      () => setup(sample('REQUEST_SCOPING', day(11)), sample('PUT_ON_HOLD', day(12))),
+      sample('RECEIVE_SCOPING', day(13)),
+    ],
+    ['REQUEST_SCOPING while held in setup', () => setup(sample('PUT_ON_HOLD', day(12))), sample('REQUEST_SCOPING', day(13))],
     ['HOME_OFFICE_INFORMED twice (not commissioned)', () => informed(notCommissioned()), sample('HOME_OFFICE_INFORMED', day(16))],
     ['HOME_OFFICE_INFORMED twice (drafting)', () => informed(reviewIn('drafting')), sample('HOME_OFFICE_INFORMED', day(99))],
     [
@@ -160,8 +218,20 @@ describe('guards refuse when unmet', () => {
       sample('COMPLETE_ACTION', day(241), { actionId: 'a-1' }),
     ],
     [
-      'CLOSE with an open action',
-      () => actionPlan(addAction('a-1'), addAction('a-2'), sample('COMPLETE_ACTION', day(240), { actionId: 'a-1' })),
+      'CLOSE with an open action (the commissioner copy sent)',
+      () =>
+        actionPlan(
+          sample('COPY_SENT_TO_COMMISSIONER', day(221)),
+          addAction('a-1'),
+          addAction('a-2'),
+          sample('COMPLETE_ACTION', day(240), { actionId: 'a-1' }),
+        ),
+      sample('CLOSE', day(250)),
+    ],
+    ['CLOSE before the commissioner copy was sent (no actions)', () => actionPlan(), sample('CLOSE', day(250))],
+    [
+      'CLOSE before the commissioner copy was sent (every action complete)',
+      () => actionPlan(addAction('a-1'), sample('COMPLETE_ACTION', day(240), { actionId: 'a-1' })),
       sample('CLOSE', day(250)),
     ],
   ];

@@ -134,7 +134,5 @@ export function withImrStatus(panel: readonly PanelMember[], agencyId: string, i
 }
 
 export function withScopingReturned(scoping: readonly ScopingRequest[], agencyId: string, returnedAt: string): ScopingRequest[] {
-  return scoping.map((request) =>
-    request.agencyId === agencyId ? { ...request, status: 'returned' as const, returnedAt } : request,
-  );
+  return scoping.map((request) => (request.agencyId === agencyId ? { ...request, status: 'returned' as const, returnedAt } : request));
 }

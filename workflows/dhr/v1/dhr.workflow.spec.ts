@@ -108,7 +108,14 @@ describe('apply', () => {
     expect(apply(reviewIn('setup'), event)).toStrictEqual({
       ok: false,
       stage: 'setup',
-      allowedEvents: ['HOME_OFFICE_INFORMED', 'APPOINT_CHAIR', 'ADD_PANEL_AGENCY', 'AGREE_TERMS_OF_REFERENCE', 'PUT_ON_HOLD'],
+      allowedEvents: [
+        'REQUEST_SCOPING',
+        'HOME_OFFICE_INFORMED',
+        'APPOINT_CHAIR',
+        'ADD_PANEL_AGENCY',
+        'AGREE_TERMS_OF_REFERENCE',
+        'PUT_ON_HOLD',
+      ],
     });
   });
 });

@@ -25,18 +25,30 @@ describe('stageDiagramMermaid', () => {
         'information_gathering --> drafting : BEGIN_DRAFTING [noImrOutstanding]',
         'drafting --> family_review : SHARE_DRAFT_WITH_FAMILY [draftExists]',
         'family_review --> drafting : FAMILY_RESPONSE_RECEIVED',
+        'family_review --> drafting : FAMILY_NOT_INVOLVED',
         'drafting --> csp_signoff : SUBMIT_FOR_SIGNOFF [readyForSignoff]',
         'csp_signoff --> home_office_qa : CSP_SIGN_OFF',
         'csp_signoff --> drafting : CSP_REQUEST_CHANGES',
         'home_office_qa --> publication : QA_OUTCOME [approvedAfterSubmission]',
         'home_office_qa --> drafting : QA_OUTCOME [resubmissionRequestedAfterSubmission]',
         'publication --> action_plan : PUBLISH [noOpenCriminalProceedings]',
-        'action_plan --> closed : CLOSE [allActionsComplete]',
+        'action_plan --> closed : CLOSE [allActionsComplete and commissionerCopySent]',
         'state "H*" as lastStage',
         'on_hold --> lastStage : RESUME',
         'closed --> [*]',
       ]),
     );
+  });
+
+  it('spells out a combined guard by the names of its parts', () => {
+    expect(lines.filter((line) => line.startsWith('action_plan --> closed'))).toEqual([
+      'action_plan --> closed : CLOSE [allActionsComplete and commissionerCopySent]',
+    ]);
+    expect(diagram).not.toContain('[guard]');
+  });
+
+  it('draws no scoping edge: scoping is recorded within notification and setup', () => {
+    expect(lines.filter((line) => line.includes('SCOPING'))).toEqual([]);
   });
 
   it('draws PUT_ON_HOLD once, from the commissioned composite, not once per stage', () => {
@@ -45,7 +57,7 @@ describe('stageDiagramMermaid', () => {
 
   it('writes an edge leaving the composite outside its block (Mermaid would otherwise nest the target)', () => {
     const blockEnd = lines.indexOf('}');
-    expect(lines.indexOf('action_plan --> closed : CLOSE [allActionsComplete]')).toBeGreaterThan(blockEnd);
+    expect(lines.indexOf('action_plan --> closed : CLOSE [allActionsComplete and commissionerCopySent]')).toBeGreaterThan(blockEnd);
     expect(lines.indexOf('drafting --> csp_signoff : SUBMIT_FOR_SIGNOFF [readyForSignoff]')).toBeLessThan(blockEnd);
   });
 
