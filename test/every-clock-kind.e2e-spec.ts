@@ -39,7 +39,13 @@ describe('every clock kind reminds and escalates by SMTP, once, to its owners', 
     });
 
   it('walks a review through every clock, letting each fall due', async () => {
-    const id = (await t.http().post('/api/reviews').set(s.coordinator.auth).send(reviewBody(s.partnership.id, { notifiedAt: new Date().toISOString() }))).body.id;
+    const id = (
+      await t
+        .http()
+        .post('/api/reviews')
+        .set(s.coordinator.auth)
+        .send(reviewBody(s.partnership.id, { notifiedAt: new Date().toISOString() }))
+    ).body.id;
     await send(t, s.coordinator, id, { type: 'REQUEST_SCOPING', agencyId: s.police.id });
     await escalated(id, ['decision', 'home_office_notice', 'scoping_return']);
 
@@ -65,7 +71,12 @@ describe('every clock kind reminds and escalates by SMTP, once, to its owners', 
 
     await send(t, s.coordinator, id, { type: 'COPY_SENT_TO_COMMISSIONER' });
     await send(t, s.coordinator, id, { type: 'PUBLISH', url: 'https://example.org/dhr.pdf' });
-    await send(t, s.coordinator, id, { type: 'ADD_ACTION', agencyId: s.health.id, description: 'Audit GP DA training', dueAt: new Date(Date.now() + 4000).toISOString() });
+    await send(t, s.coordinator, id, {
+      type: 'ADD_ACTION',
+      agencyId: s.health.id,
+      description: 'Audit GP DA training',
+      dueAt: new Date(Date.now() + 4000).toISOString(),
+    });
     await escalated(id, ['action']);
     await sleep(1500);
 

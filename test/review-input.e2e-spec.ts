@@ -94,7 +94,7 @@ describe('bad input, identity and visibility', () => {
   it('lists with stage filter and paging', async () => {
     const a = (await t.http().post('/api/reviews').set(s.coordinator.auth).send(reviewBody(s.partnership.id))).body.id;
     await send(t, s.cspChair, a, { type: 'DECIDE_TO_COMMISSION', rationale: 'criteria met' });
-    const setup = await t.http().get('/api/reviews?stage=setup').set(s.chair.auth);
+    const setup = await t.http().get('/api/reviews?stage=setup').set(s.cspChair.auth);
     expect(setup.status).toBe(200);
     expect(setup.body.items.every((r: { stage: string }) => r.stage === 'setup')).toBe(true);
     expect(setup.body.items.map((r: { id: string }) => r.id)).toContain(a);

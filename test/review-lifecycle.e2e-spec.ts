@@ -104,7 +104,7 @@ describe('a review driven through its whole life over HTTP', () => {
 
   it('refuses an event out of stage with 409 and the allowed events', async () => {
     const id = await commissionedReview();
-    const res = await t.http().post(`/api/reviews/${id}/events`).set(s.chair.auth).send({ type: 'SUBMIT_DRAFT' });
+    const res = await t.http().post(`/api/reviews/${id}/events`).set(s.coordinator.auth).send({ type: 'BEGIN_DRAFTING' });
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ error: 'invalid_transition', stage: 'setup' });
     expect(res.body.allowedEvents).toEqual(expect.arrayContaining(['APPOINT_CHAIR', 'PUT_ON_HOLD']));
@@ -112,6 +112,7 @@ describe('a review driven through its whole life over HTTP', () => {
 
   it('refuses roles the contract does not allow with 403', async () => {
     const id = await commissionedReview();
+    await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id }); // police may now see the review
     const res = await t
       .http()
       .post(`/api/reviews/${id}/events`)
@@ -119,7 +120,7 @@ describe('a review driven through its whole life over HTTP', () => {
       .send({ type: 'APPOINT_CHAIR', userId: s.chair.id });
     expect(res.status).toBe(403);
     const history = await t.http().get(`/api/reviews/${id}/history`).set(s.coordinator.auth);
-    expect(history.body.map((h: { type: string }) => h.type)).toEqual(['NOTIFIED', 'DECIDE_TO_COMMISSION']);
+    expect(history.body.map((h: { type: string }) => h.type)).toEqual(['NOTIFIED', 'DECIDE_TO_COMMISSION', 'ADD_PANEL_AGENCY']);
   });
 
   it('records a decision not to commission, closes only after the Home Office is told, and can be directed back', async () => {

@@ -51,8 +51,9 @@ describe('scoping requests and a family that never answers, over HTTP', () => {
     const healthDue = daysAhead(20);
 
     // Only the coordinator sends scoping requests.
-    await send(t, s.chair, id, { type: 'REQUEST_SCOPING', agencyId: s.police.id }, 403);
-    await send(t, s.policeContact, id, { type: 'REQUEST_SCOPING', agencyId: s.police.id }, 403);
+    // Before any request, the review is invisible to a chair who does not chair it and to uninvolved agencies.
+    await send(t, s.chair, id, { type: 'REQUEST_SCOPING', agencyId: s.police.id }, 404);
+    await send(t, s.policeContact, id, { type: 'REQUEST_SCOPING', agencyId: s.police.id }, 404);
     // Bad payloads name the field.
     const bad = await t
       .http()
@@ -79,6 +80,11 @@ describe('scoping requests and a family that never answers, over HTTP', () => {
     await send(t, s.healthContact, id, { type: 'RECEIVE_SCOPING', agencyId: s.police.id, receivedAt }, 403);
     r = await send(t, s.policeContact, id, { type: 'RECEIVE_SCOPING', agencyId: s.police.id, receivedAt });
     expect(r.stage).toBe('notification');
+    // The police contact sees their own agency's scoping only; the coordinator sees both.
+    expect(r.scoping).toEqual([
+      { agencyId: s.police.id, status: 'returned', requestedAt: new Date(requestedAt).toISOString(), returnedAt: receivedAt },
+    ]);
+    r = (await t.http().get(`/api/reviews/${id}`).set(s.coordinator.auth)).body;
     expect(r.scoping).toEqual([
       { agencyId: s.police.id, status: 'returned', requestedAt: new Date(requestedAt).toISOString(), returnedAt: receivedAt },
       { agencyId: s.health.id, status: 'requested', requestedAt: new Date(requestedAt).toISOString(), returnedAt: null },

@@ -26,3 +26,8 @@ function agencyOf(event: DhrEvent, context: DhrContext): string | undefined {
   if (event.type === 'COMPLETE_ACTION') return context.actions.find((a) => a.id === event.actionId)?.agencyId;
   return undefined;
 }
+
+/** The event types an agency contact may ever send (for their own agency). */
+export const eventsAgencyMaySend: string[] = Object.entries(EVENT_CATALOGUE)
+  .filter(([, spec]) => spec.roles.includes('agency_contact'))
+  .map(([type]) => type);

@@ -10,6 +10,8 @@ export class ReviewEntity {
   @Column({ type: 'jsonb' }) snapshot: unknown;
   @Column() stage: string;
   @Column({ name: 'on_hold' }) onHold: boolean;
+  @Column({ name: 'chair_user_id', type: 'uuid', nullable: true }) chairUserId: string | null;
+  @Column({ name: 'involved_agency_ids', type: 'uuid', array: true }) involvedAgencyIds: string[];
   @Column({ name: 'notified_at', type: 'timestamptz' }) notifiedAt: Date;
   @Column({ name: 'notified_by' }) notifiedBy: string;
   @Column({ name: 'death_date', type: 'date' }) deathDate: string;

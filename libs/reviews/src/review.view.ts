@@ -1,5 +1,6 @@
 import type { Deadline } from '@dhr/clocks';
 import type { WorkflowView } from '@dhr/workflow';
+import { ownAgencyOnly } from '@dhr/access';
 import type { ReviewEntity } from './review.entities';
 
 /** The Review shape of the HTTP contract. */
@@ -37,3 +38,22 @@ export function reviewView(review: ReviewEntity, workflow: WorkflowView, deadlin
 }
 
 export type ReviewView = ReturnType<typeof reviewView>;
+
+/**
+ * An agency contact's view: the review summary and their own agency's part only
+ * (panel entry, scoping request, actions, deadlines, the events they may send).
+ * Family involvement, drafts and the reasons for a hold are not theirs to see.
+ */
+export function agencyReviewView(full: ReviewView, agencyId: string, allowedForAgency: string[]) {
+  const { family: _family, drafts: _drafts, ...own } = ownAgencyOnly(full, agencyId);
+  return {
+    ...own,
+    scoping: full.scoping.filter((s) => s.agencyId === agencyId),
+    hold: null,
+    allowedEvents: full.allowedEvents.filter((e) => allowedForAgency.includes(e)),
+  };
+}
+
+export type AgencyReviewView = ReturnType<typeof agencyReviewView>;
+/** What a caller gets: the whole review, or an agency contact's part of it. */
+export type VisibleReview = ReviewView | AgencyReviewView;

@@ -2,20 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClocksService } from '@dhr/clocks';
+import { ReviewAccess, reviewAccess, visibleReviewsCondition } from '@dhr/access';
 import { ApiError, Clock, inTransaction } from '@dhr/core';
 import { OutboxRelay } from '@dhr/jobs';
 import type { Actor } from '@dhr/identity';
 import { WorkflowRegistry } from '@dhr/workflow';
-import type { DhrEffect, DhrEvent } from '@dhr/workflows/dhr/v1/dhr.types';
+import type { DhrContext, DhrEffect, DhrEvent } from '@dhr/workflows/dhr/v1/dhr.types';
 import { CreateReviewDto } from './create-review.dto';
-import { assertMaySend } from './event-permission';
+import { assertMaySend, eventsAgencyMaySend } from './event-permission';
+import { assertReferencesExist } from './event-references';
 import { assertPastFact, londonDate, parseEventBody, resolveEvent } from './events/parse-event';
 import { historyView } from './history.view';
 import { ListReviewsQuery } from './list-reviews.query';
-import { canSeeReview, visibleReviewsCondition } from './review-access.policy';
 import { allocateReference } from './review-reference';
 import { ReviewEntity, ReviewEventEntity } from './review.entities';
-import { reviewView, ReviewView } from './review.view';
+import { agencyReviewView, reviewView, VisibleReview } from './review.view';
+import { involvedAgencyIds } from './review-scope';
 
 /**
  * The spine: every change to a review is one event, applied by the pure
@@ -31,7 +33,7 @@ export class ReviewsService {
     private readonly relay: OutboxRelay,
   ) {}
 
-  async create(actor: Actor, dto: CreateReviewDto): Promise<ReviewView> {
+  async create(actor: Actor, dto: CreateReviewDto): Promise<VisibleReview> {
     if (actor.partnershipId !== dto.partnershipId)
       throw ApiError.field('partnershipId', 'you may only record reviews for your own partnership');
     const now = this.clock.now();
@@ -53,6 +55,8 @@ export class ReviewsService {
           snapshot: started.snapshot,
           stage: view.stage,
           onHold: view.onHold,
+          chairUserId: view.context.chairUserId,
+          involvedAgencyIds: involvedAgencyIds(view.context),
           notifiedAt,
           notifiedBy: dto.notifiedBy,
           deathDate: dto.deathDate,
@@ -79,12 +83,12 @@ export class ReviewsService {
     return this.get(actor, id);
   }
 
-  async get(actor: Actor, id: string): Promise<ReviewView> {
-    const review = await this.findVisible(this.db.manager, actor, id);
-    return this.toView(review);
+  async get(actor: Actor, id: string): Promise<VisibleReview> {
+    const { review, access } = await this.findVisible(this.db.manager, actor, id);
+    return this.toView(review, actor, access);
   }
 
-  async list(actor: Actor, query: ListReviewsQuery): Promise<{ items: ReviewView[]; total: number }> {
+  async list(actor: Actor, query: ListReviewsQuery): Promise<{ items: VisibleReview[]; total: number }> {
     const visible = visibleReviewsCondition(actor);
     const qb = this.db.getRepository(ReviewEntity).createQueryBuilder('r').where(visible.sql, visible.params);
     if (query.stage) qb.andWhere('r.stage = :stage', { stage: query.stage });
@@ -98,33 +102,37 @@ export class ReviewsService {
       .skip((query.page - 1) * query.limit)
       .take(query.limit)
       .getManyAndCount();
-    return { items: await Promise.all(rows.map((r) => this.toView(r))), total };
+    return { items: await Promise.all(rows.map((r) => this.toView(r, actor, reviewAccess(actor, r)))), total };
   }
 
   async history(actor: Actor, id: string) {
-    await this.findVisible(this.db.manager, actor, id);
+    const { access } = await this.findVisible(this.db.manager, actor, id);
     const events = await this.db.getRepository(ReviewEventEntity).find({ where: { reviewId: id }, order: { seq: 'ASC' } });
-    return events.map(historyView);
+    const visible = access === 'agency' ? events.filter((e) => e.payload.agencyId === actor.agencyId) : events;
+    return visible.map(historyView);
   }
 
   async deadlines(actor: Actor, id: string) {
-    await this.findVisible(this.db.manager, actor, id);
-    return this.clocks.deadlines(id, this.clock.now());
+    const { access } = await this.findVisible(this.db.manager, actor, id);
+    const deadlines = await this.clocks.deadlines(id, this.clock.now());
+    return access === 'agency' ? deadlines.filter((d) => d.agencyId === actor.agencyId) : deadlines;
   }
 
   /** Validates, authorises and applies one event; 409 when the stage or a concurrent change forbids it. */
-  async applyEvent(actor: Actor, id: string, body: unknown): Promise<ReviewView> {
+  async applyEvent(actor: Actor, id: string, body: unknown): Promise<VisibleReview> {
     const parsed = parseEventBody(body);
     await inTransaction(this.db, async (manager) => {
       // The row lock serialises events on one review: a racing request waits, then
       // applies against the new version (or gets 409 if it named the old one).
-      const review = await this.findVisible(manager, actor, id, true);
+      const { review } = await this.findVisible(manager, actor, id, true);
       if (parsed.expectedVersion !== undefined && parsed.expectedVersion !== review.version) throw ApiError.conflict();
 
       const now = this.clock.now();
       const event = resolveEvent(parsed, now, review.deathDate);
       const workflow = this.workflows.get(review.workflowVersion);
-      assertMaySend(actor, event, workflow.view(review.snapshot).context);
+      const context = workflow.view(review.snapshot).context;
+      assertMaySend(actor, event, context);
+      await assertReferencesExist(manager, review.partnershipId, event);
 
       const result = workflow.apply(review.snapshot, event);
       if (!result.ok) {
@@ -137,7 +145,7 @@ export class ReviewsService {
         actor.userId,
         {
           type: event.type,
-          payload: payloadOf(event),
+          payload: payloadOf(event, context),
           occurredAt: new Date(event.occurredAt),
           fromStage: result.fromStage,
           toStage: result.toStage,
@@ -150,12 +158,19 @@ export class ReviewsService {
     return this.get(actor, id);
   }
 
-  private async findVisible(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<ReviewEntity> {
+  /** The review and how much of it the caller may see; 404 when nothing, so its existence is not revealed. */
+  private async findVisible(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    lock = false,
+  ): Promise<{ review: ReviewEntity; access: ReviewAccess }> {
     const qb = manager.getRepository(ReviewEntity).createQueryBuilder('r').where('r.id = :id', { id });
     if (lock) qb.setLock('for_no_key_update');
     const review = await qb.getOne();
-    if (!review || !canSeeReview(actor, review)) throw ApiError.notFound('review');
-    return review;
+    const access = review ? reviewAccess(actor, review) : 'none';
+    if (!review || access === 'none') throw ApiError.notFound('review');
+    return { review, access };
   }
 
   private async saveSnapshot(manager: EntityManager, review: ReviewEntity, snapshot: unknown, now: Date): Promise<void> {
@@ -163,7 +178,15 @@ export class ReviewsService {
     const updated = await manager
       .createQueryBuilder()
       .update(ReviewEntity)
-      .set({ snapshot: snapshot as object, stage: view.stage, onHold: view.onHold, updatedAt: now, version: review.version + 1 })
+      .set({
+        snapshot: snapshot as object,
+        stage: view.stage,
+        onHold: view.onHold,
+        chairUserId: view.context.chairUserId,
+        involvedAgencyIds: involvedAgencyIds(view.context),
+        updatedAt: now,
+        version: review.version + 1,
+      })
       .where('id = :id AND version = :version', { id: review.id, version: review.version })
       .execute();
     if (updated.affected !== 1) throw ApiError.conflict();
@@ -193,14 +216,17 @@ export class ReviewsService {
     );
   }
 
-  private async toView(review: ReviewEntity): Promise<ReviewView> {
+  private async toView(review: ReviewEntity, actor: Actor, access: ReviewAccess): Promise<VisibleReview> {
     const workflow = this.workflows.get(review.workflowVersion).view(review.snapshot);
-    return reviewView(review, workflow, await this.clocks.deadlines(review.id, this.clock.now()));
+    const full = reviewView(review, workflow, await this.clocks.deadlines(review.id, this.clock.now()));
+    return access === 'agency' ? agencyReviewView(full, actor.agencyId!, eventsAgencyMaySend) : full;
   }
 }
 
-function payloadOf(event: DhrEvent): Record<string, unknown> {
+/** The event as kept in history: its payload, naming the agency an action belongs to so agency views can find it. */
+function payloadOf(event: DhrEvent, context: DhrContext): Record<string, unknown> {
   const { type: _type, occurredAt: _at, ...payload } = event as DhrEvent & Record<string, unknown>;
+  if (event.type === 'COMPLETE_ACTION') payload.agencyId = context.actions.find((a) => a.id === event.actionId)?.agencyId;
   return payload;
 }
 

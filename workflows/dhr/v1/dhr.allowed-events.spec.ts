@@ -1,13 +1,18 @@
 // view().allowedEvents in each stage: what the machine accepts now, guards included.
-import type { DhrEvent, DhrEventType } from './dhr.types';
+import type { CommissionedStage } from './dhr.shared-transitions';
+import type { DhrEvent, DhrEventType, Stage } from './dhr.types';
 import { view, type PersistedDhrSnapshot } from './dhr.workflow';
-import { HEALTH, POLICE, day, play, reviewIn, sample } from './testing/dhr.test-kit';
+import { HEALTH, PATH_TO, POLICE, day, play, reviewIn, sample } from './testing/dhr.test-kit';
 
 const allowed = (snapshot: PersistedDhrSnapshot) => [...view(snapshot).allowedEvents].sort();
 const after = (snapshot: PersistedDhrSnapshot, ...events: DhrEvent[]) => play(events, snapshot).snapshot;
 const expectAllowed = (snapshot: PersistedDhrSnapshot, expected: DhrEventType[]) => expect(allowed(snapshot)).toEqual([...expected].sort());
 
 const ALWAYS_AFTER_COMMISSIONING: DhrEventType[] = ['HOME_OFFICE_INFORMED', 'APPOINT_CHAIR', 'PUT_ON_HOLD'];
+
+/** A review in `stage` whose police scoping request, made at notification, is still outstanding. */
+const withScopingOutstanding = (stage: Stage): PersistedDhrSnapshot =>
+  play(PATH_TO[stage](), after(reviewIn('notification'), sample('REQUEST_SCOPING', day(1), { agencyId: POLICE }))).snapshot;
 
 describe('allowedEvents', () => {
   describe('notification', () => {
@@ -40,9 +45,10 @@ describe('allowedEvents', () => {
     expectAllowed(after(declined, sample('HOME_OFFICE_INFORMED', day(12))), ['SECRETARY_OF_STATE_DIRECTION', 'CLOSE']);
   });
 
-  it('not_commissioned: no scoping events, even with a request outstanding', () => {
-    const declined = play([sample('REQUEST_SCOPING', day(1)), sample('DECIDE_NOT_TO_COMMISSION', day(10))]).snapshot;
-    expectAllowed(declined, ['HOME_OFFICE_INFORMED', 'SECRETARY_OF_STATE_DIRECTION']);
+  it('not_commissioned: a request outstanding at the decision can be received, none made', () => {
+    const declined = withScopingOutstanding('not_commissioned');
+    expectAllowed(declined, ['HOME_OFFICE_INFORMED', 'RECEIVE_SCOPING', 'SECRETARY_OF_STATE_DIRECTION']);
+    expectAllowed(after(declined, sample('RECEIVE_SCOPING', day(12))), ['HOME_OFFICE_INFORMED', 'SECRETARY_OF_STATE_DIRECTION']);
   });
 
   describe('setup', () => {
@@ -65,7 +71,7 @@ describe('allowedEvents', () => {
     });
   });
 
-  it('information_gathering: no scoping events, even with a request outstanding', () => {
+  it('information_gathering: a late request still outstanding when setup moved on can be received, none made', () => {
     const outstanding = after(reviewIn('setup'), sample('REQUEST_SCOPING', day(15)));
     const gathering = after(
       outstanding,
@@ -74,7 +80,34 @@ describe('allowedEvents', () => {
       sample('AGREE_TERMS_OF_REFERENCE', day(22)),
     );
     expect(view(gathering).stage).toBe('information_gathering');
-    expect(allowed(gathering).filter((type) => type.endsWith('_SCOPING'))).toEqual([]);
+    expect(allowed(gathering).filter((type) => type.endsWith('_SCOPING'))).toEqual(['RECEIVE_SCOPING']);
+  });
+
+  describe('a scoping request outstanding', () => {
+    const commissionedStages: CommissionedStage[] = [
+      'setup',
+      'information_gathering',
+      'drafting',
+      'family_review',
+      'csp_signoff',
+      'home_office_qa',
+      'publication',
+      'action_plan',
+    ];
+
+    it.each(commissionedStages)('%s lists RECEIVE_SCOPING on top of what it lists without the request', (stage) => {
+      expectAllowed(withScopingOutstanding(stage), [...allowed(reviewIn(stage)), 'RECEIVE_SCOPING']);
+    });
+
+    it.each(commissionedStages)('%s, held: RESUME, HOME_OFFICE_INFORMED and RECEIVE_SCOPING are listed', (stage) => {
+      const held = after(withScopingOutstanding(stage), sample('PUT_ON_HOLD', day(500)));
+      expect(allowed(held)).toEqual(expect.arrayContaining(['RESUME', 'HOME_OFFICE_INFORMED', 'RECEIVE_SCOPING']));
+      expect(allowed(held)).not.toContain('REQUEST_SCOPING');
+    });
+
+    it('closed: nothing, not even RECEIVE_SCOPING', () => {
+      expectAllowed(withScopingOutstanding('closed'), []);
+    });
   });
 
   describe('information_gathering', () => {
@@ -178,6 +211,7 @@ describe('allowedEvents', () => {
     expectAllowed(after(reviewIn('drafting'), hold), ['RESUME', 'HOME_OFFICE_INFORMED']);
     expectAllowed(after(reviewIn('publication'), hold), ['RESUME', 'HOME_OFFICE_INFORMED', 'COPY_SENT_TO_COMMISSIONER']);
     expectAllowed(after(reviewIn('drafting'), sample('HOME_OFFICE_INFORMED', day(70)), hold), ['RESUME']);
+    expectAllowed(after(withScopingOutstanding('drafting'), hold), ['RESUME', 'HOME_OFFICE_INFORMED', 'RECEIVE_SCOPING']);
   });
 
   it('closed: nothing', () => {

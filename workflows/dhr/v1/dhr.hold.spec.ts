@@ -4,7 +4,7 @@ import { transition } from 'xstate';
 import { dhrMachineV1 } from './dhr.machine';
 import type { CommissionedStage } from './dhr.shared-transitions';
 import { apply, persistDhrSnapshot, restoreDhrSnapshot, view, type PersistedDhrSnapshot } from './dhr.workflow';
-import { day, play, reviewIn, sample } from './testing/dhr.test-kit';
+import { HEALTH, PATH_TO, POLICE, day, play, reviewIn, sample } from './testing/dhr.test-kit';
 
 const COMMISSIONED_STAGES: CommissionedStage[] = [
   'setup',
@@ -104,6 +104,36 @@ describe('while on hold, facts that happen regardless are still recorded', () =>
     if (!outcome.ok) return;
     expect(view(outcome.snapshot)).toMatchObject({ onHold: true, context: { homeOfficeInformedAt: day(510) } });
     expect(apply(outcome.snapshot, sample('HOME_OFFICE_INFORMED', day(511))).ok).toBe(false);
+  });
+
+  it.each(COMMISSIONED_STAGES)('accepts RECEIVE_SCOPING once for a request outstanding when held from %s', (stage) => {
+    const asked = play([sample('REQUEST_SCOPING', day(1), { agencyId: POLICE })]).snapshot;
+    const held = hold(play(PATH_TO[stage](), asked).snapshot);
+    expect(view(held).allowedEvents).toContain('RECEIVE_SCOPING');
+    const outcome = apply(held, sample('RECEIVE_SCOPING', day(510), { agencyId: POLICE }));
+    expect(outcome).toMatchObject({
+      ok: true,
+      fromStage: stage,
+      toStage: stage,
+      effects: [{ type: 'clock.meet', subject: { kind: 'scoping_return', agencyId: POLICE }, metAt: day(510) }],
+    });
+    if (!outcome.ok) return;
+    expect(outcome.snapshot.value).toBe('on_hold');
+    expect(view(outcome.snapshot)).toMatchObject({
+      onHold: true,
+      context: { scoping: [{ agencyId: POLICE, status: 'returned', requestedAt: day(1), returnedAt: day(510) }] },
+    });
+    expect(view(outcome.snapshot).allowedEvents).not.toContain('RECEIVE_SCOPING');
+    expect(apply(outcome.snapshot, sample('RECEIVE_SCOPING', day(511), { agencyId: POLICE })).ok).toBe(false);
+    // RESUME still returns to the stage, keeping the answer.
+    const resumed = play([sample('RESUME', day(600))], outcome.snapshot).snapshot;
+    expect(view(resumed)).toMatchObject({ stage, onHold: false, context: { scoping: [{ status: 'returned' }] } });
+  });
+
+  it('refuses RECEIVE_SCOPING on hold from an agency never asked, and REQUEST_SCOPING', () => {
+    const held = hold(play(PATH_TO.setup(), play([sample('REQUEST_SCOPING', day(1), { agencyId: POLICE })]).snapshot).snapshot);
+    expect(apply(held, sample('RECEIVE_SCOPING', day(510), { agencyId: HEALTH })).ok).toBe(false);
+    expect(apply(held, sample('REQUEST_SCOPING', day(510), { agencyId: HEALTH })).ok).toBe(false);
   });
 
   it.each(['publication', 'action_plan'] as const)('accepts COPY_SENT_TO_COMMISSIONER once when held from %s', (stage) => {

@@ -1,7 +1,7 @@
 // The DHR v1 statechart, path by path, with the clock effects declared at each step.
 import { apply, start, view, type PersistedDhrSnapshot } from './dhr.workflow';
 import type { DhrEffect, DhrEvent, Stage } from './dhr.types';
-import { CHAIR, HEALTH, NOTIFIED_AT, POLICE, day, play, reviewIn, sample } from './testing/dhr.test-kit';
+import { CHAIR, HEALTH, NOTIFIED_AT, PATH_TO, POLICE, day, play, reviewIn, sample } from './testing/dhr.test-kit';
 
 interface Step {
   event: DhrEvent;
@@ -308,6 +308,82 @@ describe('DHR v1 scoping requests', () => {
       ok: true,
       toStage: 'setup',
       effects: [{ type: 'clock.meet', subject: scoping(HEALTH), metAt: day(14) }],
+    });
+  });
+
+  describe('an outstanding request can still be answered after its stage has passed', () => {
+    const asked = () => play([sample('REQUEST_SCOPING', day(1), { agencyId: POLICE, dueAt: SCOPING_DUE })]).snapshot;
+
+    it('outstanding at DECIDE_NOT_TO_COMMISSION: received in not_commissioned, which it does not leave', () => {
+      const declined = walk(
+        [
+          {
+            event: sample('DECIDE_NOT_TO_COMMISSION', day(10)),
+            to: 'not_commissioned',
+            effects: [{ type: 'clock.meet', subject: { kind: 'decision' }, metAt: day(10) }],
+          },
+          {
+            event: sample('RECEIVE_SCOPING', day(12), { agencyId: POLICE }),
+            to: 'not_commissioned',
+            effects: [{ type: 'clock.meet', subject: scoping(POLICE), metAt: day(12) }],
+          },
+        ],
+        asked(),
+      );
+      expect(view(declined).context.scoping).toStrictEqual([
+        { agencyId: POLICE, status: 'returned', requestedAt: day(1), returnedAt: day(12) },
+      ]);
+      // The declined review closes as before once the Home Office is told.
+      expect(view(play([sample('HOME_OFFICE_INFORMED', day(13)), sample('CLOSE', day(14))], declined).snapshot).stage).toBe('closed');
+    });
+
+    it('outstanding when setup moves on by itself: received in information_gathering, staying there', () => {
+      const gathering = play(PATH_TO.information_gathering(), asked()).snapshot;
+      expect(view(gathering)).toMatchObject({ stage: 'information_gathering', context: { scoping: [{ status: 'requested' }] } });
+      const received = walk(
+        [
+          {
+            event: sample('RECEIVE_SCOPING', day(26), { agencyId: POLICE }),
+            to: 'information_gathering',
+            effects: [{ type: 'clock.meet', subject: scoping(POLICE), metAt: day(26) }],
+          },
+        ],
+        gathering,
+      );
+      expect(view(received).context.scoping).toStrictEqual([
+        { agencyId: POLICE, status: 'returned', requestedAt: day(1), returnedAt: day(26) },
+      ]);
+      // Nothing else changed: the stage's own events work as before.
+      expect(view(play([sample('BEGIN_DRAFTING', day(27))], received).snapshot).stage).toBe('drafting');
+    });
+
+    it('outstanding when setup moves on by itself: received in drafting, staying there', () => {
+      const drafting = play(PATH_TO.drafting(), asked()).snapshot;
+      const received = walk(
+        [
+          {
+            event: sample('RECEIVE_SCOPING', day(65), { agencyId: POLICE }),
+            to: 'drafting',
+            effects: [{ type: 'clock.meet', subject: scoping(POLICE), metAt: day(65) }],
+          },
+        ],
+        drafting,
+      );
+      expect(view(received).context).toStrictEqual({
+        ...view(drafting).context,
+        scoping: [{ agencyId: POLICE, status: 'returned', requestedAt: day(1), returnedAt: day(65) }],
+      });
+    });
+
+    it('a late request made in setup, outstanding when setup moves on, is received in drafting', () => {
+      const lateAsked = play([sample('REQUEST_SCOPING', day(11), { agencyId: HEALTH })], reviewIn('setup')).snapshot;
+      const drafting = play(PATH_TO.drafting().slice(PATH_TO.setup().length), lateAsked).snapshot;
+      expect(view(drafting).stage).toBe('drafting');
+      expect(apply(drafting, sample('RECEIVE_SCOPING', day(65), { agencyId: HEALTH }))).toMatchObject({
+        ok: true,
+        toStage: 'drafting',
+        effects: [{ type: 'clock.meet', subject: scoping(HEALTH), metAt: day(65) }],
+      });
     });
   });
 

@@ -10,9 +10,10 @@ import {
   addPanelAgency,
   holdableFrom,
   receiveImr,
+  receiveScoping,
   recordCommissionerCopy,
   recordHomeOfficeInformed,
-  recordScoping,
+  requestScoping,
   withImrStatus,
 } from './dhr.shared-transitions';
 import type { DhrContext, DhrInput } from './dhr.types';
@@ -58,7 +59,8 @@ export const dhrMachineV1 = dhrSetup.createMachine({
         },
       ],
       on: {
-        ...recordScoping,
+        ...requestScoping,
+        ...receiveScoping,
         DECIDE_TO_COMMISSION: {
           target: 'commissioned',
           actions: [assign({ decision: 'commissioned' }), meetClock('decision'), startClock('completion')],
@@ -73,6 +75,8 @@ export const dhrMachineV1 = dhrSetup.createMachine({
     not_commissioned: {
       on: {
         ...recordHomeOfficeInformed,
+        // A request outstanding at the decision can still be answered.
+        ...receiveScoping,
         // A declined review must be able to come back.
         SECRETARY_OF_STATE_DIRECTION: {
           target: 'commissioned',
@@ -91,6 +95,8 @@ export const dhrMachineV1 = dhrSetup.createMachine({
       initial: 'setup',
       on: {
         ...recordHomeOfficeInformed,
+        // An outstanding scoping request can be answered in any stage (setup moves on by itself).
+        ...receiveScoping,
         // Appointing again replaces the chair.
         APPOINT_CHAIR: { actions: assign({ chairUserId: ({ event }) => event.userId }) },
       },
@@ -101,8 +107,8 @@ export const dhrMachineV1 = dhrSetup.createMachine({
           on: {
             ...holdableFrom('setup'),
             ...addPanelAgency,
-            // Late scoping: an agency asked, or answering, after the decision.
-            ...recordScoping,
+            // Late scoping: an agency asked after the decision (answered on `commissioned`).
+            ...requestScoping,
             AGREE_TERMS_OF_REFERENCE: {
               actions: assign({
                 termsOfReference: ({ event }) => ({
@@ -366,6 +372,7 @@ export const dhrMachineV1 = dhrSetup.createMachine({
           actions: [assign({ hold: null, holdStage: null }), allClocks('clock.resumeAll')],
         },
         ...recordHomeOfficeInformed,
+        ...receiveScoping,
         COPY_SENT_TO_COMMISSIONER: {
           guard: 'commissionerCopyMayBeSentWhileHeld',
           actions: recordCommissionerCopy.COPY_SENT_TO_COMMISSIONER.actions,

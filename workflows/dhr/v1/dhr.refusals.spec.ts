@@ -18,14 +18,14 @@ function expectRefused(snapshot: PersistedDhrSnapshot, event: DhrEvent): void {
 }
 
 // The "allowed in" column of api.md's Events table, read per stage (guards aside),
-// with the scoping events (notification; setup for late scoping) and
+// with REQUEST_SCOPING in notification and setup (late scoping), RECEIVE_SCOPING
+// everywhere but closed (an outstanding request can always be answered) and
 // FAMILY_NOT_INVOLVED also in family_review.
-const AFTER_COMMISSIONING: DhrEventType[] = ['HOME_OFFICE_INFORMED', 'APPOINT_CHAIR', 'PUT_ON_HOLD'];
-const SCOPING: DhrEventType[] = ['REQUEST_SCOPING', 'RECEIVE_SCOPING'];
+const AFTER_COMMISSIONING: DhrEventType[] = ['HOME_OFFICE_INFORMED', 'RECEIVE_SCOPING', 'APPOINT_CHAIR', 'PUT_ON_HOLD'];
 const API_ALLOWS: Record<Stage | 'on_hold', DhrEventType[]> = {
-  notification: [...SCOPING, 'DECIDE_TO_COMMISSION', 'DECIDE_NOT_TO_COMMISSION'],
-  not_commissioned: ['HOME_OFFICE_INFORMED', 'SECRETARY_OF_STATE_DIRECTION', 'CLOSE'],
-  setup: [...AFTER_COMMISSIONING, ...SCOPING, 'ADD_PANEL_AGENCY', 'AGREE_TERMS_OF_REFERENCE'],
+  notification: ['REQUEST_SCOPING', 'RECEIVE_SCOPING', 'DECIDE_TO_COMMISSION', 'DECIDE_NOT_TO_COMMISSION'],
+  not_commissioned: ['HOME_OFFICE_INFORMED', 'RECEIVE_SCOPING', 'SECRETARY_OF_STATE_DIRECTION', 'CLOSE'],
+  setup: [...AFTER_COMMISSIONING, 'REQUEST_SCOPING', 'ADD_PANEL_AGENCY', 'AGREE_TERMS_OF_REFERENCE'],
   information_gathering: [...AFTER_COMMISSIONING, 'ADD_PANEL_AGENCY', 'REQUEST_IMR', 'RECEIVE_IMR', 'WAIVE_IMR', 'BEGIN_DRAFTING'],
   drafting: [
     ...AFTER_COMMISSIONING,
@@ -41,7 +41,7 @@ const API_ALLOWS: Record<Stage | 'on_hold', DhrEventType[]> = {
   home_office_qa: [...AFTER_COMMISSIONING, 'SUBMIT_TO_HOME_OFFICE', 'QA_OUTCOME'],
   publication: [...AFTER_COMMISSIONING, 'COPY_SENT_TO_COMMISSIONER', 'PUBLISH'],
   action_plan: [...AFTER_COMMISSIONING, 'COPY_SENT_TO_COMMISSIONER', 'ADD_ACTION', 'COMPLETE_ACTION', 'CLOSE'],
-  on_hold: ['RESUME', 'HOME_OFFICE_INFORMED', 'COPY_SENT_TO_COMMISSIONER'],
+  on_hold: ['RESUME', 'HOME_OFFICE_INFORMED', 'RECEIVE_SCOPING', 'COPY_SENT_TO_COMMISSIONER'],
   closed: [],
 };
 
@@ -75,6 +75,10 @@ describe('events not allowed in a stage are refused', () => {
   });
 
   const scopingRefusals = refusedCases.filter(([, type]) => type === 'RECEIVE_SCOPING').map(([state]) => state);
+  it('only closed refuses RECEIVE_SCOPING as such: an outstanding request is answerable in every other state', () => {
+    expect(scopingRefusals).toEqual(['closed']);
+  });
+
   it.each(scopingRefusals)('%s refuses RECEIVE_SCOPING even for an outstanding request', (state) => {
     const snapshot = withScopingOutstanding(state);
     expect(view(snapshot).context.scoping).toEqual([expect.objectContaining({ agencyId: POLICE, status: 'requested' })]);
@@ -128,10 +132,33 @@ describe('guards refuse when unmet', () => {
       () => notification(sample('REQUEST_SCOPING', day(1)), sample('RECEIVE_SCOPING', day(5)), sample('DECIDE_TO_COMMISSION', day(10))),
       sample('RECEIVE_SCOPING', day(11)),
     ],
+    ['RECEIVE_SCOPING never requested (not commissioned)', notCommissioned, sample('RECEIVE_SCOPING', day(15))],
+    ['RECEIVE_SCOPING never requested (drafting)', () => drafting(), sample('RECEIVE_SCOPING', day(70))],
     [
-      'RECEIVE_SCOPING while held in setup (the clocks are paused)',
-      () => setup(sample('REQUEST_SCOPING', day(11)), sample('PUT_ON_HOLD', day(12))),
+      'RECEIVE_SCOPING never requested (on hold)',
+      () => play([sample('PUT_ON_HOLD', day(12))], reviewIn('setup')).snapshot,
       sample('RECEIVE_SCOPING', day(13)),
+    ],
+    [
+      'RECEIVE_SCOPING twice, the second in not_commissioned',
+      () => notification(sample('REQUEST_SCOPING', day(1)), sample('RECEIVE_SCOPING', day(5)), sample('DECIDE_NOT_TO_COMMISSION', day(10))),
+      sample('RECEIVE_SCOPING', day(11)),
+    ],
+    [
+      'RECEIVE_SCOPING twice, the first while held, the second after RESUME',
+      () =>
+        setup(
+          sample('REQUEST_SCOPING', day(11)),
+          sample('PUT_ON_HOLD', day(12)),
+          sample('RECEIVE_SCOPING', day(13)),
+          sample('RESUME', day(14)),
+        ),
+      sample('RECEIVE_SCOPING', day(15)),
+    ],
+    [
+      'RECEIVE_SCOPING in information_gathering from an agency other than the one asked',
+      () => play(PATH_TO.information_gathering(), notification(sample('REQUEST_SCOPING', day(1), { agencyId: POLICE }))).snapshot,
+      sample('RECEIVE_SCOPING', day(30), { agencyId: HEALTH }),
     ],
     ['REQUEST_SCOPING while held in setup', () => setup(sample('PUT_ON_HOLD', day(12))), sample('REQUEST_SCOPING', day(13))],
     ['HOME_OFFICE_INFORMED twice (not commissioned)', () => informed(notCommissioned()), sample('HOME_OFFICE_INFORMED', day(16))],

@@ -49,12 +49,11 @@ export const receiveImr = dhrSetup.createStateConfig({
 }).on;
 
 /**
- * REQUEST_SCOPING / RECEIVE_SCOPING: asking an agency whether it knew the people, and
- * its answer. Before the decision, and in setup for a late request. One request per
- * agency; only an outstanding request can be returned. The decision leaves the
- * scoping clocks running: agencies may still reply.
+ * REQUEST_SCOPING: asking an agency whether it knew the people. Before the decision,
+ * and in setup for a late request; one request per agency. The decision leaves the
+ * scoping clocks running: agencies may still reply (see receiveScoping).
  */
-export const recordScoping = dhrSetup.createStateConfig({
+export const requestScoping = dhrSetup.createStateConfig({
   on: {
     REQUEST_SCOPING: {
       guard: { type: 'scopingNotYetRequested', params: ({ event }) => ({ agencyId: event.agencyId }) },
@@ -76,6 +75,18 @@ export const recordScoping = dhrSetup.createStateConfig({
         },
       ],
     },
+  },
+}).on;
+
+/**
+ * RECEIVE_SCOPING: an agency's answer, which meets its scoping clock. Only an
+ * outstanding request can be returned, but wherever the review has got to short of
+ * `closed` (not commissioned, any commissioned stage, on hold as a record of a fact):
+ * setup moves on by itself and a review may be declined, and a request that could no
+ * longer be met would escalate for ever.
+ */
+export const receiveScoping = dhrSetup.createStateConfig({
+  on: {
     RECEIVE_SCOPING: {
       guard: { type: 'scopingOutstanding', params: ({ event }) => ({ agencyId: event.agencyId }) },
       actions: [

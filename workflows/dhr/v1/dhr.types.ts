@@ -29,7 +29,7 @@ export interface PanelMember {
   imr: ImrStatus;
 }
 
-/** One agency asked whether it knew the people (stage 2, before the decision). */
+/** One agency asked whether it knew the people (stage 2: before the decision, or late in setup). */
 export interface ScopingRequest {
   agencyId: string;
   status: ScopingStatus;

@@ -47,7 +47,7 @@ describe('stageDiagramMermaid', () => {
     expect(diagram).not.toContain('[guard]');
   });
 
-  it('draws no scoping edge: scoping is recorded within notification and setup', () => {
+  it('draws no scoping edge: scoping is recorded within a stage, never changing it', () => {
     expect(lines.filter((line) => line.includes('SCOPING'))).toEqual([]);
   });
 

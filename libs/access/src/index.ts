@@ -1,0 +1,2 @@
+export * from './agency-view';
+export * from './review-access.policy';

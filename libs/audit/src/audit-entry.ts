@@ -1,0 +1,95 @@
+import type { JsonValue } from './canonical-json';
+
+/** The before and after of one changed field. */
+export interface FieldChange {
+  before: unknown;
+  after: unknown;
+}
+
+export type FieldChanges = Record<string, FieldChange>;
+
+/** The 'system' chain holds what belongs to no partnership (admin actions, logins of unknown users). */
+export const SYSTEM_CHAIN = 'system';
+
+/** What a caller records; `at` comes from the injected Clock, like every other timestamp. */
+export interface AuditInput {
+  /** Partnership id, or SYSTEM_CHAIN for things outside any partnership. */
+  chain: string;
+  actorId: string | null;
+  actorRole: string | null;
+  /** e.g. 'review.create', 'review.event', 'review.read', 'auth.login_failed', 'user.create'. */
+  action: string;
+  reviewId?: string | null;
+  entity?: string;
+  entityId?: string;
+  changes?: FieldChanges;
+  requestId?: string | null;
+  sourceIp?: string | null;
+  at: Date;
+}
+
+/** Exactly the fields the hash covers, in their stored (JSON round-tripped) form. */
+export interface AuditContent {
+  chain: string;
+  seq: number;
+  recordedAt: string;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  reviewId: string | null;
+  entity: string | null;
+  entityId: string | null;
+  changes: JsonValue;
+  requestId: string | null;
+  sourceIp: string | null;
+}
+
+/** An audit_entries row as the pg driver returns it (bigint as string, jsonb parsed). */
+export interface AuditEntryRow {
+  id: string;
+  chain: string;
+  seq: string;
+  recorded_at: Date;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  review_id: string | null;
+  entity: string | null;
+  entity_id: string | null;
+  changes: JsonValue;
+  request_id: string | null;
+  source_ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export const AUDIT_ENTRY_COLUMNS =
+  'id, chain, seq, recorded_at, actor_id, actor_role, action, review_id, entity, entity_id, changes, request_id, source_ip, prev_hash, hash';
+
+/** One entry as shown to a coordinator or exported; carries the hashes so an export can be checked on its own. */
+export interface AuditEntryView extends AuditContent {
+  id: string;
+  prevHash: string;
+  hash: string;
+}
+
+export function contentOfRow(row: AuditEntryRow): AuditContent {
+  return {
+    chain: row.chain,
+    seq: Number(row.seq),
+    recordedAt: row.recorded_at.toISOString(),
+    actorId: row.actor_id,
+    actorRole: row.actor_role,
+    action: row.action,
+    reviewId: row.review_id,
+    entity: row.entity,
+    entityId: row.entity_id,
+    changes: row.changes,
+    requestId: row.request_id,
+    sourceIp: row.source_ip,
+  };
+}
+
+export function viewOfRow(row: AuditEntryRow): AuditEntryView {
+  return { id: String(row.id), ...contentOfRow(row), prevHash: row.prev_hash, hash: row.hash };
+}
