@@ -51,7 +51,7 @@ describe('audit trail', () => {
   let at = Date.UTC(2026, 2, 29, 0, 30); // the spring daylight-saving change, in UTC
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ tampersWithAudit: true });
     ctx = await NestFactory.createApplicationContext(AuditContextModule.forRoot(t.config), { logger: false });
     db = t.app.get(DataSource);
     writer = ctx.get(AuditWriter);

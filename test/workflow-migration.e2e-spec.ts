@@ -112,7 +112,14 @@ describe('migrating running reviews to a new workflow version', () => {
     v2Build = await startV2Build(t);
     v2Reviews = v2Build.get(ReviewsService);
     v2Migration = v2Build.get(ReviewMigrationService);
-    coordinator = { userId: s.coordinator.id, role: 'coordinator', partnershipId: s.partnership.id, agencyId: null };
+    coordinator = {
+      userId: s.coordinator.id,
+      role: 'coordinator',
+      partnershipId: s.partnership.id,
+      agencyId: null,
+      requestId: 'test-v2-build',
+      sourceIp: null,
+    };
   });
   afterAll(async () => {
     await v2Build?.close();

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { AppConfig, Clock, dropDatabase, loadConfig } from '@dhr/core';
 import { createRedis, JobWorkers } from '@dhr/jobs';
+import { AuditVerifier } from '@dhr/audit';
 
 export const ADMIN = { email: 'admin@dhr.test', password: 'correct-horse-battery-staple' };
 
@@ -38,7 +39,9 @@ export function isolatedEnv(extra: Record<string, string> = {}): AppConfig {
  * Boots the real API on a throwaway database on the local Postgres, with its own
  * queue prefix on the local Redis; `withWorker` also runs the BullMQ workers.
  */
-export async function startTestApp(options: { clock?: Clock; env?: Record<string, string>; withWorker?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { clock?: Clock; env?: Record<string, string>; withWorker?: boolean; tampersWithAudit?: boolean } = {},
+): Promise<TestApp> {
   const config = isolatedEnv({ SWEEP_INTERVAL_SECONDS: '3600', ...options.env });
   const app = await createApiApp(config, { clock: options.clock, logger: process.env.TEST_LOGS ? undefined : false });
   await app.init();
@@ -49,9 +52,12 @@ export async function startTestApp(options: { clock?: Clock; env?: Record<string
     config,
     http: () => request(server),
     async close() {
+      // Whatever a suite did, its audit trail must still verify.
+      const audit = options.tampersWithAudit ? { ok: true } : await app.get(AuditVerifier).verify();
       await app.close();
       await deleteQueueKeys(config);
       await dropDatabase(config.DATABASE_URL);
+      if (!audit.ok) throw new Error(`audit chain broken: ${JSON.stringify(audit)}`);
     },
   };
 }

@@ -6,4 +6,7 @@ export interface Actor {
   role: Role;
   partnershipId: string | null;
   agencyId: string | null;
+  /** This request, for the audit trail. */
+  requestId: string;
+  sourceIp: string | null;
 }

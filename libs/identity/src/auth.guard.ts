@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { RequestLike, requestContextOf } from '@dhr/audit';
 import { ApiError } from '@dhr/core';
 import type { Actor } from './actor';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
@@ -23,12 +24,18 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; actor?: Actor }>();
+    const request = context.switchToHttp().getRequest<RequestLike & { headers: Record<string, string | undefined>; actor?: Actor }>();
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(request.headers.authorization ?? '');
     if (!match) throw ApiError.unauthorized();
     const user = await this.identity.findUser(await this.tokens.verify(match[1]));
     if (!user) throw ApiError.unauthorized();
-    request.actor = { userId: user.id, role: user.role, partnershipId: user.partnershipId, agencyId: user.agencyId };
+    request.actor = {
+      userId: user.id,
+      role: user.role,
+      partnershipId: user.partnershipId,
+      agencyId: user.agencyId,
+      ...requestContextOf(request),
+    };
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     if (!roles.includes(user.role)) throw ApiError.forbidden();

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@dhr/audit';
 import { ApiError } from '@dhr/core';
 import { IdentityService } from './identity.service';
 import { decoyPasswordHash, verifyPassword } from './password';
@@ -11,10 +12,11 @@ export class AuthService {
     private readonly tokens: TokenService,
   ) {}
 
-  async login(email: string, password: string): Promise<{ accessToken: string; expiresIn: number }> {
+  async login(email: string, password: string, request: RequestContext): Promise<{ accessToken: string; expiresIn: number }> {
     const user = await this.identity.findUserByEmail(email);
     // Verify against a decoy when the account is unknown: same cost, same answer.
-    const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+    const ok = (await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password)) && user !== null;
+    await this.identity.recordLogin(user, ok, request);
     if (!user || !ok) throw new ApiError(401, { error: 'invalid_credentials' });
     return this.tokens.issue(user);
   }

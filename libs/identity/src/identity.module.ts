@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@dhr/audit';
 import { AppConfig, secretFromVar } from '@dhr/core';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -12,6 +13,7 @@ import { TokenService } from './token.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([PartnershipEntity, AgencyEntity, UserEntity]),
+    AuditModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { ApiError } from '@dhr/core';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { AuditWriter, diffFields, SYSTEM_CHAIN } from '@dhr/audit';
+import { ApiError, Clock, inTransaction } from '@dhr/core';
 import type { Actor } from './actor';
 import { CreateAgencyDto, CreatePartnershipDto, CreateUserDto } from './identity.dto';
 import { AgencyEntity, PartnershipEntity, UserEntity } from './identity.entities';
@@ -16,23 +17,34 @@ export class IdentityService {
     @InjectRepository(PartnershipEntity) private readonly partnerships: Repository<PartnershipEntity>,
     @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditWriter,
+    private readonly clock: Clock,
   ) {}
 
-  async createPartnership(dto: CreatePartnershipDto): Promise<PartnershipEntity> {
+  async createPartnership(actor: Actor, dto: CreatePartnershipDto): Promise<PartnershipEntity> {
     if (await this.partnerships.exists({ where: { code: dto.code } })) {
       throw ApiError.field('code', 'a partnership with this code already exists');
     }
-    return this.partnerships.save(this.partnerships.create(dto));
+    return inTransaction(this.db, async (m) => {
+      const created = await m.getRepository(PartnershipEntity).save(m.getRepository(PartnershipEntity).create(dto));
+      await this.record(m, actor, SYSTEM_CHAIN, 'partnership.create', 'partnership', created.id, dto);
+      return created;
+    });
   }
 
   async createAgency(actor: Actor, dto: CreateAgencyDto): Promise<AgencyEntity> {
     // A coordinator manages agencies of their own partnership only.
     if (actor.role !== 'admin' && actor.partnershipId !== dto.partnershipId) throw ApiError.field('partnershipId', 'not your partnership');
     await this.requirePartnership(dto.partnershipId);
-    return this.agencies.save(this.agencies.create(dto));
+    return inTransaction(this.db, async (m) => {
+      const created = await m.getRepository(AgencyEntity).save(m.getRepository(AgencyEntity).create(dto));
+      await this.record(m, actor, dto.partnershipId, 'agency.create', 'agency', created.id, dto);
+      return created;
+    });
   }
 
-  async createUser(dto: CreateUserDto): Promise<UserEntity> {
+  async createUser(actor: Actor, dto: CreateUserDto): Promise<UserEntity> {
     await this.requirePartnership(dto.partnershipId);
     if (dto.role === 'agency_contact' && !dto.agencyId) throw ApiError.field('agencyId', 'agencyId is required for agency_contact');
     if (dto.role !== 'agency_contact' && dto.agencyId) throw ApiError.field('agencyId', 'only agency_contact users belong to an agency');
@@ -40,17 +52,24 @@ export class IdentityService {
       const agency = await this.agencies.findOneBy({ id: dto.agencyId });
       if (!agency || agency.partnershipId !== dto.partnershipId) throw ApiError.field('agencyId', 'no such agency in this partnership');
     }
+    const passwordHash = await hashPassword(dto.password);
     try {
-      return await this.users.save(
-        this.users.create({
-          email: dto.email,
-          name: dto.name,
-          role: dto.role,
-          partnershipId: dto.partnershipId,
-          agencyId: dto.agencyId ?? null,
-          passwordHash: await hashPassword(dto.password),
-        }),
-      );
+      return await inTransaction(this.db, async (m) => {
+        const users = m.getRepository(UserEntity);
+        const created = await users.save(
+          users.create({
+            email: dto.email,
+            name: dto.name,
+            role: dto.role,
+            partnershipId: dto.partnershipId,
+            agencyId: dto.agencyId ?? null,
+            passwordHash,
+          }),
+        );
+        const { password: _password, ...recorded } = dto; // never the password, not even hashed
+        await this.record(m, actor, dto.partnershipId, 'user.create', 'user', created.id, recorded);
+        return created;
+      });
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw ApiError.field('email', 'a user with this email already exists');
       throw error;
@@ -84,6 +103,46 @@ export class IdentityService {
         passwordHash: await hashPassword(password),
       }),
     );
+  }
+
+  /** Audits a login attempt on the user's partnership chain (system chain when the account is unknown). */
+  recordLogin(user: UserEntity | null, ok: boolean, request: { requestId: string; sourceIp: string | null }): Promise<void> {
+    return inTransaction(this.db, (m) =>
+      this.audit.record(m, {
+        chain: user?.partnershipId ?? SYSTEM_CHAIN,
+        actorId: user?.id ?? null,
+        actorRole: user?.role ?? null,
+        action: ok ? 'auth.login' : 'auth.login_failed',
+        entity: 'user',
+        entityId: user?.id,
+        requestId: request.requestId,
+        sourceIp: request.sourceIp,
+        at: this.clock.now(),
+      }),
+    );
+  }
+
+  private record(
+    m: EntityManager,
+    actor: Actor,
+    chain: string,
+    action: string,
+    entity: string,
+    entityId: string,
+    after: object,
+  ): Promise<void> {
+    return this.audit.record(m, {
+      chain,
+      actorId: actor.userId,
+      actorRole: actor.role,
+      action,
+      entity,
+      entityId,
+      changes: diffFields({}, after),
+      requestId: actor.requestId,
+      sourceIp: actor.sourceIp,
+      at: this.clock.now(),
+    });
   }
 
   private async requirePartnership(id: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@dhr/audit';
 import { ClocksModule } from '@dhr/clocks';
 import { WorkflowModule } from '@dhr/workflow';
 import { ReviewMigrationService } from './migration/review-migration.service';
@@ -7,7 +8,7 @@ import { ReviewEntity, ReviewEventEntity } from './review.entities';
 import { ReviewsService } from './reviews.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReviewEntity, ReviewEventEntity]), WorkflowModule, ClocksModule],
+  imports: [TypeOrmModule.forFeature([ReviewEntity, ReviewEventEntity]), WorkflowModule, ClocksModule, AuditModule],
   providers: [ReviewsService, ReviewMigrationService],
   exports: [ReviewsService, ReviewMigrationService],
 })

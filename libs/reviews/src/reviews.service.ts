@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClocksService } from '@dhr/clocks';
-import { ReviewAccess, reviewAccess, visibleReviewsCondition } from '@dhr/access';
+import { mayReadReviewAudit, ReviewAccess, reviewAccess, visibleReviewsCondition } from '@dhr/access';
+import { AuditEntryView, AuditQuery, AuditWriter, diffFields } from '@dhr/audit';
 import { ApiError, Clock, inTransaction } from '@dhr/core';
 import { OutboxRelay } from '@dhr/jobs';
 import type { Actor } from '@dhr/identity';
@@ -18,6 +19,7 @@ import { allocateReference } from './review-reference';
 import { ReviewEntity, ReviewEventEntity } from './review.entities';
 import { agencyReviewView, reviewView, VisibleReview } from './review.view';
 import { involvedAgencyIds } from './review-scope';
+import { auditReview } from './review-audit';
 
 /**
  * The spine: every change to a review is one event, applied by the pure
@@ -31,6 +33,8 @@ export class ReviewsService {
     private readonly clocks: ClocksService,
     private readonly clock: Clock,
     private readonly relay: OutboxRelay,
+    private readonly audit: AuditWriter,
+    private readonly auditQuery: AuditQuery,
   ) {}
 
   async create(actor: Actor, dto: CreateReviewDto): Promise<VisibleReview> {
@@ -42,7 +46,7 @@ export class ReviewsService {
     if (dto.deathDate > londonDate(now)) throw ApiError.field('deathDate', 'must not be in the future');
 
     const workflow = this.workflows.current;
-    const id = await inTransaction(this.db, async (manager) => {
+    const created = await inTransaction(this.db, async (manager) => {
       const reference = await allocateReference(manager, dto.partnershipId, Number(londonDate(notifiedAt).slice(0, 4)));
       const started = workflow.start({ notifiedAt: notifiedAt.toISOString() });
       const view = workflow.view(started.snapshot);
@@ -77,15 +81,26 @@ export class ReviewsService {
         now,
       );
       await this.clocks.applyEffects(manager, review, started.effects, now);
-      return review.id;
+      const after = { ...dto, stage: view.stage, reference, workflowVersion: workflow.version };
+      await auditReview(this.audit, manager, actor, now, {
+        action: 'review.create',
+        partnershipId: review.partnershipId,
+        reviewId: review.id,
+        changes: diffFields({}, after),
+      });
+      return this.toView(review, actor, 'full', manager);
     });
     this.relay.relaySoon();
-    return this.get(actor, id);
+    return created;
   }
 
-  async get(actor: Actor, id: string): Promise<VisibleReview> {
-    const { review, access } = await this.findVisible(this.db.manager, actor, id);
-    return this.toView(review, actor, access);
+  /** Every read of review content is audited, in the same transaction as the read. */
+  get(actor: Actor, id: string): Promise<VisibleReview> {
+    return inTransaction(this.db, async (manager) => {
+      const { review, access } = await this.findVisible(manager, actor, id);
+      await this.auditRead(manager, actor, 'review.read', review);
+      return this.toView(review, actor, access, manager);
+    });
   }
 
   async list(actor: Actor, query: ListReviewsQuery): Promise<{ items: VisibleReview[]; total: number }> {
@@ -102,29 +117,47 @@ export class ReviewsService {
       .skip((query.page - 1) * query.limit)
       .take(query.limit)
       .getManyAndCount();
-    return { items: await Promise.all(rows.map((r) => this.toView(r, actor, reviewAccess(actor, r)))), total };
+    return inTransaction(this.db, async (manager) => {
+      if (actor.partnershipId && rows.length > 0) {
+        await auditReview(this.audit, manager, actor, this.clock.now(), {
+          action: 'review.list',
+          partnershipId: actor.partnershipId,
+          reviewId: null,
+          changes: { returned: { before: null, after: rows.map((r) => r.id) } },
+        });
+      }
+      const items = [];
+      for (const r of rows) items.push(await this.toView(r, actor, reviewAccess(actor, r), manager));
+      return { items, total };
+    });
   }
 
-  async history(actor: Actor, id: string) {
-    const { access } = await this.findVisible(this.db.manager, actor, id);
-    const events = await this.db.getRepository(ReviewEventEntity).find({ where: { reviewId: id }, order: { seq: 'ASC' } });
-    const visible = access === 'agency' ? events.filter((e) => e.payload.agencyId === actor.agencyId) : events;
-    return visible.map(historyView);
+  history(actor: Actor, id: string) {
+    return inTransaction(this.db, async (manager) => {
+      const { review, access } = await this.findVisible(manager, actor, id);
+      await this.auditRead(manager, actor, 'review.history.read', review);
+      const events = await manager.getRepository(ReviewEventEntity).find({ where: { reviewId: id }, order: { seq: 'ASC' } });
+      const visible = access === 'agency' ? events.filter((e) => e.payload.agencyId === actor.agencyId) : events;
+      return visible.map(historyView);
+    });
   }
 
-  async deadlines(actor: Actor, id: string) {
-    const { access } = await this.findVisible(this.db.manager, actor, id);
-    const deadlines = await this.clocks.deadlines(id, this.clock.now());
-    return access === 'agency' ? deadlines.filter((d) => d.agencyId === actor.agencyId) : deadlines;
+  deadlines(actor: Actor, id: string) {
+    return inTransaction(this.db, async (manager) => {
+      const { review, access } = await this.findVisible(manager, actor, id);
+      await this.auditRead(manager, actor, 'review.deadlines.read', review);
+      const deadlines = await this.clocks.deadlines(id, this.clock.now(), manager);
+      return access === 'agency' ? deadlines.filter((d) => d.agencyId === actor.agencyId) : deadlines;
+    });
   }
 
   /** Validates, authorises and applies one event; 409 when the stage or a concurrent change forbids it. */
   async applyEvent(actor: Actor, id: string, body: unknown): Promise<VisibleReview> {
     const parsed = parseEventBody(body);
-    await inTransaction(this.db, async (manager) => {
+    const updated = await inTransaction(this.db, async (manager) => {
       // The row lock serialises events on one review: a racing request waits, then
       // applies against the new version (or gets 409 if it named the old one).
-      const { review } = await this.findVisible(manager, actor, id, true);
+      const { review, access } = await this.findVisible(manager, actor, id, true);
       if (parsed.expectedVersion !== undefined && parsed.expectedVersion !== review.version) throw ApiError.conflict();
 
       const now = this.clock.now();
@@ -153,9 +186,32 @@ export class ReviewsService {
         now,
       );
       await this.clocks.applyEffects(manager, review, withActionAgency(result.effects, event), now);
+      const saved = await manager.getRepository(ReviewEntity).findOneByOrFail({ id });
+      const afterView = workflow.view(saved.snapshot);
+      await auditReview(this.audit, manager, actor, now, {
+        action: `review.event.${event.type}`,
+        partnershipId: review.partnershipId,
+        reviewId: review.id,
+        changes: diffFields(auditedState(review, context, result.fromStage), auditedState(saved, afterView.context, result.toStage)),
+      });
+      return this.toView(saved, actor, access, manager);
     });
     this.relay.relaySoon(); // alarms for changed clocks; the sweep catches anything this misses
-    return this.get(actor, id);
+    return updated;
+  }
+
+  /** The review's audit trail, for its coordinators and administrators; reading it is audited too. */
+  auditTrail(actor: Actor, id: string): Promise<AuditEntryView[]> {
+    return inTransaction(this.db, async (manager) => {
+      const review = await manager.getRepository(ReviewEntity).findOneBy({ id });
+      if (!review || !mayReadReviewAudit(actor, review)) throw ApiError.notFound('review');
+      await this.auditRead(manager, actor, 'review.audit.read', review);
+      return this.auditQuery.forReview(id);
+    });
+  }
+
+  private auditRead(manager: EntityManager, actor: Actor, action: string, review: ReviewEntity): Promise<void> {
+    return auditReview(this.audit, manager, actor, this.clock.now(), { action, partnershipId: review.partnershipId, reviewId: review.id });
   }
 
   /** The review and how much of it the caller may see; 404 when nothing, so its existence is not revealed. */
@@ -216,9 +272,9 @@ export class ReviewsService {
     );
   }
 
-  private async toView(review: ReviewEntity, actor: Actor, access: ReviewAccess): Promise<VisibleReview> {
+  private async toView(review: ReviewEntity, actor: Actor, access: ReviewAccess, manager: EntityManager): Promise<VisibleReview> {
     const workflow = this.workflows.get(review.workflowVersion).view(review.snapshot);
-    const full = reviewView(review, workflow, await this.clocks.deadlines(review.id, this.clock.now()));
+    const full = reviewView(review, workflow, await this.clocks.deadlines(review.id, this.clock.now(), manager));
     return access === 'agency' ? agencyReviewView(full, actor.agencyId!, eventsAgencyMaySend) : full;
   }
 }
@@ -236,4 +292,9 @@ function withActionAgency(effects: DhrEffect[], event: DhrEvent): DhrEffect[] {
   return effects.map((e) =>
     e.type === 'clock.start' && e.subject.kind === 'action' ? { ...e, subject: { ...e.subject, agencyId: event.agencyId } } : e,
   );
+}
+
+/** The fields whose before/after the audit trail keeps for an event: stage, hold, version and the workflow context. */
+function auditedState(review: ReviewEntity, context: DhrContext, stage: string): Record<string, unknown> {
+  return { stage, onHold: review.onHold, version: review.version, ...context };
 }

@@ -1,4 +1,6 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { requestContextOf } from '@dhr/audit';
 import { ApiTags } from '@nestjs/swagger';
 import { AuthService, Public, TokenRequestDto } from '@dhr/identity';
 
@@ -10,7 +12,7 @@ export class AuthController {
   @Public()
   @Post('token')
   @HttpCode(200)
-  token(@Body() body: TokenRequestDto) {
-    return this.auth.login(body.email, body.password);
+  token(@Body() body: TokenRequestDto, @Req() request: Request) {
+    return this.auth.login(body.email, body.password, requestContextOf(request));
   }
 }

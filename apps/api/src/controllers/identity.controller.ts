@@ -21,8 +21,8 @@ export class IdentityController {
 
   @Roles('admin')
   @Post('partnerships')
-  async createPartnership(@Body() body: CreatePartnershipDto) {
-    return partnershipView(await this.identity.createPartnership(body));
+  async createPartnership(@CurrentActor() actor: Actor, @Body() body: CreatePartnershipDto) {
+    return partnershipView(await this.identity.createPartnership(actor, body));
   }
 
   @Roles('admin', 'coordinator')
@@ -33,7 +33,7 @@ export class IdentityController {
 
   @Roles('admin')
   @Post('users')
-  async createUser(@Body() body: CreateUserDto) {
-    return userView(await this.identity.createUser(body));
+  async createUser(@CurrentActor() actor: Actor, @Body() body: CreateUserDto) {
+    return userView(await this.identity.createUser(actor, body));
   }
 }

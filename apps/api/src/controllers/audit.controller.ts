@@ -1,0 +1,44 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { AuditVerifier, toCsv } from '@dhr/audit';
+import { ApiError } from '@dhr/core';
+import { Actor, CurrentActor, Roles } from '@dhr/identity';
+import { ReviewsService } from '@dhr/reviews';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => ApiError.field('id', 'must be a UUID') });
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller()
+export class AuditController {
+  constructor(
+    private readonly reviews: ReviewsService,
+    private readonly verifier: AuditVerifier,
+  ) {}
+
+  /** Recomputes every hash chain and reports the first broken entry. */
+  @Roles('admin')
+  @Get('audit/verify')
+  verify() {
+    return this.verifier.verify();
+  }
+
+  /** One review's audit trail, as JSON (default) or CSV, for its coordinators and administrators. */
+  @Roles('coordinator', 'admin')
+  @Get('reviews/:id/audit')
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  async reviewAudit(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Query('format') format: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    if (format !== undefined && format !== 'json' && format !== 'csv') throw ApiError.field('format', 'must be json or csv');
+    const entries = await this.reviews.auditTrail(actor, id);
+    if (format !== 'csv') return entries;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="review-${id}-audit.csv"`);
+    return toCsv(entries);
+  }
+}
