@@ -1,18 +1,14 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { ChildProcess } from 'node:child_process';
-import { DateTime } from 'luxon';
 import { JobQueue } from '@dhr/jobs';
 import { createWorkerApp } from '../apps/worker/src/create-worker-app';
 import { seedPartnership, Seed } from './support/actors';
 import { notificationIdOf, notificationRows, sql } from './support/notifications-db';
-import { daysAgo, reviewBody } from './support/review-driver';
+import { daysAgo, reviewBody, notifiedSoDecisionDueIn } from './support/review-driver';
 import { SmtpSink } from './support/smtp-sink';
 import { deleteQueueKeys, startTestApp, TestApp } from './support/test-app';
 import { sleep, waitFor } from './support/wait-for';
 import { spawnWorker } from './support/worker-process';
-
-const notifiedSoDecisionDueIn = (seconds: number) =>
-  DateTime.now().setZone('Europe/London').plus({ seconds }).minus({ months: 1 }).toUTC().toISO()!;
 
 /** A review whose decision and Home Office clocks fall due in `seconds`; their 1-day reminders are due at once. */
 async function backDatedReview(t: TestApp, s: Seed, seconds: number): Promise<string> {

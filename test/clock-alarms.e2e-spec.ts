@@ -1,14 +1,9 @@
-import { DateTime } from 'luxon';
 import { seedPartnership, Seed } from './support/actors';
 import { notificationIdOf, notificationRows, sql } from './support/notifications-db';
-import { daysAgo, reviewBody, send } from './support/review-driver';
+import { daysAgo, reviewBody, send, notifiedSoDecisionDueIn } from './support/review-driver';
 import { SmtpSink } from './support/smtp-sink';
 import { startTestApp, TestApp } from './support/test-app';
 import { sleep, waitFor } from './support/wait-for';
-
-/** A notifiedAt so that the 1-month decision clock falls due `seconds` from now (London calendar). */
-const notifiedSoDecisionDueIn = (seconds: number) =>
-  DateTime.now().setZone('Europe/London').plus({ seconds }).minus({ months: 1 }).toUTC().toISO()!;
 
 describe('statutory clocks remind and escalate by real SMTP', () => {
   let smtp: SmtpSink;

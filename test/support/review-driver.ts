@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Session } from './actors';
 import type { TestApp } from './test-app';
 
@@ -26,3 +27,7 @@ export async function send(t: TestApp, session: Session, reviewId: string, body:
   }
   return res.body;
 }
+
+/** A notifiedAt such that the one-month decision clock falls due `seconds` from now (London calendar). */
+export const notifiedSoDecisionDueIn = (seconds: number) =>
+  DateTime.now().setZone('Europe/London').plus({ seconds }).minus({ months: 1 }).toUTC().toISO()!;
