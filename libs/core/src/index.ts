@@ -11,3 +11,6 @@ export * from './errors/http-exception.filter';
 export * from './time/clock';
 export * from './config/log-levels';
 export * from './database/retry-transaction';
+export * from './logging/logging';
+export * from './logging/redaction';
+export * from './errors/input-guard';

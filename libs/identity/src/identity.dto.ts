@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { AGENCY_KINDS, AgencyKind, Role, ROLES } from './identity.entities';
+import { MeetsPasswordPolicy, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy';
 
 export class TokenRequestDto {
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
@@ -29,10 +30,14 @@ export class CreateUserDto {
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name: string;
 
-  @ApiProperty({ description: 'at least 12 characters' })
+  @ApiProperty({
+    description:
+      'at least 12 characters, not one character or a few repeated, not containing the email name, not a common password or a simple sequence',
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+  })
   @IsString()
-  @MinLength(12, { message: 'password must be at least 12 characters' })
-  @MaxLength(256)
+  @MeetsPasswordPolicy('email')
   password: string;
 
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;

@@ -8,6 +8,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { AgencyEntity, PartnershipEntity, UserEntity } from './identity.entities';
 import { IdentityService } from './identity.service';
+import { LoginThrottle } from './login-throttle/login-throttle';
 import { TokenService } from './token.service';
 
 @Module({
@@ -21,7 +22,7 @@ import { TokenService } from './token.service';
       }),
     }),
   ],
-  providers: [IdentityService, TokenService, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [IdentityService, TokenService, AuthService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [IdentityService, AuthService],
 })
 export class IdentityModule {}

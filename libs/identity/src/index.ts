@@ -7,3 +7,5 @@ export * from './identity.entities';
 export * from './identity.module';
 export * from './identity.service';
 export * from './identity.views';
+export * from './login-throttle/login-throttle';
+export * from './password-policy';

@@ -3,6 +3,8 @@ import { JwtService } from '@nestjs/jwt';
 import { AppConfig, ApiError } from '@dhr/core';
 import type { UserEntity } from './identity.entities';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 interface TokenClaims {
   sub: string;
 }
@@ -24,7 +26,8 @@ export class TokenService {
   async verify(token: string): Promise<string> {
     try {
       const claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
-      if (typeof claims.sub !== 'string') throw new Error('no subject');
+      // Only a user id: anything else (even correctly signed) never reaches a query.
+      if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) throw new Error('bad subject');
       return claims.sub;
     } catch {
       throw ApiError.unauthorized();

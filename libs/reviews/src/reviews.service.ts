@@ -206,7 +206,9 @@ export class ReviewsService {
       const review = await manager.getRepository(ReviewEntity).findOneBy({ id });
       if (!review || !mayReadReviewAudit(actor, review)) throw ApiError.notFound('review');
       await this.auditRead(manager, actor, 'review.audit.read', review);
-      return this.auditQuery.forReview(id);
+      const entries = await this.auditQuery.forReview(id);
+      // Administrators check the record, not the case: which fields changed, never their values.
+      return actor.role === 'admin' ? entries.map(withoutValues) : entries;
     });
   }
 
@@ -297,4 +299,12 @@ function withActionAgency(effects: DhrEffect[], event: DhrEvent): DhrEffect[] {
 /** The fields whose before/after the audit trail keeps for an event: stage, hold, version and the workflow context. */
 function auditedState(review: ReviewEntity, context: DhrContext, stage: string): Record<string, unknown> {
   return { stage, onHold: review.onHold, version: review.version, ...context };
+}
+
+function withoutValues(entry: AuditEntryView): AuditEntryView {
+  if (!entry.changes || typeof entry.changes !== 'object' || Array.isArray(entry.changes)) return entry;
+  return {
+    ...entry,
+    changes: Object.fromEntries(Object.keys(entry.changes).map((field) => [field, { before: '[withheld]', after: '[withheld]' }])),
+  };
 }

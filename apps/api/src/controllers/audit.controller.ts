@@ -1,12 +1,11 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuditVerifier, toCsv } from '@dhr/audit';
 import { ApiError } from '@dhr/core';
 import { Actor, CurrentActor, Roles } from '@dhr/identity';
 import { ReviewsService } from '@dhr/reviews';
-
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => ApiError.field('id', 'must be a UUID') });
+import { UUID_PARAM } from '../uuid-param';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -30,7 +29,7 @@ export class AuditController {
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   async reviewAudit(
     @CurrentActor() actor: Actor,
-    @Param('id', uuid) id: string,
+    @Param('id', UUID_PARAM) id: string,
     @Query('format') format: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {

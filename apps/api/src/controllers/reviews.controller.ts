@@ -1,11 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '@dhr/identity';
 import { CreateReviewDto, EventEnvelopeDto, ListReviewsQuery, ReviewsService } from '@dhr/reviews';
-import { ApiError } from '@dhr/core';
+import { UUID_PARAM } from '../uuid-param';
 
 const ANY_REVIEW_ROLE = ['coordinator', 'csp_chair', 'independent_chair', 'agency_contact'] as const;
-const uuid = new ParseUUIDPipe({ exceptionFactory: () => ApiError.field('id', 'must be a UUID') });
 
 @ApiTags('reviews')
 @ApiBearerAuth()
@@ -27,7 +26,7 @@ export class ReviewsController {
 
   @Roles(...ANY_REVIEW_ROLE)
   @Get(':id')
-  get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  get(@CurrentActor() actor: Actor, @Param('id', UUID_PARAM) id: string) {
     return this.reviews.get(actor, id);
   }
 
@@ -36,19 +35,19 @@ export class ReviewsController {
   @Post(':id/events')
   @HttpCode(200)
   @ApiBody({ type: EventEnvelopeDto, description: '{type, ...payload}: see the events table in the README' })
-  event(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: unknown) {
+  event(@CurrentActor() actor: Actor, @Param('id', UUID_PARAM) id: string, @Body() body: unknown) {
     return this.reviews.applyEvent(actor, id, body);
   }
 
   @Roles(...ANY_REVIEW_ROLE)
   @Get(':id/history')
-  history(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  history(@CurrentActor() actor: Actor, @Param('id', UUID_PARAM) id: string) {
     return this.reviews.history(actor, id);
   }
 
   @Roles(...ANY_REVIEW_ROLE)
   @Get(':id/deadlines')
-  deadlines(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  deadlines(@CurrentActor() actor: Actor, @Param('id', UUID_PARAM) id: string) {
     return this.reviews.deadlines(actor, id);
   }
 }

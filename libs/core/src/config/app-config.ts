@@ -83,6 +83,47 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent' = 'info';
+
+  /** Failed logins allowed per account (any source) in one LOGIN_WINDOW_SECONDS window; the next attempt gets 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_ATTEMPTS_PER_ACCOUNT = 5;
+
+  /** Login attempts (failed or not) allowed per source IP in one LOGIN_WINDOW_SECONDS window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_ATTEMPTS_PER_IP = 50;
+
+  /** Length of the fixed login rate-limit window, counted from the first attempt in it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_WINDOW_SECONDS = 900;
+
+  /** Browser origins allowed to call the API cross-origin, comma-separated (e.g. `https://dhr.example.gov.uk`); unset: CORS stays closed. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s,/]+(\s*,\s*https?:\/\/[^\s,/]+)*$/, {
+    message: 'CORS_ORIGINS must be a comma-separated list of origins such as https://dhr.example.gov.uk (scheme and host, no path)',
+  })
+  CORS_ORIGINS?: string;
+
+  /** Largest JSON request body accepted; a bigger one gets 413. */
+  @Matches(/^[1-9][0-9]*(b|kb|mb)$/, { message: 'JSON_BODY_LIMIT must be a size such as 512kb or 1mb' })
+  JSON_BODY_LIMIT = '1mb';
+
+  /**
+   * Express 'trust proxy' for a load balancer in front: a hop count (`1`) or comma-separated addresses/CIDRs
+   * (`10.0.0.0/8`, `loopback`). Unset: the TCP peer is the source IP (what login limits and the audit trail record).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^([0-9]+|[0-9A-Za-z.:/]+(\s*,\s*[0-9A-Za-z.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be a hop count or a comma-separated list of addresses, CIDRs or loopback/linklocal/uniquelocal',
+  })
+  TRUST_PROXY?: string;
 }
 
 export class ConfigError extends Error {}

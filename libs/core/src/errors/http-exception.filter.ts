@@ -21,8 +21,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) return this.fromHttpException(exception);
     const bodyParserError = this.fromBodyParser(exception);
     if (bodyParserError) return bodyParserError;
-    // Log the class and message, never the request: bodies hold personal data.
-    this.logger.error(`Unhandled ${(exception as Error)?.name ?? 'error'}: ${(exception as Error)?.message ?? ''}`);
+    // The class and a database error code only: messages can quote personal data
+    // (Postgres repeats offending values), bodies certainly do.
+    const code =
+      (exception as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ?? (exception as { code?: unknown })?.code;
+    this.logger.error(`Unhandled ${(exception as Error)?.name ?? 'error'}${typeof code === 'string' ? ` (code ${code})` : ''}`);
     return { status: 500, body: { error: 'internal_error' } };
   }
 

@@ -1,0 +1,732 @@
+import { randomUUID } from 'node:crypto';
+import { OutboxRelay } from '@dhr/jobs';
+import { DHR_EVENT_TYPES } from '@dhr/workflows/dhr/v1/dhr.types';
+import { seedPartnership, Seed, Session } from './support/actors';
+import { sql } from './support/notifications-db';
+import { dateDaysAgo, daysAgo, daysAhead, reviewBody, send } from './support/review-driver';
+import { startTestApp, TestApp } from './support/test-app';
+import { waitFor } from './support/wait-for';
+import {
+  BadValue,
+  badValuesFor,
+  FieldKind,
+  HOSTILE_STRINGS,
+  malformedBodies,
+  mutate,
+  UNKNOWN_FIELDS,
+  withUnknownField,
+  WRONG_TYPES,
+} from './support/matrix/bad-values';
+import { runPool } from './support/matrix/pool';
+import { auditCounts, auditGrowth, dbSnapshot } from './support/matrix/snapshot';
+import { signedToken, tamperedToken, unsignedToken } from './support/matrix/tokens';
+
+/**
+ * Thousands of bad requests across every endpoint, as every role where it matters:
+ * none may get a 5xx or a stack trace, and none may change anything stored. Only
+ * reads and failed logins may add audit entries, and the audit chain must still
+ * verify. Event bodies go to a closed review (where every event that passes
+ * validation is refused by the statechart, after every other check ran) or, with
+ * a stale `expectedVersion`, to a live one; bodies that might be valid go as a
+ * caller who may not act. So nothing here can legitimately change a row.
+ */
+
+interface BadRequest {
+  label: string;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  as: Session | null;
+  json?: unknown;
+  raw?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+  /** Where the contract leaves no doubt (an unknown field is a 400), the status or statuses it may get. */
+  expect?: number[];
+}
+
+interface Answer {
+  req: BadRequest;
+  status: number;
+  text: string;
+  ms: number;
+}
+
+const STACK_TRACE = [/\bat [^\n"]*\.(ts|js):\d+/, /node_modules/, /\/work\//, /\n\s+at /, /"stack"\s*:/];
+
+/** Reads and failed logins: the only audit entries a sweep of refused requests may add. */
+const ALLOWED_NEW_AUDIT_ACTIONS = [
+  'review.read',
+  'review.list',
+  'review.history.read',
+  'review.deadlines.read',
+  'review.audit.read',
+  'auth.login_failed',
+  'auth.login',
+];
+
+const STALE_VERSION = 999_999;
+
+function kindOf(field: string): FieldKind {
+  if (['agencyId', 'userId', 'actionId', 'documentId', 'partnershipId'].includes(field)) return 'uuid';
+  if (field === 'periodFrom' || field === 'periodTo' || field === 'deathDate') return 'date';
+  if (field.endsWith('At')) return 'datetime';
+  if (field === 'expectedVersion') return 'int';
+  if (field === 'url') return 'url';
+  if (['type', 'outcome', 'kind', 'role'].includes(field)) return 'enum';
+  if (field === 'email') return 'email';
+  if (field === 'password') return 'password';
+  if (field === 'code') return 'code';
+  return 'text';
+}
+
+describe('a sweep of bad requests over every endpoint', () => {
+  let t: TestApp;
+  let a: Seed;
+  let b: Seed;
+  /** Live, in information_gathering, chaired by a.chair, police on the panel with an IMR requested. */
+  let live: string;
+  /** Closed: no event fits it any more. */
+  let closed: string;
+  let foreignReview: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    [a, b] = await Promise.all([seedPartnership(t, 'SWPA'), seedPartnership(t, 'SWPB')]);
+    const create = async (s: Seed) =>
+      (await t.http().post('/api/reviews').set(s.coordinator.auth).send(reviewBody(s.partnership.id))).body.id as string;
+
+    live = await create(a);
+    await send(t, a.cspChair, live, { type: 'DECIDE_TO_COMMISSION', decidedAt: daysAgo(45), rationale: 'criteria met' });
+    await send(t, a.coordinator, live, { type: 'APPOINT_CHAIR', userId: a.chair.id });
+    await send(t, a.coordinator, live, { type: 'ADD_PANEL_AGENCY', agencyId: a.police.id });
+    await send(t, a.coordinator, live, { type: 'AGREE_TERMS_OF_REFERENCE', periodFrom: '2021-01-01', periodTo: '2026-01-01' });
+    await send(t, a.coordinator, live, { type: 'REQUEST_IMR', agencyId: a.police.id, dueAt: daysAhead(30) });
+
+    closed = await create(a);
+    await send(t, a.coordinator, closed, { type: 'DECIDE_NOT_TO_COMMISSION', decidedAt: daysAgo(40), rationale: 'criteria not met' });
+    await send(t, a.coordinator, closed, { type: 'HOME_OFFICE_INFORMED', sentAt: daysAgo(39) });
+    await send(t, a.coordinator, closed, { type: 'CLOSE' });
+
+    foreignReview = await create(b);
+
+    // Let the outbox relay settle so that its bookkeeping does not look like a change.
+    await t.app.get(OutboxRelay).relayPending();
+    await waitFor('the outbox to be relayed', async () => {
+      const [{ n }] = await sql<{ n: number }>(t.config, 'SELECT count(*)::int AS n FROM outbox WHERE relayed_at IS NULL');
+      return n === 0;
+    });
+  });
+  afterAll(() => t?.close());
+
+  /** Valid bodies of every event type; the sweep breaks them one field at a time. */
+  function eventBodies(): Record<string, Record<string, unknown>> {
+    const police = a.police.id;
+    const when = daysAgo(1);
+    return {
+      REQUEST_SCOPING: { agencyId: police, dueAt: daysAhead(10) },
+      RECEIVE_SCOPING: { agencyId: police, receivedAt: when },
+      DECIDE_TO_COMMISSION: { decidedAt: when, rationale: 'criteria met' },
+      DECIDE_NOT_TO_COMMISSION: { decidedAt: when, rationale: 'criteria not met' },
+      HOME_OFFICE_INFORMED: { sentAt: when },
+      SECRETARY_OF_STATE_DIRECTION: { receivedAt: when },
+      APPOINT_CHAIR: { userId: a.chair.id },
+      ADD_PANEL_AGENCY: { agencyId: a.health.id },
+      AGREE_TERMS_OF_REFERENCE: { agreedAt: when, periodFrom: '2021-01-01', periodTo: '2026-01-01' },
+      REQUEST_IMR: { agencyId: police, dueAt: daysAhead(30) },
+      RECEIVE_IMR: { agencyId: police, receivedAt: when },
+      WAIVE_IMR: { agencyId: police, reason: 'no contact' },
+      BEGIN_DRAFTING: {},
+      SUBMIT_DRAFT: { documentId: randomUUID(), note: 'draft' },
+      SHARE_DRAFT_WITH_FAMILY: { sharedAt: when, responseDueAt: daysAhead(28) },
+      FAMILY_RESPONSE_RECEIVED: { receivedAt: when },
+      FAMILY_NOT_INVOLVED: { reason: 'declined' },
+      SUBMIT_FOR_SIGNOFF: {},
+      CSP_SIGN_OFF: { signedAt: when },
+      CSP_REQUEST_CHANGES: { reason: 'more detail' },
+      SUBMIT_TO_HOME_OFFICE: { submittedAt: when },
+      QA_OUTCOME: { receivedAt: when, outcome: 'approved', notes: 'fine' },
+      COPY_SENT_TO_COMMISSIONER: { sentAt: when },
+      PUBLISH: { publishedAt: when, url: 'https://example.org/report.pdf' },
+      ADD_ACTION: { actionId: randomUUID(), agencyId: police, description: 'training', dueAt: daysAhead(90) },
+      COMPLETE_ACTION: { actionId: randomUUID(), completedAt: when },
+      CLOSE: {},
+      PUT_ON_HOLD: { kind: 'inquest', reason: 'inquest listed', reference: 'INQ-1' },
+      RESUME: {},
+    };
+  }
+
+  function badRequests(): BadRequest[] {
+    const out: BadRequest[] = [];
+    const ids = { foreignAgencyId: b.police.id, userId: a.coordinator.id };
+    const values = (field: string) => badValuesFor(kindOf(field), ids);
+
+    // --- POST /api/reviews/:id/events: every event type, every field, every bad value ---
+    const bodies = eventBodies();
+    const rotation = [a.coordinator, a.coordinator, a.chair, a.policeContact, a.coordinator, a.cspChair, b.coordinator, a.admin];
+    let n = 0;
+    const event = (label: string, body: Record<string, unknown>, mayBeValidWithoutVersion = true, badBody = false) => {
+      const i = n++;
+      const toLive = ((i >> 3) & 1) === 1 && mayBeValidWithoutVersion;
+      const json = toLive && !('expectedVersion' in body) ? { ...body, expectedVersion: STALE_VERSION } : body;
+      const as = rotation[i % rotation.length];
+      // The body is checked before the review is looked up: any review role gets the 400; the admin may be stopped at the door first.
+      const expect = badBody ? (as === a.admin ? [400, 403] : [400]) : undefined;
+      out.push({ label: `event ${label}`, method: 'post', path: `/api/reviews/${toLive ? live : closed}/events`, as, json, expect });
+    };
+    for (const type of DHR_EVENT_TYPES) {
+      const base = { type, ...bodies[type] };
+      for (const field of Object.keys(bodies[type])) {
+        for (const bad of values(field)) event(`${type}.${field} = ${bad.name}`, mutate(base, field, bad));
+      }
+    }
+    // The envelope fields, on a few event types.
+    for (const type of ['DECIDE_TO_COMMISSION', 'ADD_ACTION', 'CLOSE'] as const) {
+      const base = { type, ...bodies[type] };
+      for (const field of ['type', 'occurredAt', 'expectedVersion']) {
+        const extra: BadValue[] =
+          field === 'type'
+            ? [
+                { name: 'internal NOTIFIED', value: 'NOTIFIED' },
+                { name: 'internal WORKFLOW_MIGRATED', value: 'WORKFLOW_MIGRATED' },
+                { name: 'lower case', value: type.toLowerCase() },
+                { name: 'prototype key', value: '__proto__' },
+                { name: 'toString', value: 'toString' },
+              ]
+            : [];
+        for (const bad of [...values(field), ...extra])
+          event(`${type}.${field} = ${bad.name}`, mutate(base, field, bad), field !== 'expectedVersion');
+      }
+      event(`${type} occurredAt ≠ its named time`, { ...base, occurredAt: daysAgo(3) });
+    }
+    DHR_EVENT_TYPES.forEach((type, i) => {
+      for (const name of [UNKNOWN_FIELDS[i % UNKNOWN_FIELDS.length], UNKNOWN_FIELDS[(i + 5) % UNKNOWN_FIELDS.length]]) {
+        event(
+          `${type} + unknown field ${JSON.stringify(name.slice(0, 20))}`,
+          withUnknownField({ type, ...bodies[type] }, name),
+          true,
+          true,
+        );
+      }
+    });
+    event('AGREE_TERMS_OF_REFERENCE periodTo before periodFrom', {
+      type: 'AGREE_TERMS_OF_REFERENCE',
+      periodFrom: '2026-01-01',
+      periodTo: '2021-01-01',
+    });
+    event('REQUEST_IMR dueAt in the past', { type: 'REQUEST_IMR', agencyId: a.police.id, dueAt: daysAgo(1) });
+    event('ADD_ACTION dueAt before occurredAt', {
+      type: 'ADD_ACTION',
+      agencyId: a.police.id,
+      description: 'x',
+      dueAt: daysAgo(5),
+      occurredAt: daysAgo(2),
+    });
+    event('DECIDE_TO_COMMISSION before the death', {
+      type: 'DECIDE_TO_COMMISSION',
+      rationale: 'x',
+      decidedAt: `${dateDaysAgo(70)}T10:00:00Z`,
+    });
+    for (const [name, raw] of [
+      ['empty object', '{}'],
+      ['array', '[{"type":"CLOSE"}]'],
+      ['string', '"CLOSE"'],
+      ['number', '7'],
+      ['null', 'null'],
+    ]) {
+      out.push({
+        label: `event body is ${name}`,
+        method: 'post',
+        path: `/api/reviews/${closed}/events`,
+        as: a.coordinator,
+        raw,
+        expect: [400],
+      });
+    }
+
+    // --- POST /api/reviews: as coordinator B for A (refused even when the body is fine), and as A when surely invalid ---
+    const review = reviewBody(a.partnership.id);
+    const required = ['partnershipId', 'notifiedAt', 'notifiedBy', 'deathDate', 'victimPseudonym'];
+    for (const field of Object.keys(review)) {
+      for (const bad of values(field)) {
+        const body = mutate(review, field, bad);
+        out.push({
+          label: `create review ${field} = ${bad.name} (other partnership's coordinator)`,
+          method: 'post',
+          path: '/api/reviews',
+          as: b.coordinator,
+          json: body,
+        });
+        const surelyInvalid =
+          (required.includes(field) && (bad.absent || bad.value === null)) ||
+          (bad.value !== undefined && bad.value !== null && typeof bad.value !== 'string') ||
+          bad.value === HOSTILE_STRINGS.find((h) => h.name === '100 kB')!.value;
+        if (surelyInvalid)
+          out.push({ label: `create review ${field} = ${bad.name}`, method: 'post', path: '/api/reviews', as: a.coordinator, json: body });
+      }
+    }
+    for (const [label, override] of [
+      ['notifiedAt in the future', { notifiedAt: daysAhead(2) }],
+      ['notifiedAt before the death', { notifiedAt: daysAgo(70) }],
+      ['deathDate in the future', { deathDate: dateDaysAgo(-3), notifiedAt: daysAgo(1) }],
+      ['deathDate 30 February', { deathDate: '2026-02-30' }],
+      ['notifiedAt far future', { notifiedAt: '9999-12-31T23:59:59Z' }],
+      ['deathDate 1 January 0001', { deathDate: '0001-01-01' }],
+    ] as const) {
+      out.push({
+        label: `create review ${label}`,
+        method: 'post',
+        path: '/api/reviews',
+        as: a.coordinator,
+        json: reviewBody(a.partnership.id, override),
+      });
+    }
+    for (const name of UNKNOWN_FIELDS) {
+      out.push({
+        label: `create review + unknown field ${JSON.stringify(name.slice(0, 20))}`,
+        method: 'post',
+        path: '/api/reviews',
+        as: a.coordinator,
+        json: withUnknownField(review, name),
+        expect: [400],
+      });
+    }
+    for (const who of [a.admin, a.cspChair, a.policeContact]) {
+      out.push({ label: 'create review as a role that may not', method: 'post', path: '/api/reviews', as: who, json: review });
+    }
+
+    // --- identity: bodies that stay refused whatever is broken (an existing code, an unknown partnership, another partnership) ---
+    const partnership = { name: 'Sweep CSP', code: 'SWPA' };
+    for (const field of Object.keys(partnership)) {
+      for (const bad of values(field))
+        out.push({
+          label: `partnership ${field} = ${bad.name}`,
+          method: 'post',
+          path: '/api/partnerships',
+          as: a.admin,
+          json: mutate(partnership, field, bad),
+        });
+    }
+    for (const name of UNKNOWN_FIELDS)
+      out.push({
+        label: `partnership + ${name}`,
+        method: 'post',
+        path: '/api/partnerships',
+        as: a.admin,
+        json: withUnknownField(partnership, name),
+        expect: [400],
+      });
+    out.push({
+      label: 'partnership as coordinator',
+      method: 'post',
+      path: '/api/partnerships',
+      as: a.coordinator,
+      json: { name: 'Nope CSP', code: 'NOPE' },
+    });
+
+    const agencyFor = (admin: boolean) => ({ partnershipId: admin ? randomUUID() : a.partnership.id, name: 'Sweep agency', kind: 'other' });
+    let k = 0;
+    for (const field of Object.keys(agencyFor(true))) {
+      for (const bad of values(field)) {
+        const admin = k++ % 2 === 0;
+        out.push({
+          label: `agency ${field} = ${bad.name}`,
+          method: 'post',
+          path: '/api/agencies',
+          as: admin ? a.admin : b.coordinator,
+          json: mutate(agencyFor(admin), field, bad),
+        });
+      }
+    }
+    for (const name of UNKNOWN_FIELDS)
+      out.push({
+        label: `agency + ${name}`,
+        method: 'post',
+        path: '/api/agencies',
+        as: a.admin,
+        json: withUnknownField(agencyFor(true), name),
+        expect: [400],
+      });
+    out.push({ label: 'agency as chair', method: 'post', path: '/api/agencies', as: a.chair, json: agencyFor(false) });
+
+    const user = {
+      email: a.coordinator.email,
+      name: 'Sweep user',
+      password: 'a-long-enough-password-1',
+      role: 'coordinator',
+      partnershipId: randomUUID(),
+      agencyId: a.police.id,
+    };
+    for (const field of Object.keys(user)) {
+      for (const bad of values(field))
+        out.push({ label: `user ${field} = ${bad.name}`, method: 'post', path: '/api/users', as: a.admin, json: mutate(user, field, bad) });
+    }
+    for (const name of UNKNOWN_FIELDS)
+      out.push({
+        label: `user + ${name}`,
+        method: 'post',
+        path: '/api/users',
+        as: a.admin,
+        json: withUnknownField(user, name),
+        expect: [400],
+      });
+    out.push({
+      label: 'user as coordinator',
+      method: 'post',
+      path: '/api/users',
+      as: a.coordinator,
+      json: { ...user, partnershipId: a.partnership.id },
+    });
+
+    // --- POST /api/auth/token: shapes that never reach a password check, and only two real wrong logins ---
+    const login = { email: a.coordinator.email, password: 'a-long-enough-test-password' };
+    for (const bad of [
+      ...WRONG_TYPES,
+      ...HOSTILE_STRINGS.filter((h) => h.name !== 'empty string'),
+      { name: 'missing', absent: true } as BadValue,
+    ]) {
+      out.push({
+        label: `token email = ${bad.name}`,
+        method: 'post',
+        path: '/api/auth/token',
+        as: null,
+        json: mutate(login, 'email', bad),
+      });
+    }
+    for (const bad of [
+      ...WRONG_TYPES.slice(0, 4),
+      { name: 'over 256', value: 'p'.repeat(257) },
+      { name: 'missing', absent: true } as BadValue,
+    ]) {
+      out.push({
+        label: `token password = ${bad.name}`,
+        method: 'post',
+        path: '/api/auth/token',
+        as: null,
+        json: mutate(login, 'password', bad),
+      });
+    }
+    out.push({
+      label: 'token sql password',
+      method: 'post',
+      path: '/api/auth/token',
+      as: null,
+      json: { email: a.coordinator.email, password: "' OR 1=1 --" },
+    });
+    out.push({
+      label: 'token unknown account',
+      method: 'post',
+      path: '/api/auth/token',
+      as: null,
+      json: { email: 'nobody@dhr.test', password: '<script>alert(1)</script>' },
+    });
+    out.push({
+      label: 'token + unknown field',
+      method: 'post',
+      path: '/api/auth/token',
+      as: null,
+      json: { email: 'x', password: 'y', isAdmin: true },
+    });
+    for (const raw of ['{"email": ', '[]']) out.push({ label: `token raw ${raw}`, method: 'post', path: '/api/auth/token', as: null, raw });
+
+    // --- GET /api/reviews with bad query strings ---
+    const queries = [
+      'page=-1', 'page=0', 'page=abc', 'page=1.5', 'page=99999999999', 'page=1e400', 'page=%00', 'page=NaN', 'page=0x10', 'page=', 'page=1&page=2',
+      'limit=abc', 'limit=0', 'limit=-5', 'limit=201', 'limit=Infinity', 'limit=10&limit=20', 'limit=%27%20OR%201%3D1%20--',
+      'stage=nowhere', 'stage=SETUP', 'stage=', 'stage=setup&stage=drafting', 'stage[]=setup', 'stage=%27%20OR%201%3D1%20--', 'stage=%3Cscript%3E', 'stage=__proto__',
+      'overdue=maybe', 'overdue=1', 'overdue=TRUE', 'overdue=', 'overdue=true&overdue=false',
+      'foo=bar', '__proto__[x]=1', 'constructor=1', 'sort=id;DROP%20TABLE%20reviews', 'page=1&limit=50&extra=%00', '%FF=1', 'page=%FF',
+    ]; // prettier-ignore
+    queries.forEach((q, i) => {
+      // Every one is a 400 (unknown parameters included), except a hex page number, which Number() reads as 16.
+      const expect = q === 'page=0x10' ? undefined : [400];
+      for (const who of [a.coordinator, a.policeContact, a.chair])
+        out.push({ label: `list ?${q}`, method: 'get', path: `/api/reviews?${q}`, as: who, expect });
+      if (i % 6 === 0)
+        out.push({ label: `list ?${q} as admin`, method: 'get', path: `/api/reviews?${q}`, as: a.admin, expect: [400, 403] });
+    });
+
+    // --- bad ids in paths, on every review endpoint ---
+    const badIds = [
+      'not-a-uuid', encodeURIComponent("' OR 1=1 --"), encodeURIComponent('<script>alert(1)</script>'), '%00', 'x'.repeat(3000),
+      '00000000-0000-0000-0000-000000000000', live.toUpperCase(), `${live}%20`, '..%2F..%2Faudit%2Fverify', 'null', 'undefined', '%7Bid%7D',
+      '-1', `${live}x`, foreignReview, '%E2%80%AE', '%FF', '%C0%AE', randomUUID(),
+    ]; // prettier-ignore
+    for (const id of badIds) {
+      for (const who of [a.coordinator, a.policeContact]) {
+        for (const suffix of ['', '/history', '/deadlines', '/audit'])
+          out.push({ label: `GET id=${id.slice(0, 40)}${suffix}`, method: 'get', path: `/api/reviews/${id}${suffix}`, as: who });
+        out.push({
+          label: `POST id=${id.slice(0, 40)}/events`,
+          method: 'post',
+          path: `/api/reviews/${id}/events`,
+          as: who,
+          json: { type: 'CLOSE', expectedVersion: STALE_VERSION },
+        });
+      }
+    }
+    for (const format of ['xml', 'CSV', 'csv&format=json', 'json%00', '%3Cscript%3E', '', '%FF']) {
+      for (const who of [a.coordinator, a.admin])
+        out.push({ label: `audit ?format=${format}`, method: 'get', path: `/api/reviews/${live}/audit?format=${format}`, as: who });
+    }
+    out.push({ label: 'audit ?format[]=csv', method: 'get', path: `/api/reviews/${live}/audit?format[]=csv`, as: a.coordinator });
+    for (const q of ["chain=' OR 1=1", `chain=${live}`, 'limit=-1']) {
+      for (const who of [a.admin, a.coordinator])
+        out.push({ label: `verify ?${q}`, method: 'get', path: `/api/audit/verify?${encodeURI(q)}`, as: who });
+    }
+
+    // --- tokens and headers ---
+    const real = a.coordinator.token;
+    const secret = t.config.TOKEN_SECRET!;
+    const now = Math.floor(Date.now() / 1000);
+    const authorizations: [string, string][] = [
+      ['scheme only', 'Bearer'],
+      ['scheme and space', 'Bearer '],
+      ['garbage token', 'Bearer x'],
+      ['basic auth', 'Basic YWRtaW46YWRtaW4='],
+      ['token with a byte more', `Bearer ${real}x`],
+      ['lower-case scheme', `bearer ${real}`],
+      ['two tokens', `Bearer ${real} ${real}`],
+      ['other scheme', `Token ${real}`],
+      ['8000-character token', `Bearer ${'a'.repeat(8000)}`],
+      ['alg none', `Bearer ${unsignedToken({ sub: a.coordinator.id })}`],
+      [
+        'signed with another secret',
+        `Bearer ${signedToken({ sub: a.coordinator.id, exp: now + 600 }, 'not-the-secret-but-long-enough-0123456789')}`,
+      ],
+      ['payload swapped, signature kept', `Bearer ${tamperedToken(real, { sub: a.cspChair.id, exp: now + 600 })}`],
+      ['expired', `Bearer ${signedToken({ sub: a.coordinator.id, exp: now - 60 }, secret)}`],
+      ['signed, sub a number', `Bearer ${signedToken({ sub: 42, exp: now + 600 }, secret)}`],
+      ['signed, sub an unknown uuid', `Bearer ${signedToken({ sub: randomUUID(), exp: now + 600 }, secret)}`],
+      ['signed, sub not a uuid', `Bearer ${signedToken({ sub: 'not-a-uuid', exp: now + 600 }, secret)}`],
+      ['signed, sub sql', `Bearer ${signedToken({ sub: "' OR 1=1 --", exp: now + 600 }, secret)}`],
+      ['signed HS512', `Bearer ${signedToken({ sub: a.coordinator.id, exp: now + 600 }, secret, { alg: 'HS512', typ: 'JWT' })}`],
+    ];
+    for (const [name, authorization] of authorizations) {
+      out.push({
+        label: `GET list, Authorization: ${name}`,
+        method: 'get',
+        path: '/api/reviews',
+        as: null,
+        headers: { Authorization: authorization },
+        expect: [401],
+      });
+      out.push({
+        label: `POST event, Authorization: ${name}`,
+        method: 'post',
+        path: `/api/reviews/${closed}/events`,
+        as: null,
+        headers: { Authorization: authorization },
+        json: { type: 'CLOSE' },
+        expect: [401],
+      });
+    }
+    for (const requestId of ["' OR 1=1 --", '<script>alert(1)</script>', 'x'.repeat(2000), '../../etc', '${7*7}']) {
+      out.push({
+        label: `x-request-id ${requestId.slice(0, 20)}`,
+        method: 'get',
+        path: `/api/reviews/${live}`,
+        as: a.coordinator,
+        headers: { 'X-Request-Id': requestId },
+      });
+    }
+
+    // --- malformed JSON and wrong content types on every POST ---
+    const posts: [string, Session][] = [
+      [`/api/reviews/${closed}/events`, a.coordinator],
+      ['/api/reviews', b.coordinator],
+      ['/api/partnerships', a.admin],
+      ['/api/agencies', b.coordinator],
+      ['/api/users', a.admin],
+    ];
+    for (const [path, who] of posts) {
+      for (const { name, body } of malformedBodies([1000, 5000, 20_000]))
+        out.push({ label: `${path} raw ${name}`, method: 'post', path, as: who, raw: body });
+      for (const [contentType, raw] of [
+        ['text/plain', '{"type":"CLOSE"}'],
+        ['application/xml', '<type>CLOSE</type>'],
+        ['application/x-www-form-urlencoded', 'type=CLOSE&expectedVersion=abc&partnershipId[$ne]=1'],
+        ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="type"\r\n\r\nCLOSE\r\n--x--'],
+        ['application/json; charset=utf-16', '{"type":"CLOSE"}'],
+        ['application/json; charset=latin1', '{"type":"CLOSE","reason":"\u00e9"}'],
+        ['application/merge-patch+json', '{"type":"CLOSE"}'],
+        ['application/json, text/plain', '{"type":"CLOSE"}'],
+      ]) {
+        out.push({ label: `${path} as ${contentType}`, method: 'post', path, as: who, raw, contentType });
+      }
+    }
+    out.push({
+      label: 'token raw deep nesting',
+      method: 'post',
+      path: '/api/auth/token',
+      as: null,
+      raw: `{"email":${'['.repeat(20_000)}${']'.repeat(20_000)}}`,
+    });
+
+    // --- methods and paths that do not exist ---
+    for (const [method, path] of [
+      ['put', `/api/reviews/${live}`],
+      ['delete', `/api/reviews/${live}`],
+      ['patch', `/api/reviews/${live}/events`],
+      ['delete', '/api/audit/verify'],
+      ['get', '/api/users'],
+      ['get', '/api/reviews/%2e%2e/audit/verify'],
+      ['get', `/api/reviews/${live}/events`],
+      ['post', `/api/reviews/${live}/history`],
+    ] as const) {
+      out.push({
+        label: `${method.toUpperCase()} ${path}`,
+        method,
+        path,
+        as: a.coordinator,
+        json: method === 'get' ? undefined : { type: 'CLOSE' },
+      });
+    }
+    return out;
+  }
+
+  async function ask(req: BadRequest): Promise<Answer> {
+    let pending = t.http()[req.method](req.path);
+    if (req.as) pending = pending.set(req.as.auth);
+    for (const [name, value] of Object.entries(req.headers ?? {})) pending = pending.set(name, value);
+    const started = Date.now();
+    try {
+      let res;
+      if (req.raw !== undefined) res = await pending.set('Content-Type', req.contentType ?? 'application/json').send(req.raw);
+      else if (req.json !== undefined) res = await pending.send(req.json as object);
+      else res = await pending;
+      return { req, status: res.status, text: res.text ?? '', ms: Date.now() - started };
+    } catch (error) {
+      return { req, status: -1, text: `client error: ${(error as Error).message}`, ms: Date.now() - started };
+    }
+  }
+
+  it('answers every bad request with a 4xx and no stack trace, and changes nothing stored', async () => {
+    const requests = badRequests();
+    expect(requests.length).toBeGreaterThan(2000);
+    expect(requests.length).toBeLessThan(3500);
+
+    const storedBefore = await dbSnapshot(t.config);
+    const auditBefore = await auditCounts(t.config);
+    const started = Date.now();
+    const answers = await runPool(
+      requests.map((req) => () => ask(req)),
+      8,
+    );
+    const elapsed = Date.now() - started;
+
+    const byStatus: Record<string, number> = {};
+    for (const { status } of answers) byStatus[status] = (byStatus[status] ?? 0) + 1;
+    const slowest = [...answers].sort((x, y) => y.ms - x.ms).slice(0, 5);
+    console.log(
+      `bad-input sweep: ${answers.length} requests in ${elapsed} ms; by status ${JSON.stringify(byStatus)}; slowest: ${slowest.map((x) => `${x.req.label.slice(0, 60)} ${x.ms} ms`).join('; ')}`,
+    );
+
+    const show = (x: Answer) =>
+      `${x.req.method.toUpperCase()} ${x.req.path.slice(0, 120)} [${x.req.label.slice(0, 120)}] → ${x.status} ${x.text.slice(0, 300)}`;
+    const serverErrors = answers.filter((x) => x.status >= 500 || x.status < 0);
+    const traces = answers.filter((x) => STACK_TRACE.some((re) => re.test(x.text)));
+    // No request that writes may succeed. (Some reads do: an upper-case id still names the live review.)
+    const successes = answers.filter((x) => x.status < 400 && !(x.req.method === 'get'));
+    const wrongStatus = answers.filter((x) => x.req.expect !== undefined && !x.req.expect.includes(x.status) && x.status < 500);
+    if (serverErrors.length > 0) console.error(`${serverErrors.length} server errors:\n${serverErrors.map(show).join('\n')}`);
+    if (traces.length > 0) console.error(`${traces.length} stack traces:\n${traces.map(show).join('\n')}`);
+    if (successes.length > 0) console.error(`${successes.length} writes accepted:\n${successes.map(show).join('\n')}`);
+    if (wrongStatus.length > 0)
+      console.error(
+        `${wrongStatus.length} not the status the contract requires:\n${wrongStatus.map((x) => `expected ${x.req.expect!.join(' or ')}: ${show(x)}`).join('\n')}`,
+      );
+
+    const storedAfter = await dbSnapshot(t.config);
+    const { grew, shrank } = auditGrowth(auditBefore, await auditCounts(t.config));
+    const verify = await t.http().get('/api/audit/verify').set(a.admin.auth);
+
+    // Everything at once, so that one failure shows every problem.
+    const storedChanges = Object.keys(storedBefore).filter(
+      (table) => JSON.stringify(storedBefore[table]) !== JSON.stringify(storedAfter[table]),
+    );
+    expect({
+      serverErrors: serverErrors.map(show),
+      stackTraces: traces.map(show),
+      writesAccepted: successes.map(show),
+      notTheContractStatus: wrongStatus.map((x) => `expected ${x.req.expect!.join(' or ')}: ${show(x)}`),
+      tablesChanged: storedChanges.map(
+        (table) => `${table}: ${JSON.stringify(storedBefore[table])} → ${JSON.stringify(storedAfter[table])}`,
+      ),
+      auditEntriesRemoved: shrank,
+      unexpectedAuditActions: Object.keys(grew).filter((action) => !ALLOWED_NEW_AUDIT_ACTIONS.includes(action)),
+      failedLoginsOverTwo: Math.max(0, (grew['auth.login_failed'] ?? 0) - 2),
+      auditVerify: [verify.status, verify.body?.ok],
+    }).toEqual({
+      serverErrors: [],
+      stackTraces: [],
+      writesAccepted: [],
+      notTheContractStatus: [],
+      tablesChanged: [],
+      auditEntriesRemoved: [],
+      unexpectedAuditActions: [],
+      failedLoginsOverTwo: 0,
+      auditVerify: [200, true],
+    });
+    expect(elapsed).toBeLessThan(45_000);
+  });
+  it('stores hostile but well-typed text verbatim, or refuses it with a 400: never a 500', async () => {
+    const values = ['\u0000', 'a\u0000b', '\ud800', "' OR 1=1 --", '<script>alert(1)</script>', '${7*7}', 'é😀\u202e'];
+    const problems: string[] = [];
+    const judge = (what: string, value: string, status: number, ok: number) => {
+      if (status !== ok && status !== 400) problems.push(`${what} with ${JSON.stringify(value)}: ${status}`);
+      return status === ok;
+    };
+    let code = 0;
+    for (const value of values) {
+      const created = await t
+        .http()
+        .post('/api/reviews')
+        .set(a.coordinator.auth)
+        .send(reviewBody(a.partnership.id, { victimPseudonym: value }));
+      if (judge('POST /api/reviews victimPseudonym', value, created.status, 201)) {
+        const back = await t.http().get(`/api/reviews/${created.body.id}`).set(a.coordinator.auth);
+        if (back.body.victimPseudonym !== value)
+          problems.push(`victimPseudonym ${JSON.stringify(value)} read back as ${JSON.stringify(back.body.victimPseudonym)}`);
+      }
+      const fresh = (await t.http().post('/api/reviews').set(a.coordinator.auth).send(reviewBody(a.partnership.id))).body.id as string;
+      const decided = await t
+        .http()
+        .post(`/api/reviews/${fresh}/events`)
+        .set(a.coordinator.auth)
+        .send({ type: 'DECIDE_TO_COMMISSION', rationale: value });
+      if (judge('DECIDE_TO_COMMISSION rationale', value, decided.status, 200)) {
+        const history = await t.http().get(`/api/reviews/${fresh}/history`).set(a.coordinator.auth);
+        const rationale = history.body.at(-1)?.payload?.rationale;
+        if (rationale !== value) problems.push(`rationale ${JSON.stringify(value)} read back as ${JSON.stringify(rationale)}`);
+      }
+      const agency = await t
+        .http()
+        .post('/api/agencies')
+        .set(a.coordinator.auth)
+        .send({ partnershipId: a.partnership.id, name: `Agency ${value}`, kind: 'other' });
+      judge('POST /api/agencies name', value, agency.status, 201);
+      const partnership = await t
+        .http()
+        .post('/api/partnerships')
+        .set(a.admin.auth)
+        .send({ name: `CSP ${value}`, code: `HOST${++code}` });
+      judge('POST /api/partnerships name', value, partnership.status, 201);
+      const user = await t
+        .http()
+        .post('/api/users')
+        .set(a.admin.auth)
+        .send({
+          email: `hostile-${code}@dhr.test`,
+          name: `User ${value}`,
+          password: 'a-long-enough-password-1',
+          role: 'coordinator',
+          partnershipId: a.partnership.id,
+        });
+      judge('POST /api/users name', value, user.status, 201);
+    }
+    if (problems.length > 0) console.error(`hostile text:\n${problems.join('\n')}`);
+    // Whatever was stored, the audit chain recorded it faithfully.
+    const verify = await t.http().get('/api/audit/verify').set(a.admin.auth);
+    expect({ problems, audit: verify.body }).toEqual({ problems: [], audit: expect.objectContaining({ ok: true }) });
+  });
+});
