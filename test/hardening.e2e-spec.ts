@@ -1,36 +1,13 @@
 import { createHash } from 'node:crypto';
-import request from 'supertest';
-import type { DestinationStream } from 'pino';
-import { createApiApp } from '../apps/api/src/create-api-app';
-import { AuditVerifier } from '@dhr/audit';
-import { dropDatabase } from '@dhr/core';
 import { createRedis } from '@dhr/jobs';
 import { login, seedPartnership, Seed, Session } from './support/actors';
 import { LogCapture } from './support/log-capture';
 import { sql } from './support/notifications-db';
 import { daysAgo, reviewBody, send } from './support/review-driver';
-import { ADMIN, deleteQueueKeys, isolatedEnv, TestApp } from './support/test-app';
+import { createApiApp } from '../apps/api/src/create-api-app';
+import { ADMIN, isolatedEnv, startTestApp, TestApp } from './support/test-app';
 
 /** Like startTestApp, but with our own env and, optionally, the logs captured instead of switched off. */
-async function startApp(env: Record<string, string>, logDestination?: DestinationStream): Promise<TestApp> {
-  const config = isolatedEnv({ SWEEP_INTERVAL_SECONDS: '3600', ...env });
-  const app = await createApiApp(config, logDestination ? { logDestination } : { logger: false });
-  await app.init();
-  const server = app.getHttpServer();
-  return {
-    app,
-    config,
-    http: () => request(server),
-    async close() {
-      const audit = await app.get(AuditVerifier).verify();
-      await app.close();
-      await deleteQueueKeys(config);
-      await dropDatabase(config.DATABASE_URL);
-      if (!audit.ok) throw new Error(`audit chain broken: ${JSON.stringify(audit.firstBrokenAt)}`);
-    },
-  };
-}
-
 const fieldReasons = (body: { fields?: { field: string; reason: string }[] }, field: string) =>
   (body.fields ?? []).filter((f) => f.field === field).map((f) => f.reason);
 
@@ -49,7 +26,7 @@ describe('hardening: headers, body limits, password policy, and logs without per
   let person: Session;
 
   beforeAll(async () => {
-    t = await startApp({ LOG_LEVEL: 'debug' }, logs.stream);
+    t = await startTestApp({ env: { LOG_LEVEL: 'debug' }, logDestination: logs.stream });
     s = await seedPartnership(t, 'HARD');
     sessions.push(s.admin, s.coordinator, s.cspChair, s.chair, s.policeContact, s.healthContact);
   });
@@ -240,7 +217,9 @@ describe('login rate limits', () => {
     Number((await sql<{ n: string }>(t.config, `SELECT count(*) AS n FROM audit_entries WHERE action = 'auth.login_failed'`))[0].n);
 
   beforeAll(async () => {
-    t = await startApp({ LOGIN_MAX_ATTEMPTS_PER_IP: '20', TRUST_PROXY: 'loopback', CORS_ORIGINS: 'https://dhr.example.gov.uk' });
+    t = await startTestApp({
+      env: { LOGIN_MAX_ATTEMPTS_PER_IP: '20', TRUST_PROXY: 'loopback', CORS_ORIGINS: 'https://dhr.example.gov.uk' },
+    });
     admin = await login(t, ADMIN.email, ADMIN.password); // attempt 1 from this address
     partnershipId = (await t.http().post('/api/partnerships').set(admin.auth).send({ name: 'Limits CSP', code: 'LIMIT' })).body.id;
     for (const user of [A, B]) {

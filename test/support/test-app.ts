@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { AppConfig, Clock, dropDatabase, loadConfig } from '@dhr/core';
@@ -40,10 +41,19 @@ export function isolatedEnv(extra: Record<string, string> = {}): AppConfig {
  * queue prefix on the local Redis; `withWorker` also runs the BullMQ workers.
  */
 export async function startTestApp(
-  options: { clock?: Clock; env?: Record<string, string>; withWorker?: boolean; tampersWithAudit?: boolean } = {},
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    withWorker?: boolean;
+    tampersWithAudit?: boolean;
+    logDestination?: DestinationStream;
+  } = {},
 ): Promise<TestApp> {
   const config = isolatedEnv({ SWEEP_INTERVAL_SECONDS: '3600', ...options.env });
-  const app = await createApiApp(config, { clock: options.clock, logger: process.env.TEST_LOGS ? undefined : false });
+  const logging = options.logDestination
+    ? { logDestination: options.logDestination }
+    : { logger: process.env.TEST_LOGS ? undefined : (false as const) };
+  const app = await createApiApp(config, { clock: options.clock, ...logging });
   await app.init();
   if (options.withWorker) await app.get(JobWorkers).start();
   const server = app.getHttpServer();

@@ -1,5 +1,6 @@
 // view().allowedEvents in each stage: what the machine accepts now, guards included.
 import type { CommissionedStage } from './dhr.shared-transitions';
+import { COMMISSIONED_STAGES } from './dhr.types';
 import type { DhrEvent, DhrEventType, Stage } from './dhr.types';
 import { view, type PersistedDhrSnapshot } from './dhr.workflow';
 import { HEALTH, PATH_TO, POLICE, day, play, reviewIn, sample } from './testing/dhr.test-kit';
@@ -84,16 +85,7 @@ describe('allowedEvents', () => {
   });
 
   describe('a scoping request outstanding', () => {
-    const commissionedStages: CommissionedStage[] = [
-      'setup',
-      'information_gathering',
-      'drafting',
-      'family_review',
-      'csp_signoff',
-      'home_office_qa',
-      'publication',
-      'action_plan',
-    ];
+    const commissionedStages: CommissionedStage[] = [...COMMISSIONED_STAGES];
 
     it.each(commissionedStages)('%s lists RECEIVE_SCOPING on top of what it lists without the request', (stage) => {
       expectAllowed(withScopingOutstanding(stage), [...allowed(reviewIn(stage)), 'RECEIVE_SCOPING']);

@@ -2,21 +2,9 @@
 // that stage, with the clocks paused and resumed; what a held review still accepts.
 import { transition } from 'xstate';
 import { dhrMachineV1 } from './dhr.machine';
-import type { CommissionedStage } from './dhr.shared-transitions';
+import { COMMISSIONED_STAGES } from './dhr.types';
 import { apply, persistDhrSnapshot, restoreDhrSnapshot, view, type PersistedDhrSnapshot } from './dhr.workflow';
 import { HEALTH, PATH_TO, POLICE, day, play, reviewIn, sample } from './testing/dhr.test-kit';
-
-const COMMISSIONED_STAGES: CommissionedStage[] = [
-  'setup',
-  'information_gathering',
-  'drafting',
-  'family_review',
-  'csp_signoff',
-  'home_office_qa',
-  'publication',
-  'action_plan',
-];
-
 const hold = (from: PersistedDhrSnapshot, reference?: string) =>
   play([sample('PUT_ON_HOLD', day(500), { kind: 'inquest', reason: 'inquest opened', reference })], from).snapshot;
 

@@ -2,10 +2,10 @@
 // `on` fragment (via createStateConfig, so events are narrowed) to spread into a state.
 import { assign } from 'xstate';
 import { allClocks, dhrSetup, meetClock } from './dhr.setup';
-import type { ImrStatus, PanelMember, ScopingRequest, Stage } from './dhr.types';
+import type { COMMISSIONED_STAGES, ImrStatus, PanelMember, ScopingRequest } from './dhr.types';
 
 /** The stages inside `commissioned`: the ones a review can be held in and resumed to. */
-export type CommissionedStage = Exclude<Stage, 'notification' | 'not_commissioned' | 'closed'>;
+export type CommissionedStage = (typeof COMMISSIONED_STAGES)[number];
 
 /** HOME_OFFICE_INFORMED: once per review; a record of a letter, so also accepted while on hold. */
 export const recordHomeOfficeInformed = dhrSetup.createStateConfig({

@@ -17,6 +17,18 @@ export const STAGES = [
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** The stages a commissioned review moves through (and can be put on hold from). */
+export const COMMISSIONED_STAGES = [
+  'setup',
+  'information_gathering',
+  'drafting',
+  'family_review',
+  'csp_signoff',
+  'home_office_qa',
+  'publication',
+  'action_plan',
+] as const satisfies readonly Stage[];
+
 export const HOLD_KINDS = ['criminal_trial', 'inquest', 'iopc', 'other_review', 'other'] as const;
 export type HoldKind = (typeof HOLD_KINDS)[number];
 
