@@ -506,6 +506,105 @@ const MATRIX: Matrix = {
     }),
   ],
 
+  // Uploads without a file: refused (400) once the review is visible, so the probes store nothing.
+  'POST /api/reviews/{id}/documents': [
+    {
+      label: 'upload a document (no file: 400 where the review is visible)',
+      situations: ON_REVIEWS,
+      //              R1   R2   RS   RB   missing bad-id
+      expect: {
+        anonymous:    [401, 401, 401, 401, 401, 401],
+        admin:        [403, 403, 403, 403, 403, 403],
+        coordinatorA: [400, 400, 400, 404, 404, 400],
+        cspChairA:    [400, 400, 400, 404, 404, 400],
+        chairA:       [400, 404, 404, 404, 404, 400],
+        otherChairA:  [404, 404, 404, 404, 404, 400],
+        policeA:      [400, 404, 404, 404, 404, 400],
+        healthA:      [404, 404, 400, 404, 404, 400],
+        coordinatorB: [404, 404, 404, 400, 404, 400],
+        cspChairB:    [404, 404, 404, 400, 404, 400],
+        chairB:       [404, 404, 404, 400, 404, 400],
+        policeB:      [404, 404, 404, 400, 404, 400],
+        healthB:      [404, 404, 404, 404, 404, 400],
+      },
+      request: (_actor, situation, w) => ({ method: 'post', path: `/api/reviews/${reviewIdOf(situation, w)}/documents`, body: { type: 'other' } }),
+    },
+  ],
+
+  'GET /api/reviews/{id}/documents': [
+    {
+      label: 'list the documents',
+      situations: ON_REVIEWS,
+      //              R1   R2   RS   RB   missing bad-id
+      expect: {
+        anonymous:    [401, 401, 401, 401, 401, 401],
+        admin:        [403, 403, 403, 403, 403, 403],
+        coordinatorA: [200, 200, 200, 404, 404, 400],
+        cspChairA:    [200, 200, 200, 404, 404, 400],
+        chairA:       [200, 404, 404, 404, 404, 400],
+        otherChairA:  [404, 404, 404, 404, 404, 400],
+        policeA:      [200, 404, 404, 404, 404, 400],
+        healthA:      [404, 404, 200, 404, 404, 400],
+        coordinatorB: [404, 404, 404, 200, 404, 400],
+        cspChairB:    [404, 404, 404, 200, 404, 400],
+        chairB:       [404, 404, 404, 200, 404, 400],
+        policeB:      [404, 404, 404, 200, 404, 400],
+        healthB:      [404, 404, 404, 404, 404, 400],
+      },
+      request: get('/documents'),
+      check: (actor, _situation, res, w) => agencyOnlyRows(actor, res, w, (row) => row.agencyId),
+    },
+  ],
+
+  // A document id that names no document: the same 404 whether or not the review is visible.
+  'POST /api/reviews/{id}/documents/{documentId}/versions': [
+    {
+      label: 'add a version (no file: 400 where the review is visible)',
+      situations: ON_REVIEWS,
+      //              R1   R2   RS   RB   missing bad-id
+      expect: {
+        anonymous:    [401, 401, 401, 401, 401, 401],
+        admin:        [403, 403, 403, 403, 403, 403],
+        coordinatorA: [400, 400, 400, 404, 404, 400],
+        cspChairA:    [400, 400, 400, 404, 404, 400],
+        chairA:       [400, 404, 404, 404, 404, 400],
+        otherChairA:  [404, 404, 404, 404, 404, 400],
+        policeA:      [400, 404, 404, 404, 404, 400],
+        healthA:      [404, 404, 400, 404, 404, 400],
+        coordinatorB: [404, 404, 404, 400, 404, 400],
+        cspChairB:    [404, 404, 404, 400, 404, 400],
+        chairB:       [404, 404, 404, 400, 404, 400],
+        policeB:      [404, 404, 404, 400, 404, 400],
+        healthB:      [404, 404, 404, 404, 404, 400],
+      },
+      request: (_actor, situation, w) => ({ method: 'post', path: `/api/reviews/${reviewIdOf(situation, w)}/documents/${MISSING}/versions`, body: {} }),
+    },
+  ],
+
+  'GET /api/reviews/{id}/documents/{documentId}/content': [
+    {
+      label: 'read a document that does not exist',
+      situations: ON_REVIEWS,
+      //              R1   R2   RS   RB   missing bad-id
+      expect: {
+        anonymous:    [401, 401, 401, 401, 401, 401],
+        admin:        [403, 403, 403, 403, 403, 403],
+        coordinatorA: [404, 404, 404, 404, 404, 400],
+        cspChairA:    [404, 404, 404, 404, 404, 400],
+        chairA:       [404, 404, 404, 404, 404, 400],
+        otherChairA:  [404, 404, 404, 404, 404, 400],
+        policeA:      [404, 404, 404, 404, 404, 400],
+        healthA:      [404, 404, 404, 404, 404, 400],
+        coordinatorB: [404, 404, 404, 404, 404, 400],
+        cspChairB:    [404, 404, 404, 404, 404, 400],
+        chairB:       [404, 404, 404, 404, 404, 400],
+        policeB:      [404, 404, 404, 404, 404, 400],
+        healthB:      [404, 404, 404, 404, 404, 400],
+      },
+      request: get(`/documents/${MISSING}/content`),
+    },
+  ],
+
   'GET /api/audit/verify': [
     {
       label: 'verify the audit chains',

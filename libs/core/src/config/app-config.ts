@@ -61,6 +61,12 @@ export class AppConfig {
   @IsString()
   DOCUMENT_KEY?: string;
 
+  /** Largest document upload, in bytes (25 MB). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DOCUMENT_MAX_BYTES = 26_214_400;
+
   /** Signing secret for bearer tokens; unset: generated into var/ on first start. */
   @Transform(emptyToUndefined)
   @IsOptional()

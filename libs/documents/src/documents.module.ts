@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@dhr/audit';
+import { AppConfig } from '@dhr/core';
+import { DocumentStore, LocalDocumentStore } from './document-store';
+import { DocumentEntity, DocumentVersionEntity } from './document.entities';
+import { documentsConfig, DocumentsConfig } from './documents.config';
+import { DocumentsService } from './documents.service';
+
+/**
+ * Documents of reviews. Also provides the multer options for `FileInterceptor`
+ * (memory storage: multer's default without `dest`/`storage`; DOCUMENT_MAX_BYTES
+ * per file, so a bigger one is a 413 before anything is stored).
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity]),
+    AuditModule,
+    MulterModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.DOCUMENT_MAX_BYTES, files: 1, fields: 10, fieldSize: 4096 } }),
+    }),
+  ],
+  providers: [
+    { provide: DocumentsConfig, inject: [AppConfig], useFactory: (config: AppConfig) => documentsConfig(config) },
+    { provide: DocumentStore, inject: [DocumentsConfig], useFactory: (config: DocumentsConfig) => new LocalDocumentStore(config.root) },
+    DocumentsService,
+  ],
+  exports: [DocumentsService, DocumentStore, MulterModule],
+})
+export class DocumentsModule {}
