@@ -2,21 +2,6 @@
 // Events arrive validated (DTOs) and with `occurredAt` resolved by the service:
 // the named timestamp of the payload, else the time of the request.
 
-export const STAGES = [
-  'notification',
-  'not_commissioned',
-  'setup',
-  'information_gathering',
-  'drafting',
-  'family_review',
-  'csp_signoff',
-  'home_office_qa',
-  'publication',
-  'action_plan',
-  'closed',
-] as const;
-export type Stage = (typeof STAGES)[number];
-
 /** The stages a commissioned review moves through (and can be put on hold from). */
 export const COMMISSIONED_STAGES = [
   'setup',
@@ -27,7 +12,11 @@ export const COMMISSIONED_STAGES = [
   'home_office_qa',
   'publication',
   'action_plan',
-] as const satisfies readonly Stage[];
+] as const;
+
+/** Every stage, in the order a review meets them. */
+export const STAGES = ['notification', 'not_commissioned', ...COMMISSIONED_STAGES, 'closed'] as const;
+export type Stage = (typeof STAGES)[number];
 
 export const HOLD_KINDS = ['criminal_trial', 'inquest', 'iopc', 'other_review', 'other'] as const;
 export type HoldKind = (typeof HOLD_KINDS)[number];
