@@ -7,7 +7,7 @@ import { AuditEntryView, AuditQuery, AuditWriter, diffFields } from '@dhr/audit'
 import { ApiError, Clock, inTransaction } from '@dhr/core';
 import { OutboxRelay } from '@dhr/jobs';
 import type { Actor } from '@dhr/identity';
-import { WorkflowRegistry } from '@dhr/workflow';
+import { WorkflowRegistry, WorkflowView } from '@dhr/workflow';
 import type { DhrContext, DhrEffect, DhrEvent } from '@dhr/workflows/dhr/v1/dhr.types';
 import { CreateReviewDto } from './create-review.dto';
 import { assertMaySend, eventsAgencyMaySend } from './event-permission';
@@ -171,7 +171,7 @@ export class ReviewsService {
       if (!result.ok) {
         throw new ApiError(409, { error: 'invalid_transition', stage: result.stage, allowedEvents: result.allowedEvents });
       }
-      await this.saveSnapshot(manager, review, result.snapshot, now);
+      const { saved, view: afterView } = await this.saveSnapshot(manager, review, result.snapshot, now);
       await this.appendHistory(
         manager,
         review,
@@ -186,18 +186,17 @@ export class ReviewsService {
         now,
       );
       await this.clocks.applyEffects(manager, review, withActionAgency(result.effects, event), now);
-      const saved = await manager.getRepository(ReviewEntity).findOneByOrFail({ id });
-      const afterView = workflow.view(saved.snapshot);
       await auditReview(this.audit, manager, actor, now, {
         action: `review.event.${event.type}`,
         partnershipId: review.partnershipId,
         reviewId: review.id,
         changes: diffFields(auditedState(review, context, result.fromStage), auditedState(saved, afterView.context, result.toStage)),
       });
-      return this.toView(saved, actor, access, manager);
+      return { view: await this.toView(saved, actor, access, manager, afterView), changedClocks: result.effects.length > 0 };
     });
-    this.relay.relaySoon(); // alarms for changed clocks; the sweep catches anything this misses
-    return updated;
+    // Alarms for changed clocks; the sweep catches anything this misses.
+    if (updated.changedClocks) this.relay.relaySoon();
+    return updated.view;
   }
 
   /** The review's audit trail, for its coordinators and administrators; reading it is audited too. */
@@ -231,23 +230,31 @@ export class ReviewsService {
     return { review, access };
   }
 
-  private async saveSnapshot(manager: EntityManager, review: ReviewEntity, snapshot: unknown, now: Date): Promise<void> {
+  /** Writes the new snapshot under the version check; returns the row as saved and its view, without reading it back. */
+  private async saveSnapshot(
+    manager: EntityManager,
+    review: ReviewEntity,
+    snapshot: unknown,
+    now: Date,
+  ): Promise<{ saved: ReviewEntity; view: WorkflowView }> {
     const view = this.workflows.get(review.workflowVersion).view(snapshot);
+    const changes = {
+      snapshot: snapshot as object,
+      stage: view.stage,
+      onHold: view.onHold,
+      chairUserId: view.context.chairUserId,
+      involvedAgencyIds: involvedAgencyIds(view.context),
+      updatedAt: now,
+      version: review.version + 1,
+    };
     const updated = await manager
       .createQueryBuilder()
       .update(ReviewEntity)
-      .set({
-        snapshot: snapshot as object,
-        stage: view.stage,
-        onHold: view.onHold,
-        chairUserId: view.context.chairUserId,
-        involvedAgencyIds: involvedAgencyIds(view.context),
-        updatedAt: now,
-        version: review.version + 1,
-      })
+      .set(changes)
       .where('id = :id AND version = :version', { id: review.id, version: review.version })
       .execute();
     if (updated.affected !== 1) throw ApiError.conflict();
+    return { saved: Object.assign(new ReviewEntity(), review, changes), view };
   }
 
   private async appendHistory(
@@ -274,8 +281,13 @@ export class ReviewsService {
     );
   }
 
-  private async toView(review: ReviewEntity, actor: Actor, access: ReviewAccess, manager: EntityManager): Promise<VisibleReview> {
-    const workflow = this.workflows.get(review.workflowVersion).view(review.snapshot);
+  private async toView(
+    review: ReviewEntity,
+    actor: Actor,
+    access: ReviewAccess,
+    manager: EntityManager,
+    workflow: WorkflowView = this.workflows.get(review.workflowVersion).view(review.snapshot),
+  ): Promise<VisibleReview> {
     const full = reviewView(review, workflow, await this.clocks.deadlines(review.id, this.clock.now(), manager));
     return access === 'agency' ? agencyReviewView(full, actor.agencyId!, eventsAgencyMaySend) : full;
   }
