@@ -4,6 +4,10 @@ import { Notifications1795392200000 } from './1795392200000-notifications';
 import { AuditEntries1795392300000 } from './1795392300000-audit-entries';
 import { ReviewAccessColumns1795392400000 } from './1795392400000-review-access-columns';
 import { Documents1795392500000 } from './1795392500000-documents';
+import { Chronology1795392600000 } from './1795392600000-chronology';
+import { IdentifyingTerms1795392700000 } from './1795392700000-identifying-terms';
+import { FamilyAndMeetings1795392800000 } from './1795392800000-family-and-meetings';
+import { ActionPlan1795392900000 } from './1795392900000-action-plan';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -13,4 +17,8 @@ export const ALL_MIGRATIONS = [
   AuditEntries1795392300000,
   ReviewAccessColumns1795392400000,
   Documents1795392500000,
+  Chronology1795392600000,
+  IdentifyingTerms1795392700000,
+  FamilyAndMeetings1795392800000,
+  ActionPlan1795392900000,
 ];

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { daysAgo, daysAhead, reviewBody, send } from './support/review-driver';
 import {
   call,
@@ -14,6 +13,8 @@ import {
 import { nestRoutes, openApiRoutes } from './support/matrix/routes';
 import { ActorName, buildWorld, SEED_PASSWORD, World } from './support/matrix/world';
 import { startTestApp, TestApp } from './support/test-app';
+import { DOMAIN_ROWS } from './support/matrix/rows';
+import { agencyOf, agencyOnlyRows, get, MISSING, ON_REVIEWS, partnershipOfReview, reviewIdOf } from './support/matrix/situations';
 
 /**
  * Every endpoint × every role × the situations that matter, against an explicit
@@ -30,33 +31,6 @@ import { startTestApp, TestApp } from './support/test-app';
  * Adding an endpoint without adding it here fails the test.
  */
 
-const ON_REVIEWS = ['R1', 'R2', 'RS', 'RB', 'missing', 'bad-id'] as const;
-const MISSING = randomUUID();
-
-function reviewIdOf(situation: string, w: World): string {
-  if (situation === 'R1' || situation === 'R2' || situation === 'RS' || situation === 'RB') return w.reviews[situation];
-  return situation === 'missing' ? MISSING : 'not-a-uuid';
-}
-const partnershipOfReview = (situation: string, w: World) => (situation === 'RB' ? w.b : w.a);
-
-/** The agency an agency-contact actor belongs to. */
-function agencyOf(actor: ActorName, w: World): string | null {
-  const ids: Partial<Record<ActorName, string>> = {
-    policeA: w.a.police.id,
-    healthA: w.a.health.id,
-    policeB: w.b.police.id,
-    healthB: w.b.health.id,
-  };
-  return ids[actor] ?? null;
-}
-
-const get =
-  (suffix = '') =>
-  (_actor: ActorName, situation: string, w: World): MatrixRequest => ({
-    method: 'get',
-    path: `/api/reviews/${reviewIdOf(situation, w)}${suffix}`,
-  });
-
 /** A review-content response seen by an agency contact names no other agency; a full one is the whole review. */
 function reviewChecks(actor: ActorName, situation: string, res: MatrixResponse, w: World): string[] {
   if (res.status !== 200) return [];
@@ -70,16 +44,6 @@ function reviewChecks(actor: ActorName, situation: string, res: MatrixResponse, 
     if ('family' in body) problems.push('agency view shows family involvement');
   } else if (!('family' in body)) problems.push('full view expected');
   return problems;
-}
-
-function agencyOnlyRows(actor: ActorName, res: MatrixResponse, w: World, agencyIdOf: (row: Record<string, unknown>) => unknown): string[] {
-  if (res.status !== 200) return [];
-  if (!Array.isArray(res.body)) return ['not an array'];
-  const own = agencyOf(actor, w);
-  if (!own) return [];
-  return (res.body as Record<string, unknown>[])
-    .filter((row) => agencyIdOf(row) !== own)
-    .map((row) => `row about another agency or none: ${JSON.stringify(row)}`);
 }
 
 /** Which of R1, R2, RS, RB each actor's list contains (other reviews the suite creates are ignored). */
@@ -127,6 +91,7 @@ const created = (_actor: ActorName, _situation: string, res: MatrixResponse) =>
 
 // prettier-ignore
 const MATRIX: Matrix = {
+  ...DOMAIN_ROWS,
   'POST /api/auth/token': [
     {
       label: 'login (anonymous: an unknown email)',

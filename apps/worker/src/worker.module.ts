@@ -1,12 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, Clock, CoreModule, DatabaseModule } from '@dhr/core';
 import { JobsModule } from '@dhr/jobs';
+import { MeetingsModule } from '@dhr/meetings';
 import { NotificationsModule } from '@dhr/notifications';
 
 /** The worker: BullMQ processors and the reconciliation sweep. No HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
-    return { module: WorkerModule, imports: [CoreModule.forRoot(config, clock), DatabaseModule, JobsModule, NotificationsModule] };
+    return {
+      module: WorkerModule,
+      imports: [CoreModule.forRoot(config, clock), DatabaseModule, JobsModule, NotificationsModule, MeetingsModule],
+    };
   }
 }

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dhr/audit';
 import { AppConfig } from '@dhr/core';
 import { DocumentStore, LocalDocumentStore } from './document-store';
+import { DocumentUploadChecks } from './document-upload-checks';
 import { DocumentEntity, DocumentVersionEntity } from './document.entities';
 import { documentsConfig, DocumentsConfig } from './documents.config';
 import { DocumentsService } from './documents.service';
@@ -26,7 +27,8 @@ import { DocumentsService } from './documents.service';
     { provide: DocumentsConfig, inject: [AppConfig], useFactory: (config: AppConfig) => documentsConfig(config) },
     { provide: DocumentStore, inject: [DocumentsConfig], useFactory: (config: DocumentsConfig) => new LocalDocumentStore(config.root) },
     DocumentsService,
+    DocumentUploadChecks,
   ],
-  exports: [DocumentsService, DocumentStore, MulterModule],
+  exports: [DocumentsService, DocumentStore, DocumentUploadChecks, DocumentsConfig, MulterModule],
 })
 export class DocumentsModule {}

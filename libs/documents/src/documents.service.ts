@@ -9,6 +9,7 @@ import type { Actor } from '@dhr/identity';
 import { ReviewEntity } from '@dhr/reviews';
 import { open, seal, sha256Hex } from './document-crypto';
 import { DocumentStore } from './document-store';
+import { DocumentUploadChecks } from './document-upload-checks';
 import { AGENCY_DOCUMENT_TYPES, DocumentType } from './document-types';
 import { DocumentEntity, DocumentVersionEntity } from './document.entities';
 import { documentView, DocumentView } from './document.view';
@@ -16,6 +17,13 @@ import { DocumentsConfig } from './documents.config';
 import { sanitizeFileName } from './file-name';
 import { sniffMediaType } from './media-type';
 import type { UploadDocumentDto, UploadedDocumentFile } from './upload-document.dto';
+
+/** One document's version with its verified, decrypted bytes: for domains that read content (merge, scan). */
+export interface DocumentVersionContent {
+  document: DocumentEntity;
+  version: DocumentVersionEntity;
+  bytes: Buffer;
+}
 
 export interface DocumentContent {
   bytes: Buffer;
@@ -50,6 +58,7 @@ export class DocumentsService {
     private readonly config: DocumentsConfig,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
+    private readonly checks: DocumentUploadChecks,
   ) {}
 
   async upload(actor: Actor, reviewId: string, dto: UploadDocumentDto, file: UploadedDocumentFile | undefined): Promise<DocumentView> {
@@ -69,7 +78,7 @@ export class DocumentsService {
       ])) as unknown[];
       if (rows.length === 0) throw ApiError.field('agencyId', "is not an agency of the review's partnership");
     }
-    const prepared = await this.prepareAndStore(review.id, upload);
+    const prepared = await this.prepareAndStore(review.id, dto.type, upload);
     return this.afterStored(prepared, () =>
       inTransaction(this.db, async (manager) => {
         const now = this.clock.now();
@@ -97,7 +106,7 @@ export class DocumentsService {
     const doc = await this.findDocument(this.db.manager, actor, access, review.id, documentId);
     if (access === 'agency' && !AGENCY_DOCUMENT_TYPES.includes(doc.type as DocumentType))
       throw ApiError.forbidden('agency contacts may add versions only to imr and chronology documents');
-    const prepared = await this.prepareAndStore(review.id, upload);
+    const prepared = await this.prepareAndStore(review.id, doc.type as DocumentType, upload);
     return this.afterStored(prepared, () =>
       inTransaction(this.db, async (manager) => {
         // The document row lock serialises version numbers: a racing upload waits, then takes the next one.
@@ -127,17 +136,10 @@ export class DocumentsService {
       const qb = manager.getRepository(DocumentEntity).createQueryBuilder('d').where('d.review_id = :reviewId', { reviewId: review.id });
       if (access === 'agency') qb.andWhere('d.agency_id = :agencyId', { agencyId: actor.agencyId });
       const docs = await qb.orderBy('d.created_at', 'ASC').addOrderBy('d.id').getMany();
-      const latest = docs.length
-        ? await manager
-            .getRepository(DocumentVersionEntity)
-            .createQueryBuilder('v')
-            .distinctOn(['v.document_id'])
-            .where('v.document_id IN (:...ids)', { ids: docs.map((d) => d.id) })
-            .orderBy('v.document_id')
-            .addOrderBy('v.version', 'DESC')
-            .getMany()
-        : [];
-      const byDoc = new Map(latest.map((v) => [v.documentId, v]));
+      const byDoc = await this.latestVersions(
+        manager,
+        docs.map((d) => d.id),
+      );
       const views = docs.filter((d) => byDoc.has(d.id)).map((d) => documentView(d, byDoc.get(d.id)!));
       await this.record(manager, actor, this.clock.now(), review, 'document.list', null, {
         returned: { before: null, after: views.map((v) => v.id) },
@@ -163,6 +165,46 @@ export class DocumentsService {
     });
   }
 
+  /**
+   * The latest version of the review's documents of these types (or these ids), decrypted and verified; no
+   * access check or audit: the calling domain does both. A version failing its integrity check is a 409.
+   */
+  async readLatest(
+    manager: EntityManager,
+    reviewId: string,
+    which: { types?: readonly DocumentType[]; ids?: readonly string[]; agencyId?: string },
+  ): Promise<DocumentVersionContent[]> {
+    const qb = manager.getRepository(DocumentEntity).createQueryBuilder('d').where('d.review_id = :reviewId', { reviewId });
+    if (which.types) qb.andWhere('d.type IN (:...types)', { types: which.types.length ? which.types : [''] });
+    if (which.ids) qb.andWhere('d.id IN (:...ids)', { ids: which.ids.length ? which.ids : ['00000000-0000-0000-0000-000000000000'] });
+    if (which.agencyId) qb.andWhere('d.agency_id = :agencyId', { agencyId: which.agencyId });
+    const docs = await qb.orderBy('d.created_at', 'ASC').addOrderBy('d.id').getMany();
+    const latest = await this.latestVersions(
+      manager,
+      docs.map((d) => d.id),
+    );
+    const out: DocumentVersionContent[] = [];
+    for (const document of docs) {
+      const version = latest.get(document.id);
+      if (version) out.push({ document, version, bytes: await this.readVerified(version) });
+    }
+    return out;
+  }
+
+  /** The latest version row of each of these documents. */
+  async latestVersions(manager: EntityManager, documentIds: string[]): Promise<Map<string, DocumentVersionEntity>> {
+    if (documentIds.length === 0) return new Map();
+    const rows = await manager
+      .getRepository(DocumentVersionEntity)
+      .createQueryBuilder('v')
+      .distinctOn(['v.document_id'])
+      .where('v.document_id IN (:...ids)', { ids: documentIds })
+      .orderBy('v.document_id')
+      .addOrderBy('v.version', 'DESC')
+      .getMany();
+    return new Map(rows.map((v) => [v.documentId, v]));
+  }
+
   private async readVerified(row: DocumentVersionEntity): Promise<Buffer> {
     const ciphertext = await this.store.get(row.storageKey);
     const plaintext = ciphertext ? open(this.config.key, { ciphertext, iv: row.iv, authTag: row.authTag }) : null;
@@ -174,7 +216,7 @@ export class DocumentsService {
   }
 
   /** Sniffs, hashes, encrypts and writes the file; nothing is written for a refused one. */
-  private async prepareAndStore(reviewId: string, file: UploadedDocumentFile): Promise<Prepared> {
+  private async prepareAndStore(reviewId: string, type: DocumentType, file: UploadedDocumentFile): Promise<Prepared> {
     const fileName = sanitizeFileName(file.originalname);
     const mediaType = sniffMediaType(file.buffer, fileName);
     if (!mediaType)
@@ -182,6 +224,7 @@ export class DocumentsService {
         error: 'unsupported_media_type',
         message: 'accepted: PDF, DOCX, XLSX, ODT, CSV (named .csv) and UTF-8 text',
       });
+    await this.checks.run({ type, mediaType, bytes: file.buffer });
     const versionId = randomUUID();
     const storageKey = `${reviewId}/${versionId}`;
     const sealed = seal(this.config.key, file.buffer);

@@ -1,6 +1,7 @@
 export * from './document-crypto';
 export * from './document-store';
 export * from './document-types';
+export * from './document-upload-checks';
 export * from './document.entities';
 export * from './document.view';
 export * from './documents.config';

@@ -21,6 +21,17 @@ export function assertMaySend(actor: Actor, event: DhrEvent, context: DhrContext
   }
 }
 
+/** The same rules as a yes or no, for events recorded on the side of another action (a document upload). */
+export function maySend(actor: Actor, event: DhrEvent, context: DhrContext): boolean {
+  try {
+    assertMaySend(actor, event, context);
+    return true;
+  } catch (error) {
+    if (error instanceof ApiError) return false;
+    throw error;
+  }
+}
+
 function agencyOf(event: DhrEvent, context: DhrContext): string | undefined {
   if (event.type === 'RECEIVE_IMR' || event.type === 'RECEIVE_SCOPING') return event.agencyId;
   if (event.type === 'COMPLETE_ACTION') return context.actions.find((a) => a.id === event.actionId)?.agencyId;

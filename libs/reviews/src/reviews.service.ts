@@ -10,7 +10,7 @@ import type { Actor } from '@dhr/identity';
 import { WorkflowRegistry, WorkflowView } from '@dhr/workflow';
 import type { DhrContext, DhrEffect, DhrEvent } from '@dhr/workflows/dhr/v1/dhr.types';
 import { CreateReviewDto } from './create-review.dto';
-import { assertMaySend, eventsAgencyMaySend } from './event-permission';
+import { assertMaySend, eventsAgencyMaySend, maySend } from './event-permission';
 import { assertReferencesExist } from './event-references';
 import { assertPastFact, londonDate, parseEventBody, resolveEvent } from './events/parse-event';
 import { historyView } from './history.view';
@@ -20,6 +20,13 @@ import { ReviewEntity, ReviewEventEntity } from './review.entities';
 import { agencyReviewView, reviewView, VisibleReview } from './review.view';
 import { involvedAgencyIds } from './review-scope';
 import { auditReview } from './review-audit';
+import { ReviewExtensions } from './review-extensions';
+
+/** An event applied inside a caller's transaction: the caller relays the outbox after commit when clocks changed. */
+export interface AppliedEvent {
+  view: VisibleReview;
+  changedClocks: boolean;
+}
 
 /**
  * The spine: every change to a review is one event, applied by the pure
@@ -35,6 +42,7 @@ export class ReviewsService {
     private readonly relay: OutboxRelay,
     private readonly audit: AuditWriter,
     private readonly auditQuery: AuditQuery,
+    private readonly extensions: ReviewExtensions,
   ) {}
 
   async create(actor: Actor, dto: CreateReviewDto): Promise<VisibleReview> {
@@ -153,50 +161,84 @@ export class ReviewsService {
 
   /** Validates, authorises and applies one event; 409 when the stage or a concurrent change forbids it. */
   async applyEvent(actor: Actor, id: string, body: unknown): Promise<VisibleReview> {
-    const parsed = parseEventBody(body);
-    const updated = await inTransaction(this.db, async (manager) => {
-      // The row lock serialises events on one review: a racing request waits, then
-      // applies against the new version (or gets 409 if it named the old one).
-      const { review, access } = await this.findVisible(manager, actor, id, true);
-      if (parsed.expectedVersion !== undefined && parsed.expectedVersion !== review.version) throw ApiError.conflict();
-
-      const now = this.clock.now();
-      const event = resolveEvent(parsed, now, review.deathDate);
-      const workflow = this.workflows.get(review.workflowVersion);
-      const context = workflow.view(review.snapshot).context;
-      assertMaySend(actor, event, context);
-      await assertReferencesExist(manager, review.partnershipId, event);
-
-      const result = workflow.apply(review.snapshot, event);
-      if (!result.ok) {
-        throw new ApiError(409, { error: 'invalid_transition', stage: result.stage, allowedEvents: result.allowedEvents });
-      }
-      const { saved, view: afterView } = await this.saveSnapshot(manager, review, result.snapshot, now);
-      await this.appendHistory(
-        manager,
-        review,
-        actor.userId,
-        {
-          type: event.type,
-          payload: payloadOf(event, context),
-          occurredAt: new Date(event.occurredAt),
-          fromStage: result.fromStage,
-          toStage: result.toStage,
-        },
-        now,
-      );
-      await this.clocks.applyEffects(manager, review, withActionAgency(result.effects, event), now);
-      await auditReview(this.audit, manager, actor, now, {
-        action: `review.event.${event.type}`,
-        partnershipId: review.partnershipId,
-        reviewId: review.id,
-        changes: diffFields(auditedState(review, context, result.fromStage), auditedState(saved, afterView.context, result.toStage)),
-      });
-      return { view: await this.toView(saved, actor, access, manager, afterView), changedClocks: result.effects.length > 0 };
-    });
+    const applied = await inTransaction(this.db, (manager) => this.applyWithin(manager, actor, id, body));
     // Alarms for changed clocks; the sweep catches anything this misses.
-    if (updated.changedClocks) this.relay.relaySoon();
-    return updated.view;
+    if (applied.changedClocks) this.relay.relaySoon();
+    return applied.view;
+  }
+
+  /**
+   * Applies one event inside the caller's transaction (so a document and the event it records
+   * commit together). The caller relays the outbox after commit when `changedClocks`.
+   */
+  async applyWithin(manager: EntityManager, actor: Actor, id: string, body: unknown): Promise<AppliedEvent>;
+  /** With `ifAllowed`: null, and nothing written, when this caller may not send the event now. */
+  async applyWithin(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    body: unknown,
+    options: { ifAllowed: true },
+  ): Promise<AppliedEvent | null>;
+  async applyWithin(
+    manager: EntityManager,
+    actor: Actor,
+    id: string,
+    body: unknown,
+    options: { ifAllowed?: boolean } = {},
+  ): Promise<AppliedEvent | null> {
+    const parsed = parseEventBody(body);
+    // The row lock serialises events on one review: a racing request waits, then
+    // applies against the new version (or gets 409 if it named the old one).
+    const { review, access } = await this.findVisible(manager, actor, id, true);
+    if (parsed.expectedVersion !== undefined && parsed.expectedVersion !== review.version) throw ApiError.conflict();
+
+    const now = this.clock.now();
+    const event = resolveEvent(parsed, now, review.deathDate);
+    const workflow = this.workflows.get(review.workflowVersion);
+    const context = workflow.view(review.snapshot).context;
+    if (options.ifAllowed && !maySend(actor, event, context)) return null;
+    assertMaySend(actor, event, context);
+    await assertReferencesExist(manager, review.partnershipId, event);
+
+    const result = workflow.apply(review.snapshot, event);
+    if (!result.ok) {
+      if (options.ifAllowed) return null;
+      throw new ApiError(409, { error: 'invalid_transition', stage: result.stage, allowedEvents: result.allowedEvents });
+    }
+    const { saved, view: afterView } = await this.saveSnapshot(manager, review, result.snapshot, now);
+    await this.appendHistory(
+      manager,
+      review,
+      actor.userId,
+      {
+        type: event.type,
+        payload: payloadOf(event, context),
+        occurredAt: new Date(event.occurredAt),
+        fromStage: result.fromStage,
+        toStage: result.toStage,
+      },
+      now,
+    );
+    await this.clocks.applyEffects(manager, review, withActionAgency(result.effects, event), now);
+    await auditReview(this.audit, manager, actor, now, {
+      action: `review.event.${event.type}`,
+      partnershipId: review.partnershipId,
+      reviewId: review.id,
+      changes: diffFields(auditedState(review, context, result.fromStage), auditedState(saved, afterView.context, result.toStage)),
+    });
+    await this.extensions.eventAccepted({
+      manager,
+      actor,
+      review,
+      event,
+      before: context,
+      after: afterView.context,
+      fromStage: result.fromStage,
+      toStage: result.toStage,
+      now,
+    });
+    return { view: await this.toView(saved, actor, access, manager, afterView), changedClocks: result.effects.length > 0 };
   }
 
   /** The review's audit trail, for its coordinators and administrators; reading it is audited too. */
@@ -288,8 +330,10 @@ export class ReviewsService {
     manager: EntityManager,
     workflow: WorkflowView = this.workflows.get(review.workflowVersion).view(review.snapshot),
   ): Promise<VisibleReview> {
+    if (access === 'none') throw ApiError.notFound('review');
     const full = reviewView(review, workflow, await this.clocks.deadlines(review.id, this.clock.now(), manager));
-    return access === 'agency' ? agencyReviewView(full, actor.agencyId!, eventsAgencyMaySend) : full;
+    const visible = access === 'agency' ? agencyReviewView(full, actor.agencyId!, eventsAgencyMaySend) : full;
+    return { ...visible, ...(await this.extensions.viewFields({ manager, actor, review, access })) };
   }
 }
 

@@ -97,7 +97,7 @@ export type DhrEvent =
   | ({ type: 'RECEIVE_IMR'; agencyId: string; receivedAt: string } & At)
   | ({ type: 'WAIVE_IMR'; agencyId: string; reason: string } & At)
   | ({ type: 'BEGIN_DRAFTING' } & At)
-  | ({ type: 'SUBMIT_DRAFT'; documentId?: string; note?: string } & At)
+  | ({ type: 'SUBMIT_DRAFT'; documentId?: string; documentVersion?: number; note?: string } & At)
   | ({ type: 'SHARE_DRAFT_WITH_FAMILY'; sharedAt: string; responseDueAt?: string } & At)
   | ({ type: 'FAMILY_RESPONSE_RECEIVED'; receivedAt: string } & At)
   | ({ type: 'FAMILY_NOT_INVOLVED'; reason: string } & At)
@@ -105,10 +105,18 @@ export type DhrEvent =
   | ({ type: 'CSP_SIGN_OFF'; signedAt: string } & At)
   | ({ type: 'CSP_REQUEST_CHANGES'; reason: string } & At)
   | ({ type: 'SUBMIT_TO_HOME_OFFICE'; submittedAt: string } & At)
-  | ({ type: 'QA_OUTCOME'; receivedAt: string; outcome: 'approved' | 'resubmit'; notes?: string } & At)
+  | ({ type: 'QA_OUTCOME'; receivedAt: string; outcome: 'approved' | 'resubmit'; notes?: string; documentId?: string } & At)
   | ({ type: 'COPY_SENT_TO_COMMISSIONER'; sentAt: string } & At)
-  | ({ type: 'PUBLISH'; publishedAt: string; url: string } & At)
-  | ({ type: 'ADD_ACTION'; actionId: string; agencyId: string; description: string; dueAt: string } & At)
+  | ({ type: 'PUBLISH'; publishedAt: string; url: string; documentIds?: string[] } & At)
+  | ({
+      type: 'ADD_ACTION';
+      actionId: string;
+      agencyId: string;
+      description: string;
+      dueAt: string;
+      recommendationId?: string;
+      owner?: string;
+    } & At)
   | ({ type: 'COMPLETE_ACTION'; actionId: string; completedAt: string } & At)
   | ({ type: 'CLOSE' } & At)
   | ({ type: 'PUT_ON_HOLD'; kind: HoldKind; reason: string; reference?: string } & At)

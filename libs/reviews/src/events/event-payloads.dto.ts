@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { DHR_EVENT_TYPES, DhrEventType, HOLD_KINDS, HoldKind } from '@dhr/workflows/dhr/v1/dhr.types';
 import { IsIsoDate, IsIsoDateTime } from './iso-date-time.validator';
 
@@ -68,7 +81,15 @@ export class WaiveImrDto extends EventEnvelopeDto {
 }
 export class BeginDraftingDto extends EventEnvelopeDto {}
 export class SubmitDraftDto extends EventEnvelopeDto {
-  @IsOptional() @IsUUID() documentId?: string;
+  @ApiPropertyOptional({ description: 'the draft: an overview_report or executive_summary document of this review' })
+  @IsOptional()
+  @IsUUID()
+  documentId?: string;
+  @ApiPropertyOptional({ description: 'which version of that document (default: its latest)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  documentVersion?: number;
   @IsOptional() @IsString() @MaxLength(TEXT) note?: string;
 }
 export class ShareDraftWithFamilyDto extends EventEnvelopeDto {
@@ -95,6 +116,10 @@ export class QaOutcomeDto extends EventEnvelopeDto {
   @IsOptional() @IsIsoDateTime() receivedAt?: string;
   @IsIn(['approved', 'resubmit']) outcome: 'approved' | 'resubmit';
   @IsOptional() @IsString() @MaxLength(TEXT) notes?: string;
+  @ApiPropertyOptional({ description: 'the Home Office feedback letter: a home_office_feedback document of this review' })
+  @IsOptional()
+  @IsUUID()
+  documentId?: string;
 }
 export class CopySentToCommissionerDto extends EventEnvelopeDto {
   @IsOptional() @IsIsoDateTime() sentAt?: string;
@@ -102,12 +127,33 @@ export class CopySentToCommissionerDto extends EventEnvelopeDto {
 export class PublishDto extends EventEnvelopeDto {
   @IsOptional() @IsIsoDateTime() publishedAt?: string;
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) @MaxLength(2000) url: string;
+  @ApiPropertyOptional({
+    description:
+      'the documents published (overview_report, executive_summary, action_plan); default: the latest of each of those the review has',
+    type: [String],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  documentIds?: string[];
 }
 export class AddActionDto extends EventEnvelopeDto {
   @IsOptional() @IsUUID() actionId?: string;
   @IsUUID() agencyId: string;
   @IsString() @MinLength(1) @MaxLength(TEXT) description: string;
   @IsIsoDateTime() dueAt: string;
+  @ApiPropertyOptional({ description: 'the recommendation this action carries out' })
+  @IsOptional()
+  @IsUUID()
+  recommendationId?: string;
+  @ApiPropertyOptional({ description: 'who in the owning agency is responsible (a role or team, not a private person)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  owner?: string;
 }
 export class CompleteActionDto extends EventEnvelopeDto {
   @IsUUID() actionId: string;

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ReviewAccess } from '@dhr/access';
+import type { Actor } from '@dhr/identity';
+import type { DhrContext, DhrEvent, Stage } from '@dhr/workflows/dhr/v1/dhr.types';
+import type { ReviewEntity } from './review.entities';
+
+/** An event the machine has accepted, inside the event's transaction, before commit. */
+export interface AcceptedEvent {
+  manager: EntityManager;
+  actor: Actor;
+  /** The review as it was before the event (locked for the transaction). */
+  review: ReviewEntity;
+  event: DhrEvent;
+  /** The workflow context before and after the event. */
+  before: DhrContext;
+  after: DhrContext;
+  fromStage: Stage;
+  toStage: Stage;
+  now: Date;
+}
+
+/** What a review's view shows of a part kept outside the statechart, for one caller. */
+export interface ReviewViewRequest {
+  manager: EntityManager;
+  actor: Actor;
+  review: ReviewEntity;
+  access: Exclude<ReviewAccess, 'none'>;
+}
+
+/**
+ * A domain that keeps part of a review's file outside the statechart (documents,
+ * the action plan, the anonymisation check) and takes part in the spine without
+ * the reviews lib depending on it.
+ */
+export interface ReviewExtension {
+  /** Checks and records what the domain keeps about an accepted event; throwing an ApiError refuses the event and rolls it back. */
+  onEventAccepted?(accepted: AcceptedEvent): Promise<void>;
+  /** Fields added to the Review shape for this caller (agency contacts: their own agency's part only). */
+  viewFields?(request: ReviewViewRequest): Promise<Record<string, unknown>>;
+}
+
+/** The registered extensions; domain modules register theirs in `onModuleInit`. */
+@Injectable()
+export class ReviewExtensions {
+  private readonly extensions: ReviewExtension[] = [];
+
+  register(extension: ReviewExtension): void {
+    this.extensions.push(extension);
+  }
+
+  async eventAccepted(accepted: AcceptedEvent): Promise<void> {
+    for (const extension of this.extensions) await extension.onEventAccepted?.(accepted);
+  }
+
+  async viewFields(request: ReviewViewRequest): Promise<Record<string, unknown>> {
+    const fields: Record<string, unknown> = {};
+    for (const extension of this.extensions) Object.assign(fields, await extension.viewFields?.(request));
+    return fields;
+  }
+}

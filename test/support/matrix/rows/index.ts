@@ -1,0 +1,15 @@
+import type { Matrix } from '../runner';
+import { actionPlanRows } from './action-plan.rows';
+import { anonymisationRows } from './anonymisation.rows';
+import { chronologyRows } from './chronology.rows';
+import { documentsWorkflowRows } from './documents-workflow.rows';
+import { familyAndMeetingsRows } from './family-and-meetings.rows';
+
+/** Each domain's rows of the access matrix, kept beside one another so a domain's routes are listed in one place. */
+export const DOMAIN_ROWS: Matrix = {
+  ...actionPlanRows,
+  ...anonymisationRows,
+  ...chronologyRows,
+  ...documentsWorkflowRows,
+  ...familyAndMeetingsRows,
+};
