@@ -1,5 +1,6 @@
 import type { AuditEntryView } from './audit-entry';
-import { csvCell, toCsv } from './audit-csv';
+import { csvCell } from '@dhr/core';
+import { toCsv } from './audit-csv';
 
 const entry = (over: Partial<AuditEntryView> = {}): AuditEntryView => ({
   id: '7',

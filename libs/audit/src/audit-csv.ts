@@ -1,4 +1,5 @@
 import type { AuditEntryView } from './audit-entry';
+import { csvTable } from '@dhr/core';
 import { canonicalJson } from './canonical-json';
 
 const COLUMNS: [header: string, cell: (e: AuditEntryView) => string | number | null][] = [
@@ -22,18 +23,8 @@ const COLUMNS: [header: string, cell: (e: AuditEntryView) => string | number | n
 
 /** RFC 4180 CSV (CRLF line ends, a header row) of audit entries. */
 export function toCsv(entries: AuditEntryView[]): string {
-  const lines = [COLUMNS.map(([header]) => header), ...entries.map((e) => COLUMNS.map(([, cell]) => csvCell(cell(e))))];
-  return lines.map((cells) => cells.join(',')).join('\r\n') + '\r\n';
-}
-
-/**
- * One cell: quoted when it holds a quote, comma or line break; a text starting
- * with = + - @ (or tab / CR) gets a leading ' so a spreadsheet shows it rather than
- * running it as a formula (CSV injection).
- */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvTable(
+    COLUMNS.map(([header]) => header),
+    entries.map((e) => COLUMNS.map(([, cell]) => cell(e))),
+  );
 }

@@ -14,3 +14,4 @@ export * from './database/retry-transaction';
 export * from './logging/logging';
 export * from './logging/redaction';
 export * from './errors/input-guard';
+export * from './export/csv';
