@@ -23,7 +23,7 @@ const ODT = zip([
 ]);
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(64, 0xff)]);
-const CSV = Buffer.from('date,agency,event\n2025-01-02,police,"call, unanswered"\n');
+const CSV = Buffer.from('date,agency,event,source\n2025-01-02,police,"call, unanswered",CAD log\n');
 
 describe('review documents', () => {
   let t: TestApp;

@@ -1,13 +1,15 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dhr/audit';
+import { ReviewExtensions, ReviewsModule } from '@dhr/reviews';
 import { AppConfig } from '@dhr/core';
 import { DocumentStore, LocalDocumentStore } from './document-store';
 import { DocumentUploadChecks } from './document-upload-checks';
 import { DocumentEntity, DocumentVersionEntity } from './document.entities';
 import { documentsConfig, DocumentsConfig } from './documents.config';
 import { DocumentsService } from './documents.service';
+import { DocumentsReviewExtension } from './documents-review.extension';
 
 /**
  * Documents of reviews. Also provides the multer options for `FileInterceptor`
@@ -18,6 +20,7 @@ import { DocumentsService } from './documents.service';
   imports: [
     TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity]),
     AuditModule,
+    ReviewsModule,
     MulterModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ limits: { fileSize: config.DOCUMENT_MAX_BYTES, files: 1, fields: 10, fieldSize: 4096 } }),
@@ -28,7 +31,17 @@ import { DocumentsService } from './documents.service';
     { provide: DocumentStore, inject: [DocumentsConfig], useFactory: (config: DocumentsConfig) => new LocalDocumentStore(config.root) },
     DocumentsService,
     DocumentUploadChecks,
+    DocumentsReviewExtension,
   ],
   exports: [DocumentsService, DocumentStore, DocumentUploadChecks, DocumentsConfig, MulterModule],
 })
-export class DocumentsModule {}
+export class DocumentsModule implements OnModuleInit {
+  constructor(
+    private readonly extensions: ReviewExtensions,
+    private readonly extension: DocumentsReviewExtension,
+  ) {}
+
+  onModuleInit(): void {
+    this.extensions.register(this.extension);
+  }
+}

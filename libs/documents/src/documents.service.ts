@@ -6,8 +6,10 @@ import { ReviewAccess, reviewAccess } from '@dhr/access';
 import { AuditWriter, diffFields, FieldChanges } from '@dhr/audit';
 import { ApiError, Clock, findInputProblem, inTransaction } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
-import { ReviewEntity } from '@dhr/reviews';
+import { OutboxRelay } from '@dhr/jobs';
+import { ReviewEntity, ReviewsService } from '@dhr/reviews';
 import { open, seal, sha256Hex } from './document-crypto';
+import { eventForUpload } from './document-events';
 import { DocumentStore } from './document-store';
 import { DocumentUploadChecks } from './document-upload-checks';
 import { AGENCY_DOCUMENT_TYPES, DocumentType } from './document-types';
@@ -23,6 +25,14 @@ export interface DocumentVersionContent {
   document: DocumentEntity;
   version: DocumentVersionEntity;
   bytes: Buffer;
+}
+
+/** An upload's answer: the stored version and the workflow event it recorded, if any. */
+export interface UploadResult extends DocumentView {
+  recordedEvent: string | null;
+}
+interface UploadedDocument extends UploadResult {
+  changedClocks: boolean;
 }
 
 export interface DocumentContent {
@@ -59,9 +69,11 @@ export class DocumentsService {
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
     private readonly checks: DocumentUploadChecks,
+    private readonly reviews: ReviewsService,
+    private readonly relay: OutboxRelay,
   ) {}
 
-  async upload(actor: Actor, reviewId: string, dto: UploadDocumentDto, file: UploadedDocumentFile | undefined): Promise<DocumentView> {
+  async upload(actor: Actor, reviewId: string, dto: UploadDocumentDto, file: UploadedDocumentFile | undefined): Promise<UploadResult> {
     const problem = findInputProblem({ title: dto.title }, '');
     if (problem) throw ApiError.field(problem.field, problem.reason);
     const { review, access } = await this.findVisible(this.db.manager, actor, reviewId);
@@ -95,12 +107,12 @@ export class DocumentsService {
         const version = await this.insertVersion(manager, doc.id, 1, prepared, actor, now);
         const view = documentView(doc, version);
         await this.record(manager, actor, now, review, 'document.upload', doc.id, diffFields({}, auditedFields(view)));
-        return view;
+        return this.recordWorkflowEvent(manager, actor, review.id, view);
       }),
-    );
+    ).then((uploaded) => this.relayed(uploaded));
   }
 
-  async addVersion(actor: Actor, reviewId: string, documentId: string, file: UploadedDocumentFile | undefined): Promise<DocumentView> {
+  async addVersion(actor: Actor, reviewId: string, documentId: string, file: UploadedDocumentFile | undefined): Promise<UploadResult> {
     const { review, access } = await this.findVisible(this.db.manager, actor, reviewId, 'document');
     const upload = requireFile(file);
     const doc = await this.findDocument(this.db.manager, actor, access, review.id, documentId);
@@ -124,9 +136,28 @@ export class DocumentsService {
         const version = await this.insertVersion(manager, locked.id, latest + 1, prepared, actor, now);
         const view = documentView(locked, version);
         await this.record(manager, actor, now, review, 'document.version', locked.id, diffFields({}, auditedFields(view)));
-        return view;
+        return this.recordWorkflowEvent(manager, actor, review.id, view);
       }),
+    ).then((uploaded) => this.relayed(uploaded));
+  }
+
+  /**
+   * Records the workflow event the upload stands for (an IMR returned, a draft submitted), in the upload's
+   * transaction, when the statechart allows it now and the uploader may send it; otherwise the document is just stored.
+   */
+  private async recordWorkflowEvent(manager: EntityManager, actor: Actor, reviewId: string, view: DocumentView): Promise<UploadedDocument> {
+    const event = eventForUpload(
+      { documentId: view.id, type: view.type as DocumentType, agencyId: view.agencyId, version: view.version },
+      actor,
     );
+    const applied = event ? await this.reviews.applyWithin(manager, actor, reviewId, event, { ifAllowed: true }) : null;
+    return { ...view, recordedEvent: applied ? (event!.type as string) : null, changedClocks: applied?.changedClocks ?? false };
+  }
+
+  /** After commit: alarms for clocks the recorded event changed (the sweep catches anything this misses). */
+  private relayed({ changedClocks, ...uploaded }: UploadedDocument): UploadResult {
+    if (changedClocks) this.relay.relaySoon();
+    return uploaded;
   }
 
   /** The latest version of every document the caller may see, oldest document first. */

@@ -1,4 +1,5 @@
 export * from './document-crypto';
+export * from './document-events';
 export * from './document-store';
 export * from './document-types';
 export * from './document-upload-checks';

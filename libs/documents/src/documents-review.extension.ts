@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ApiError } from '@dhr/core';
+import type { AcceptedEvent, ReviewExtension, ReviewViewRequest } from '@dhr/reviews';
+import { EVENT_DOCUMENT_TYPES } from './document-events';
+import { DocumentEntity, DocumentVersionEntity } from './document.entities';
+import { documentView, DocumentView } from './document.view';
+import { DocumentsService } from './documents.service';
+
+/**
+ * The documents' part in the spine: an event that names documents (a draft, the
+ * Home Office feedback, the published report) must name documents of the right type
+ * of the same review, and the Review shows the latest version of each document the
+ * caller may see.
+ */
+@Injectable()
+export class DocumentsReviewExtension implements ReviewExtension {
+  constructor(private readonly documents: DocumentsService) {}
+
+  async onEventAccepted({ manager, review, event }: AcceptedEvent): Promise<void> {
+    const rule = EVENT_DOCUMENT_TYPES[event.type];
+    if (!rule) return;
+    const named = (event as unknown as Record<string, unknown>)[rule.field];
+    if (named === undefined) return;
+    const ids = Array.isArray(named) ? (named as string[]) : [named as string];
+    const docs = await manager.getRepository(DocumentEntity).findBy(ids.map((id) => ({ id, reviewId: review.id })));
+    const found = new Map(docs.map((d) => [d.id, d]));
+    ids.forEach((id, i) => {
+      const doc = found.get(id);
+      if (!doc || !rule.types.includes(doc.type as never)) {
+        const field = Array.isArray(named) ? `${rule.field}[${i}]` : rule.field;
+        throw ApiError.field(field, `no ${rule.types.join(' or ')} document with this id in the review`);
+      }
+    });
+    if (event.type === 'SUBMIT_DRAFT' && event.documentVersion !== undefined) {
+      await this.assertVersionExists(manager, ids[0], event.documentVersion);
+    }
+  }
+
+  async viewFields({ manager, actor, review, access }: ReviewViewRequest): Promise<{ documents: DocumentView[] }> {
+    const where = access === 'agency' ? { reviewId: review.id, agencyId: actor.agencyId! } : { reviewId: review.id };
+    const docs = await manager.getRepository(DocumentEntity).find({ where, order: { createdAt: 'ASC', id: 'ASC' } });
+    const latest = await this.documents.latestVersions(
+      manager,
+      docs.map((d) => d.id),
+    );
+    return { documents: docs.filter((d) => latest.has(d.id)).map((d) => documentView(d, latest.get(d.id)!)) };
+  }
+
+  private async assertVersionExists(manager: EntityManager, documentId: string, version: number): Promise<void> {
+    const exists = await manager.getRepository(DocumentVersionEntity).existsBy({ documentId, version });
+    if (!exists) throw ApiError.field('documentVersion', 'the document has no such version');
+  }
+}
