@@ -67,7 +67,9 @@ const ALLOWED_NEW_AUDIT_ACTIONS = [
 const STALE_VERSION = 999_999;
 
 function kindOf(field: string): FieldKind {
-  if (['agencyId', 'userId', 'actionId', 'documentId', 'partnershipId'].includes(field)) return 'uuid';
+  if (['agencyId', 'userId', 'actionId', 'documentId', 'partnershipId', 'recommendationId'].includes(field)) return 'uuid';
+  if (field === 'documentIds') return 'uuids';
+  if (field === 'documentVersion') return 'int';
   if (field === 'periodFrom' || field === 'periodTo' || field === 'deathDate') return 'date';
   if (field.endsWith('At')) return 'datetime';
   if (field === 'expectedVersion') return 'int';
@@ -136,7 +138,7 @@ describe('a sweep of bad requests over every endpoint', () => {
       RECEIVE_IMR: { agencyId: police, receivedAt: when },
       WAIVE_IMR: { agencyId: police, reason: 'no contact' },
       BEGIN_DRAFTING: {},
-      SUBMIT_DRAFT: { documentId: randomUUID(), note: 'draft' },
+      SUBMIT_DRAFT: { documentId: randomUUID(), documentVersion: 1, note: 'draft' },
       SHARE_DRAFT_WITH_FAMILY: { sharedAt: when, responseDueAt: daysAhead(28) },
       FAMILY_RESPONSE_RECEIVED: { receivedAt: when },
       FAMILY_NOT_INVOLVED: { reason: 'declined' },
@@ -144,10 +146,17 @@ describe('a sweep of bad requests over every endpoint', () => {
       CSP_SIGN_OFF: { signedAt: when },
       CSP_REQUEST_CHANGES: { reason: 'more detail' },
       SUBMIT_TO_HOME_OFFICE: { submittedAt: when },
-      QA_OUTCOME: { receivedAt: when, outcome: 'approved', notes: 'fine' },
+      QA_OUTCOME: { receivedAt: when, outcome: 'approved', notes: 'fine', documentId: randomUUID() },
       COPY_SENT_TO_COMMISSIONER: { sentAt: when },
-      PUBLISH: { publishedAt: when, url: 'https://example.org/report.pdf' },
-      ADD_ACTION: { actionId: randomUUID(), agencyId: police, description: 'training', dueAt: daysAhead(90) },
+      PUBLISH: { publishedAt: when, url: 'https://example.org/report.pdf', documentIds: [randomUUID()] },
+      ADD_ACTION: {
+        actionId: randomUUID(),
+        agencyId: police,
+        description: 'training',
+        dueAt: daysAhead(90),
+        recommendationId: randomUUID(),
+        owner: 'Head of Safeguarding',
+      },
       COMPLETE_ACTION: { actionId: randomUUID(), completedAt: when },
       CLOSE: {},
       PUT_ON_HOLD: { kind: 'inquest', reason: 'inquest listed', reference: 'INQ-1' },

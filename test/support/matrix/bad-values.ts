@@ -10,7 +10,7 @@ export interface BadValue {
 const v = (name: string, value: unknown): BadValue => ({ name, value });
 
 /** The kind of a field decides which bad values are tried beyond the common ones. */
-export type FieldKind = 'uuid' | 'datetime' | 'date' | 'text' | 'enum' | 'int' | 'url' | 'email' | 'password' | 'code';
+export type FieldKind = 'uuid' | 'uuids' | 'datetime' | 'date' | 'text' | 'enum' | 'int' | 'url' | 'email' | 'password' | 'code';
 
 /** Wrong JSON types: every field gets these. */
 export const WRONG_TYPES: BadValue[] = [
@@ -49,6 +49,19 @@ export function kindValues(kind: FieldKind, ids: { foreignAgencyId: string; user
         v('uuid with spaces', ` ${randomUUID()} `),
         v('another partnership’s agency', ids.foreignAgencyId),
         v('a user id', ids.userId),
+      ];
+    case 'uuids':
+      return [
+        v('array with a non-uuid', [randomUUID(), 'not-a-uuid']),
+        v('array with a number', [7]),
+        v('array with null', [null]),
+        v('duplicates', Array(2).fill(ids.foreignAgencyId)),
+        v(
+          '21 ids',
+          Array.from({ length: 21 }, () => randomUUID()),
+        ),
+        v('array of arrays', [[randomUUID()]]),
+        v('another partnership’s agency', [ids.foreignAgencyId]),
       ];
     case 'datetime':
       return [
