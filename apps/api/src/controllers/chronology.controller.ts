@@ -1,7 +1,38 @@
-import { Controller } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ChronologyContentQuery, ChronologyService, ChronologyView, XLSX_MEDIA_TYPE } from '@dhr/chronology';
+import { Actor, CurrentActor, Roles } from '@dhr/identity';
+import { UUID_PARAM } from '../uuid-param';
 
+const ANY_REVIEW_ROLE = ['coordinator', 'csp_chair', 'independent_chair', 'agency_contact'] as const;
+
+/** The combined chronology: agency contacts get their own agency's rows only. */
 @ApiTags('chronology')
 @ApiBearerAuth()
 @Controller('reviews/:id')
-export class ChronologyController {}
+export class ChronologyController {
+  constructor(private readonly chronology: ChronologyService) {}
+
+  @Roles(...ANY_REVIEW_ROLE)
+  @Get('chronology')
+  @ApiOkResponse({ type: ChronologyView })
+  view(@CurrentActor() actor: Actor, @Param('id', UUID_PARAM) id: string): Promise<ChronologyView> {
+    return this.chronology.view(actor, id);
+  }
+
+  @Roles(...ANY_REVIEW_ROLE)
+  @Get('chronology/content')
+  @ApiProduces('text/csv', XLSX_MEDIA_TYPE)
+  async content(
+    @CurrentActor() actor: Actor,
+    @Param('id', UUID_PARAM) id: string,
+    @Query() query: ChronologyContentQuery,
+  ): Promise<StreamableFile> {
+    const file = await this.chronology.download(actor, id, query.format ?? 'csv');
+    return new StreamableFile(file.bytes, {
+      type: file.contentType,
+      length: file.bytes.length,
+      disposition: `attachment; filename="${file.fileName}"`,
+    });
+  }
+}
