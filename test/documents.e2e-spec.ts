@@ -84,6 +84,7 @@ describe('review documents', () => {
       mediaType: 'application/pdf',
       uploadedBy: a.coordinator.id,
       uploadedAt: expect.any(String),
+      recordedEvent: null, // a coordinator's report is filed, not a draft submission
     });
     const stored = await storedFile(res.body);
     expect(stored.key).toMatch(new RegExp(`^${review}/[0-9a-f-]{36}$`));
