@@ -5,8 +5,9 @@ describe('jobs', () => {
   it('refuses to start while a job name has no handler', () => {
     const handlers = new JobHandlers();
     handlers.register('clock-alarm', async () => undefined);
-    expect(() => handlers.assertComplete()).toThrow('jobs without a handler: send-email, reconcile');
+    expect(() => handlers.assertComplete()).toThrow('jobs without a handler: send-email, meeting-reminder, reconcile');
     handlers.register('send-email', async () => undefined);
+    handlers.register('meeting-reminder', async () => undefined);
     handlers.register('reconcile', async () => undefined);
     expect(() => handlers.assertComplete()).not.toThrow();
     expect(() => handlers.register('reconcile', async () => undefined)).toThrow('already has a handler');
@@ -17,6 +18,12 @@ describe('jobs', () => {
     expect(alarm('2026-11-22T14:00:00.000Z')).toBe(alarm('2026-11-22T14:00:00Z'));
     expect(alarm('2026-11-22T14:00:00Z')).not.toBe(alarm('2026-11-23T14:00:00Z'));
     expect(alarm('2026-11-22T14:00:00Z')).not.toContain(':'); // BullMQ refuses ':' in custom ids
+  });
+
+  it('gives a meeting reminder one id per meeting version', () => {
+    const reminder = (sequence: number) => jobOptions({ name: 'meeting-reminder', data: { meetingId: 'm1', sequence } }).jobId;
+    expect(reminder(2)).toBe('meeting_m1_2');
+    expect(reminder(2)).not.toBe(reminder(3));
   });
 
   it('delays a job until its time, and never into the past', () => {

@@ -26,6 +26,14 @@ export function jobOptions(job: JobItem, runAt?: Date, now = new Date()): JobsOp
         attempts: EMAIL_ATTEMPTS,
         backoff: { type: 'exponential', delay: 2000 },
       };
+    case 'meeting-reminder':
+      return {
+        ...keep,
+        delay,
+        jobId: `meeting_${job.data.meetingId}_${job.data.sequence}`,
+        attempts: 10,
+        backoff: { type: 'exponential', delay: 2000 },
+      };
     case 'reconcile':
       return { ...keep, delay, jobId: `reconcile_${now.getTime()}`, attempts: 1 };
   }

@@ -7,6 +7,8 @@ export interface JobPayloads {
   'clock-alarm': { clockId: string; step: string; dueAt: string };
   /** Deliver one notification by email. */
   'send-email': { notificationId: string };
+  /** The day-before reminder of one panel meeting. `sequence` pins the version of the meeting it was planned for. */
+  'meeting-reminder': { meetingId: string; sequence: number };
   /** Relay the outbox and re-create any alarm missing from Redis. */
   reconcile: Record<string, never>;
 }
@@ -21,6 +23,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'clock-alarm': QUEUES.alarms,
   'send-email': QUEUES.email,
+  'meeting-reminder': QUEUES.alarms,
   reconcile: QUEUES.maintenance,
 };
 

@@ -5,6 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 export interface OutboxPayloads {
   /** A clock was created or changed: (re)plan its alarms. */
   'clock.changed': { clockId: string };
+  /** A meeting was scheduled, moved or cancelled: (re)plan its day-before reminder. */
+  'meeting.changed': { meetingId: string };
   /** A notification row was created: queue its email. */
   'notification.created': { notificationId: string };
 }

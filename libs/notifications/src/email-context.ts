@@ -5,14 +5,30 @@ import type { EmailData, NotificationTemplate } from './email';
 /** Everything needed to send one notification, read fresh from Postgres when the job runs. */
 export interface EmailContext {
   id: string;
-  status: 'pending' | 'sent' | 'failed';
+  status: 'pending' | 'sent' | 'failed' | 'superseded';
   template: NotificationTemplate;
   reviewId: string;
   partnershipId: string;
   clockId: string | null;
   recipientId: string;
   recipientEmail: string;
+  /** meeting.* (and email.failed about one): the meeting as it is now, and the SEQUENCE the email was made for. */
+  meeting: MeetingContext | null;
   emailData: Omit<EmailData, 'publicUrl'>;
+}
+
+export interface MeetingContext {
+  id: string;
+  number: number;
+  status: 'scheduled' | 'cancelled';
+  /** The meeting's current SEQUENCE. */
+  sequence: number;
+  /** The SEQUENCE the notification was created for. */
+  notifiedSequence: number | null;
+  startsAt: Date;
+  endsAt: Date;
+  location: string;
+  agenda: string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -21,7 +37,9 @@ export async function loadEmailContext(manager: EntityManager, notificationId: s
   const [row] = await manager.query(
     `SELECT n.id, n.status, n.template, n.review_id, n.clock_id, n.recipient_user_id, n.step,
             u.email, u.name, r.reference, r.partnership_id, c.kind, c.due_at, a.name AS agency_name,
-            about.template AS about_template, about_user.role AS about_role
+            about.template AS about_template, about_user.role AS about_role, n.meeting_id, n.meeting_sequence,
+            m.number AS meeting_number, m.status AS meeting_status, m.sequence AS meeting_current_sequence,
+            m.starts_at AS meeting_starts_at, m.ends_at AS meeting_ends_at, m.location AS meeting_location, m.agenda AS meeting_agenda
        FROM notifications n
        JOIN users u ON u.id = n.recipient_user_id
        JOIN reviews r ON r.id = n.review_id
@@ -29,11 +47,25 @@ export async function loadEmailContext(manager: EntityManager, notificationId: s
        LEFT JOIN agencies a ON a.id = c.agency_id
        LEFT JOIN notifications about ON about.id = n.about_notification_id
        LEFT JOIN users about_user ON about_user.id = about.recipient_user_id
+       LEFT JOIN meetings m ON m.id = n.meeting_id
       WHERE n.id = $1`,
     [notificationId],
   );
   if (!row) return null;
-  const dueAt: Date = row.due_at ?? now;
+  const meeting: MeetingContext | null = row.meeting_id
+    ? {
+        id: row.meeting_id,
+        number: row.meeting_number,
+        status: row.meeting_status,
+        sequence: row.meeting_current_sequence,
+        notifiedSequence: row.meeting_sequence,
+        startsAt: row.meeting_starts_at,
+        endsAt: row.meeting_ends_at,
+        location: row.meeting_location,
+        agenda: row.meeting_agenda,
+      }
+    : null;
+  const dueAt: Date = row.due_at ?? meeting?.startsAt ?? now;
   return {
     id: row.id,
     status: row.status,
@@ -43,6 +75,7 @@ export async function loadEmailContext(manager: EntityManager, notificationId: s
     clockId: row.clock_id,
     recipientId: row.recipient_user_id,
     recipientEmail: row.email,
+    meeting,
     emailData: {
       reviewId: row.review_id,
       reference: row.reference,
@@ -54,6 +87,9 @@ export async function loadEmailContext(manager: EntityManager, notificationId: s
       reminderLabel: reminderLabel(dueAt, now),
       failedRecipientRole: row.about_role ?? undefined,
       failedTemplate: row.about_template ?? undefined,
+      meeting: meeting
+        ? { number: meeting.number, startsAt: meeting.startsAt, endsAt: meeting.endsAt, location: meeting.location, agenda: meeting.agenda }
+        : undefined,
     },
   };
 }

@@ -1,2 +1,5 @@
 export * from './alarm-scheduler';
 export * from './notifications.module';
+export { NotificationWriter } from './notification-writer';
+export type { NewNotifications, NotificationTemplate } from './notification-writer';
+export { meetingReminderAt } from './email';

@@ -16,6 +16,9 @@ export interface NewNotifications {
   recipientIds: string[];
   /** For email.failed: the notification that could not be delivered. */
   aboutNotificationId?: string;
+  /** meeting.* (and email.failed about one): the meeting, and the SEQUENCE the email is for. */
+  meetingId?: string | null;
+  meetingSequence?: number | null;
 }
 
 /** Creates notification rows once each, and an outbox entry to email each new one. */
@@ -27,10 +30,22 @@ export class NotificationWriter {
     const created: string[] = [];
     for (const recipientId of n.recipientIds) {
       const rows: { id: string }[] = await manager.query(
-        `INSERT INTO notifications (review_id, clock_id, clock_due_at, recipient_user_id, template, step, alarm_key, about_notification_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        `INSERT INTO notifications (review_id, clock_id, clock_due_at, recipient_user_id, template, step, alarm_key, about_notification_id,
+                                    meeting_id, meeting_sequence)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
          ON CONFLICT (alarm_key, recipient_user_id) DO NOTHING RETURNING id`,
-        [n.reviewId, n.clockId, n.clockDueAt, recipientId, n.template, n.step, n.alarmKey, n.aboutNotificationId ?? null],
+        [
+          n.reviewId,
+          n.clockId,
+          n.clockDueAt,
+          recipientId,
+          n.template,
+          n.step,
+          n.alarmKey,
+          n.aboutNotificationId ?? null,
+          n.meetingId ?? null,
+          n.meetingSequence ?? null,
+        ],
       );
       for (const row of rows) {
         await this.outbox.add(manager, 'notification.created', { notificationId: row.id });

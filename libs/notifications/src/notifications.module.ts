@@ -6,6 +6,7 @@ import { WorkflowModule } from '@dhr/workflow';
 import { AlarmScheduler } from './alarm-scheduler';
 import { ClockAlarmHandler } from './clock-alarm.handler';
 import { createMailTransport } from './email';
+import { MeetingReminders } from './meeting-reminders';
 import { NotificationWriter } from './notification-writer';
 import { ReconcileHandler } from './reconcile.handler';
 import { MAIL_TRANSPORT, SendEmailHandler } from './send-email.handler';
@@ -19,9 +20,10 @@ import { MAIL_TRANSPORT, SendEmailHandler } from './send-email.handler';
     SendEmailHandler,
     ReconcileHandler,
     NotificationWriter,
+    MeetingReminders,
     { provide: MAIL_TRANSPORT, inject: [AppConfig], useFactory: (config: AppConfig) => createMailTransport(config) },
   ],
-  exports: [AlarmScheduler],
+  exports: [AlarmScheduler, NotificationWriter],
 })
 export class NotificationsModule implements OnModuleInit {
   constructor(
@@ -32,13 +34,16 @@ export class NotificationsModule implements OnModuleInit {
     private readonly alarms: ClockAlarmHandler,
     private readonly email: SendEmailHandler,
     private readonly reconcile: ReconcileHandler,
+    private readonly meetingReminders: MeetingReminders,
   ) {}
 
   onModuleInit(): void {
     this.relay.on('clock.changed', async ({ clockId }) => void (await this.scheduler.scheduleClock(clockId)));
+    this.relay.on('meeting.changed', async ({ meetingId }) => void (await this.meetingReminders.schedule(meetingId)));
     this.relay.on('notification.created', ({ notificationId }) => this.jobs.add({ name: 'send-email', data: { notificationId } }));
     this.handlers.register('clock-alarm', (data) => this.alarms.handle(data));
     this.handlers.register('send-email', (data, job) => this.email.handle(data, job));
+    this.handlers.register('meeting-reminder', (data) => this.meetingReminders.handle(data));
     this.handlers.register('reconcile', () => this.reconcile.handle());
   }
 }

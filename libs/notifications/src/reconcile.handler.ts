@@ -3,12 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobQueue, OutboxRelay } from '@dhr/jobs';
 import { AlarmScheduler } from './alarm-scheduler';
+import { MeetingReminders } from './meeting-reminders';
 
 const PAGE = 500;
 
 /**
  * The safety net: relays the outbox, then re-creates from Postgres every alarm
- * and email job an open clock or pending notification should have. Redis can be
+ * and email job an open clock, upcoming meeting or pending notification should have. Redis can be
  * flushed and nothing is lost; re-adding existing jobs is a no-op.
  */
 @Injectable()
@@ -20,6 +21,7 @@ export class ReconcileHandler {
     private readonly relay: OutboxRelay,
     private readonly scheduler: AlarmScheduler,
     private readonly jobs: JobQueue,
+    private readonly meetingReminders: MeetingReminders,
   ) {}
 
   async handle(): Promise<void> {
@@ -35,8 +37,9 @@ export class ReconcileHandler {
       if (rows.length < PAGE) break;
       after = rows[rows.length - 1].id;
     }
+    const meetings = await this.meetingReminders.scheduleAll();
     const pending: { id: string }[] = await this.db.query(`SELECT id FROM notifications WHERE status = 'pending' ORDER BY created_at`);
     for (const n of pending) await this.jobs.add({ name: 'send-email', data: { notificationId: n.id } });
-    this.logger.debug(`sweep: relayed ${relayed}, clocks ${clocks}, pending emails ${pending.length}`);
+    this.logger.debug(`sweep: relayed ${relayed}, clocks ${clocks}, meetings ${meetings}, pending emails ${pending.length}`);
   }
 }

@@ -4,8 +4,9 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock } from '@dhr/core';
 import { EMAIL_ATTEMPTS, JobPayloads, OutboxRelay } from '@dhr/jobs';
-import { MailSendError, MailTransport, renderEmail } from './email';
+import { MailSendError, MailTransport, renderEmail, reviewUrl } from './email';
 import { EmailContext, loadEmailContext } from './email-context';
+import { isStaleMeetingEmail, meetingIcalEvent } from './meeting-email';
 import { NotificationWriter } from './notification-writer';
 
 export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
@@ -29,11 +30,26 @@ export class SendEmailHandler implements OnModuleDestroy {
   async handle(data: JobPayloads['send-email'], job: Job): Promise<void> {
     const context = await loadEmailContext(this.db.manager, data.notificationId);
     if (!context || context.status !== 'pending') return; // sent already, or gone: nothing to do
+    if (isStaleMeetingEmail(context, this.clock.now())) {
+      // The meeting changed (or was cancelled) since: the newer email carries the news.
+      await this.db.query(`UPDATE notifications SET status = 'superseded' WHERE id = $1 AND status = 'pending'`, [context.id]);
+      return;
+    }
     const attempt = await this.countAttempt(data.notificationId);
     const startedAt = this.clock.now();
     const email = renderEmail(context.template, { ...context.emailData, publicUrl: this.config.PUBLIC_URL });
     try {
-      const result = await this.transport.send({ to: context.recipientEmail, ...email, messageId: `<${context.id}@dhr-engine>` });
+      const icalEvent = meetingIcalEvent(context, {
+        organizer: this.config.MAIL_FROM,
+        reviewUrl: reviewUrl(this.config.PUBLIC_URL, context.reviewId),
+        stamp: startedAt,
+      });
+      const result = await this.transport.send({
+        to: context.recipientEmail,
+        ...email,
+        messageId: `<${context.id}@dhr-engine>`,
+        ...(icalEvent ? { icalEvent } : {}),
+      });
       await this.db.transaction(async (m) => {
         await m.query(
           `INSERT INTO email_attempts (notification_id, attempt, started_at, outcome, smtp_response) VALUES ($1, $2, $3, 'sent', $4)`,
@@ -81,6 +97,8 @@ export class SendEmailHandler implements OnModuleDestroy {
         alarmKey: `email-failed:${context.id}`,
         recipientIds: coordinators.map((c) => c.id).filter((id) => id !== context.recipientId),
         aboutNotificationId: context.id,
+        meetingId: context.meeting?.id ?? null,
+        meetingSequence: context.meeting?.notifiedSequence ?? null,
       });
     });
     if (final) await this.relay.relayPending();

@@ -1,7 +1,16 @@
 import type { DeadlineKind } from '@dhr/workflows/dhr/v1/dhr.types';
 
 /** Every kind of notification email the engine sends. */
-export const NOTIFICATION_TEMPLATES = ['clock.reminder', 'clock.escalation', 'clock.escalation_chair', 'email.failed'] as const;
+export const NOTIFICATION_TEMPLATES = [
+  'clock.reminder',
+  'clock.escalation',
+  'clock.escalation_chair',
+  'email.failed',
+  'meeting.invitation',
+  'meeting.updated',
+  'meeting.cancelled',
+  'meeting.reminder',
+] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
 /** What a template needs. Only `recipientName` is a person's name, and it is used in the greeting only. */
@@ -23,6 +32,17 @@ export interface EmailData {
   failedTemplate?: string;
   /** Base URL of the web app, e.g. https://dhr.example.gov.uk */
   publicUrl: string;
+  /** meeting.* (and email.failed about one): the panel meeting as it is now. */
+  meeting?: MeetingEmailData;
+}
+
+/** A panel meeting as its emails show it. Location and agenda go in the body and the .ics, never the subject. */
+export interface MeetingEmailData {
+  number: number;
+  startsAt: Date;
+  endsAt: Date;
+  location: string;
+  agenda: string | null;
 }
 
 export interface RenderedEmail {

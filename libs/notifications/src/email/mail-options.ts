@@ -13,6 +13,10 @@ export function toMailOptions(message: OutgoingMail, mailFrom: string): SendMail
     messageId: toMessageIdHeader(message.messageId, mailFrom),
     // RFC 3834: tells mail servers and out-of-office responders not to reply automatically.
     headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+    // A meeting's iCalendar goes inline as text/calendar (nodemailer adds it as an alternative).
+    ...(message.icalEvent
+      ? { icalEvent: { method: message.icalEvent.method, content: message.icalEvent.content, filename: 'invite.ics' } }
+      : {}),
     // Our messages never carry attachments: refuse any file or URL content outright.
     disableFileAccess: true,
     disableUrlAccess: true,

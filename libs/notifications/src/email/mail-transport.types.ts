@@ -6,6 +6,14 @@ export interface OutgoingMail {
   html: string;
   /** Our idempotency id, sent as the Message-ID header so a retried send can be recognised. */
   messageId: string;
+  /** An iCalendar (RFC 5545) invitation, sent as a text/calendar alternative so mail clients offer accept/decline. */
+  icalEvent?: OutgoingIcalEvent;
+}
+
+export interface OutgoingIcalEvent {
+  method: 'REQUEST' | 'CANCEL';
+  /** The whole VCALENDAR text. */
+  content: string;
 }
 
 export interface MailSendResult {

@@ -29,7 +29,8 @@ function data(overrides: Partial<EmailData> = {}): EmailData {
 const occurrences = (haystack: string, needle: string) => haystack.split(needle).length - 1;
 
 describe('renderEmail', () => {
-  describe.each(NOTIFICATION_TEMPLATES.map((t) => [t]))('%s', (template: NotificationTemplate) => {
+  const DEADLINE_TEMPLATES = NOTIFICATION_TEMPLATES.filter((t) => !t.startsWith('meeting.'));
+  describe.each(DEADLINE_TEMPLATES.map((t) => [t]))('%s', (template: NotificationTemplate) => {
     it.each(DEADLINE_KINDS.map((k) => [k]))('renders a readable email for the %s deadline', (kind: DeadlineKind) => {
       const email = renderEmail(template, data({ deadlineKind: kind }));
       const wording = DEADLINE_WORDING[kind];
@@ -195,5 +196,45 @@ describe('renderEmail', () => {
   it('refuses unknown templates and deadline kinds', () => {
     expect(() => renderEmail('clock.unknown' as NotificationTemplate, data())).toThrow(/Unknown email template/);
     expect(() => renderEmail('clock.reminder', data({ deadlineKind: 'constructor' as DeadlineKind }))).toThrow(/Unknown deadline kind/);
+  });
+
+  describe('meeting emails', () => {
+    const meeting = {
+      number: 2,
+      startsAt: new Date('2026-03-29T09:00:00Z'),
+      endsAt: new Date('2026-03-29T11:00:00Z'),
+      location: 'Room <4> & https://meet.example/x',
+      agenda: 'Chronology review',
+    };
+    const MEETING_TEMPLATES = NOTIFICATION_TEMPLATES.filter((t) => t.startsWith('meeting.'));
+
+    it.each(MEETING_TEMPLATES.map((t) => [t]))(
+      '%s: reference and UK time in the subject, place and agenda in the body only',
+      (template) => {
+        const email = renderEmail(template, data({ meeting }));
+        expect(email.subject.startsWith('OFFICIAL-SENSITIVE: DHR-CROY-2026-001 — panel meeting 2 ')).toBe(true);
+        expect(email.subject).toContain('Sunday 29 March 2026, 10:00');
+        for (const secret of [RECIPIENT, AGENCY, 'Room', 'Chronology review']) expect(email.subject).not.toContain(secret);
+        expect(email.text).toContain('Sunday 29 March 2026, 12:00 (UK time)');
+        expect(email.text).toContain('Room <4> & https://meet.example/x');
+        expect(email.text).toContain('Chronology review');
+        expect(email.html).toContain('Room &lt;4&gt; &amp; https://meet.example/x');
+        expect(occurrences(email.text, RECIPIENT)).toBe(1);
+      },
+    );
+
+    it('says what happened in each', () => {
+      expect(renderEmail('meeting.invitation', data({ meeting })).subject).toContain('invitation');
+      expect(renderEmail('meeting.updated', data({ meeting })).text).toContain('has changed');
+      expect(renderEmail('meeting.cancelled', data({ meeting })).text).toContain('has been cancelled');
+      expect(renderEmail('meeting.reminder', data({ meeting })).text).toContain('is tomorrow');
+      expect(() => renderEmail('meeting.invitation', data())).toThrow(/meeting is required/);
+    });
+
+    it('email.failed about a meeting email names the meeting, not a deadline', () => {
+      const email = renderEmail('email.failed', data({ meeting, failedTemplate: 'meeting.invitation' }));
+      expect(email.subject).toContain('email not delivered: panel meeting invitation');
+      expect(email.text).toContain('Panel meeting 2, Sunday 29 March 2026, 10:00 (UK time)');
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { deadlineWording } from '../deadline-wording';
-import type { NotificationTemplate } from '../email-data';
+import type { EmailData, NotificationTemplate, RenderedEmail } from '../email-data';
 import { formatUkDateTime } from '../uk-time';
 import { composeEmail } from './layout';
 import { capitalise, TemplateRenderer, UK_TIME_NOTE } from './template-renderer';
@@ -18,6 +18,10 @@ const FAILED_EMAIL_LABELS: Record<NotificationTemplate, string> = {
   'clock.escalation': 'overdue notice',
   'clock.escalation_chair': 'escalation to the CSP chair',
   'email.failed': 'delivery-failure notice',
+  'meeting.invitation': 'panel meeting invitation',
+  'meeting.updated': 'panel meeting change',
+  'meeting.cancelled': 'panel meeting cancellation',
+  'meeting.reminder': 'panel meeting reminder',
 };
 
 /**
@@ -37,10 +41,11 @@ function failedEmailLabel(template: string | undefined): string {
 
 /** email.failed — to the coordinators: a notification could not be delivered after every retry. */
 export const renderEmailFailed: TemplateRenderer = (data, reviewUrl) => {
-  const wording = deadlineWording(data.deadlineKind);
-  const due = formatUkDateTime(data.dueAt);
   const failedEmail = failedEmailLabel(data.failedTemplate);
   const recipientRole = roleLabel(data.failedRecipientRole, data.agencyName);
+  if (data.meeting) return renderMeetingEmailFailed(data, reviewUrl, failedEmail, recipientRole);
+  const wording = deadlineWording(data.deadlineKind);
+  const due = formatUkDateTime(data.dueAt);
   return composeEmail({
     reference: data.reference,
     subjectSummary: `email not delivered: ${failedEmail} about ${wording.subjectLabel}`,
@@ -62,3 +67,28 @@ export const renderEmailFailed: TemplateRenderer = (data, reviewUrl) => {
     reviewUrl,
   });
 };
+
+/** email.failed about a panel meeting email: the meeting, not a deadline. */
+function renderMeetingEmailFailed(data: EmailData, reviewUrl: string, failedEmail: string, recipientRole: string): RenderedEmail {
+  const meeting = data.meeting!;
+  const when = formatUkDateTime(meeting.startsAt);
+  return composeEmail({
+    reference: data.reference,
+    subjectSummary: `email not delivered: ${failedEmail}`,
+    recipientName: data.recipientName,
+    intro: [
+      `An email about Domestic Homicide Review ${data.reference} could not be delivered, even after repeated attempts. ` +
+        'The person it was for may not know about the panel meeting below.',
+    ],
+    facts: [
+      ['Email not delivered', capitalise(failedEmail)],
+      ['Intended for', recipientRole],
+      ['Review', data.reference],
+      ['Meeting', `Panel meeting ${meeting.number}, ${when} ${UK_TIME_NOTE}`],
+    ],
+    whatToDo:
+      'Please contact the person who holds this role in the review another way (for example by phone) and pass the message on. ' +
+      'Then check the email address held for them in the system: the address is not shown here, to protect personal data.',
+    reviewUrl,
+  });
+}

@@ -2,6 +2,7 @@ import type { NotificationTemplate } from '../email-data';
 import { renderEmailFailed } from './email-failed.template';
 import { renderEscalationChair } from './escalation-chair.template';
 import { renderEscalation } from './escalation.template';
+import { renderMeetingCancelled, renderMeetingInvitation, renderMeetingReminder, renderMeetingUpdated } from './meeting.template';
 import { renderReminder } from './reminder.template';
 import type { TemplateRenderer } from './template-renderer';
 
@@ -11,4 +12,8 @@ export const TEMPLATES: Record<NotificationTemplate, TemplateRenderer> = {
   'clock.escalation': renderEscalation,
   'clock.escalation_chair': renderEscalationChair,
   'email.failed': renderEmailFailed,
+  'meeting.invitation': renderMeetingInvitation,
+  'meeting.updated': renderMeetingUpdated,
+  'meeting.cancelled': renderMeetingCancelled,
+  'meeting.reminder': renderMeetingReminder,
 };
