@@ -60,11 +60,35 @@ const ALLOWED_NEW_AUDIT_ACTIONS = [
   'review.history.read',
   'review.deadlines.read',
   'review.audit.read',
+  'document.list',
+  'chronology.read',
+  'chronology.export',
+  'identifying_terms.read',
+  'family_member.list',
+  'meeting.list',
+  'action_plan.read',
+  'action_plan.export',
   'auth.login_failed',
   'auth.login',
 ];
 
 const STALE_VERSION = 999_999;
+
+/** Every GET under a review, for the bad-id sweep. */
+const REVIEW_READS = [
+  '',
+  '/history',
+  '/deadlines',
+  '/audit',
+  '/documents',
+  '/chronology',
+  '/chronology/content?format=xlsx',
+  '/identifying-terms',
+  '/family-members',
+  '/meetings',
+  '/action-plan',
+  '/action-plan/export',
+];
 
 function kindOf(field: string): FieldKind {
   if (['agencyId', 'userId', 'actionId', 'documentId', 'partnershipId', 'recommendationId'].includes(field)) return 'uuid';
@@ -462,7 +486,7 @@ describe('a sweep of bad requests over every endpoint', () => {
     ]; // prettier-ignore
     for (const id of badIds) {
       for (const who of [a.coordinator, a.policeContact]) {
-        for (const suffix of ['', '/history', '/deadlines', '/audit'])
+        for (const suffix of REVIEW_READS)
           out.push({ label: `GET id=${id.slice(0, 40)}${suffix}`, method: 'get', path: `/api/reviews/${id}${suffix}`, as: who });
         out.push({
           label: `POST id=${id.slice(0, 40)}/events`,

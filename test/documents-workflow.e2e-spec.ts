@@ -4,6 +4,20 @@ import { daysAgo, daysAhead, reviewBody, send } from './support/review-driver';
 import { startTestApp, TestApp } from './support/test-app';
 import { docx } from './support/zip';
 
+/** A document as the API lists it (the fields these tests read). */
+interface Doc {
+  id: string;
+  type: string;
+  agencyId: string | null;
+  version: number;
+  mediaType: string;
+}
+interface Deadline {
+  kind: string;
+  agencyId?: string;
+  status: string;
+}
+
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
 
 /**
@@ -18,7 +32,7 @@ describe('documents in the workflow', () => {
   let id: string;
 
   const review = async (who = s.coordinator) => (await t.http().get(`/api/reviews/${id}`).set(who.auth)).body;
-  const history = async () => (await t.http().get(`/api/reviews/${id}/history`).set(s.coordinator.auth)).body as Record<string, any>[];
+  const history = async () => (await t.http().get(`/api/reviews/${id}/history`).set(s.coordinator.auth)).body as Record<string, unknown>[];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -53,7 +67,7 @@ describe('documents in the workflow', () => {
     const r = await review();
     expect(r.version).toBe(before + 1);
     expect(r.panel).toEqual(expect.arrayContaining([{ agencyId: s.police.id, imr: 'received' }]));
-    const clock = r.deadlines.find((d: any) => d.kind === 'imr' && d.agencyId === s.police.id);
+    const clock = r.deadlines.find((d: Deadline) => d.kind === 'imr' && d.agencyId === s.police.id);
     expect(clock).toMatchObject({ status: 'met' });
     const last = (await history()).at(-1)!;
     expect(last).toMatchObject({ type: 'RECEIVE_IMR', actorId: s.policeContact.id, payload: { agencyId: s.police.id } });
@@ -103,7 +117,7 @@ describe('documents in the workflow', () => {
 
   it('an event naming a document must name one of this review, of the right type and version', async () => {
     const before = await review();
-    const docs = (await t.http().get(`/api/reviews/${id}/documents`).set(s.coordinator.auth)).body as any[];
+    const docs = (await t.http().get(`/api/reviews/${id}/documents`).set(s.coordinator.auth)).body as Doc[];
     const imr = docs.find((d) => d.type === 'imr')!;
     const overview = docs.find((d) => d.type === 'overview_report')!;
 
@@ -139,7 +153,7 @@ describe('documents in the workflow', () => {
     await send(t, s.chair, id, { type: 'SUBMIT_FOR_SIGNOFF' });
     await send(t, s.cspChair, id, { type: 'CSP_SIGN_OFF' });
     await send(t, s.coordinator, id, { type: 'SUBMIT_TO_HOME_OFFICE' });
-    const docs = (await t.http().get(`/api/reviews/${id}/documents`).set(s.coordinator.auth)).body as any[];
+    const docs = (await t.http().get(`/api/reviews/${id}/documents`).set(s.coordinator.auth)).body as Doc[];
     const overview = docs.find((d) => d.type === 'overview_report')!;
     const summary = docs.find((d) => d.type === 'executive_summary')!;
 
@@ -168,14 +182,14 @@ describe('documents in the workflow', () => {
 
   it('the Review shows the latest version of each document its reader may see', async () => {
     const full = await review();
-    const imr = full.documents.find((d: any) => d.type === 'imr' && d.agencyId === s.police.id);
+    const imr = full.documents.find((d: Doc) => d.type === 'imr' && d.agencyId === s.police.id);
     expect(imr).toMatchObject({ version: 3, mediaType: 'application/pdf' });
-    expect(full.documents.map((d: any) => d.type)).toEqual(
+    expect(full.documents.map((d: Doc) => d.type)).toEqual(
       expect.arrayContaining(['imr', 'chronology', 'overview_report', 'executive_summary', 'home_office_feedback']),
     );
     const police = await review(s.policeContact);
-    expect(police.documents.map((d: any) => [d.type, d.agencyId])).toEqual([['imr', s.police.id]]);
+    expect(police.documents.map((d: Doc) => [d.type, d.agencyId])).toEqual([['imr', s.police.id]]);
     const list = (await t.http().get('/api/reviews').set(s.healthContact.auth)).body.items;
-    expect(list[0].documents.every((d: any) => d.agencyId === s.health.id)).toBe(true);
+    expect(list[0].documents.every((d: Doc) => d.agencyId === s.health.id)).toBe(true);
   });
 });

@@ -13,6 +13,16 @@ export const STORED_TABLES = [
   'outbox',
   'notifications',
   'email_attempts',
+  'documents',
+  'document_versions',
+  'identifying_terms',
+  'identifying_term_acceptances',
+  'meetings',
+  'meeting_attendees',
+  'recommendations',
+  'action_details',
+  'family_members',
+  'family_contacts',
 ] as const;
 
 export type DbSnapshot = Record<string, { rows: number; md5: string }>;
