@@ -4,12 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter } from '@dhr/audit';
 import { ApiError, Clock, CsvValue, inTransaction } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
-import { ReviewEntity } from '@dhr/reviews';
+import { auditReview, ReviewEntity } from '@dhr/reviews';
 import { WorkflowRegistry } from '@dhr/workflow';
 import { ActionDetailEntity, RecommendationEntity } from './action-plan.entities';
 import { actionPlanCsv, actionPlanRows } from './action-plan-csv';
 import { actionPlanView, ActionPlanView, actionViews } from './action-plan.view';
-import { findVisibleReview, recordAudit } from './review-lookup';
+import { findVisibleReview } from './review-lookup';
 
 export interface CsvFile {
   fileName: string;
@@ -67,7 +67,7 @@ export class ActionPlanService {
       const names = await this.agencyNames(manager, partnershipId);
       const rows: CsvValue[][] = [];
       for (const review of reviews) rows.push(...actionPlanRows(await this.plan(manager, review, now), names, now));
-      await recordAudit(this.audit, manager, actor, now, {
+      await auditReview(this.audit, manager, actor, now, {
         partnershipId,
         reviewId: null,
         action: 'action_plan.export',
@@ -98,7 +98,7 @@ export class ActionPlanService {
   }
 
   private recordRead(manager: EntityManager, actor: Actor, at: Date, review: ReviewEntity, action: string, plan: ActionPlanView) {
-    return recordAudit(this.audit, manager, actor, at, {
+    return auditReview(this.audit, manager, actor, at, {
       partnershipId: review.partnershipId,
       reviewId: review.id,
       action,

@@ -5,10 +5,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter, diffFields } from '@dhr/audit';
 import { ApiError, Clock, inTransaction } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
-import type { ReviewEntity } from '@dhr/reviews';
+import { auditReview, type ReviewEntity } from '@dhr/reviews';
 import { RecommendationEntity, RecommendationScope } from './action-plan.entities';
 import type { CreateRecommendationDto, UpdateRecommendationDto } from './recommendation.dto';
-import { assertRecommendationStage, findVisibleReview, recordAudit } from './review-lookup';
+import { assertRecommendationStage, findVisibleReview } from './review-lookup';
 
 export interface RecommendationView {
   id: string;
@@ -72,7 +72,7 @@ export class RecommendationsService {
         updatedAt: now,
       });
       await repo.insert(row);
-      await recordAudit(this.audit, manager, actor, now, {
+      await auditReview(this.audit, manager, actor, now, {
         partnershipId: review.partnershipId,
         reviewId: review.id,
         action: 'recommendation.create',
@@ -104,7 +104,7 @@ export class RecommendationsService {
         { id: before.id },
         { scope: after.scope, text: after.text, ownerAgencyId: after.ownerAgencyId, updatedAt: after.updatedAt },
       );
-      await recordAudit(this.audit, manager, actor, after.updatedAt, {
+      await auditReview(this.audit, manager, actor, after.updatedAt, {
         partnershipId: review.partnershipId,
         reviewId: review.id,
         action: 'recommendation.update',

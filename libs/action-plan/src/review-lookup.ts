@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import { ReviewAccess, reviewAccess } from '@dhr/access';
-import { AuditWriter, FieldChanges } from '@dhr/audit';
 import { ApiError } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
 import { ReviewEntity } from '@dhr/reviews';
@@ -35,26 +34,4 @@ export function assertRecommendationStage(review: ReviewEntity): void {
       message: 'recommendations are recorded from drafting until the review is closed',
     });
   }
-}
-
-export function recordAudit(
-  audit: AuditWriter,
-  manager: EntityManager,
-  actor: Actor,
-  at: Date,
-  entry: { partnershipId: string; reviewId: string | null; action: string; entity: string; entityId: string; changes?: FieldChanges },
-): Promise<void> {
-  return audit.record(manager, {
-    chain: entry.partnershipId,
-    actorId: actor.userId,
-    actorRole: actor.role,
-    action: entry.action,
-    reviewId: entry.reviewId,
-    entity: entry.entity,
-    entityId: entry.entityId,
-    changes: entry.changes,
-    requestId: actor.requestId,
-    sourceIp: actor.sourceIp,
-    at,
-  });
 }

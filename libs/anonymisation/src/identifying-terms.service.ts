@@ -7,7 +7,7 @@ import { AuditWriter, FieldChanges } from '@dhr/audit';
 import { ApiError, Clock, findInputProblem, inTransaction } from '@dhr/core';
 import { DocumentEntity } from '@dhr/documents';
 import type { Actor } from '@dhr/identity';
-import { ReviewEntity } from '@dhr/reviews';
+import { auditReview, ReviewEntity } from '@dhr/reviews';
 import { AnonymisationScanner, ScanResult } from './anonymisation-scanner';
 import type { AcceptTermMatchDto, AnonymisationCheckDto, PutIdentifyingTermsDto } from './identifying-terms.dto';
 import { TermAcceptanceEntity } from './identifying-terms.entities';
@@ -180,18 +180,13 @@ export class IdentifyingTermsService {
   }
 
   private record(manager: EntityManager, actor: Actor, review: ReviewEntity, action: string, changes: FieldChanges): Promise<void> {
-    return this.audit.record(manager, {
-      chain: review.partnershipId,
-      actorId: actor.userId,
-      actorRole: actor.role,
+    return auditReview(this.audit, manager, actor, this.clock.now(), {
       action,
+      partnershipId: review.partnershipId,
       reviewId: review.id,
       entity: 'review',
       entityId: review.id,
       changes,
-      requestId: actor.requestId,
-      sourceIp: actor.sourceIp,
-      at: this.clock.now(),
     });
   }
 }

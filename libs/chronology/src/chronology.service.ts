@@ -6,7 +6,7 @@ import { AuditWriter, FieldChanges } from '@dhr/audit';
 import { ApiError, Clock, inTransaction } from '@dhr/core';
 import { DocumentsService } from '@dhr/documents';
 import type { Actor } from '@dhr/identity';
-import { ReviewEntity } from '@dhr/reviews';
+import { auditReview, ReviewEntity } from '@dhr/reviews';
 import { chronologyCsv, chronologyXlsx, ExportFile } from './chronology-export';
 import { ChronologySource, MergedChronology, mergeChronologies } from './chronology-merge';
 import { isMergeable, parseChronology } from './chronology-parser';
@@ -109,18 +109,13 @@ export class ChronologyService {
       problems: { before: null, after: merge.problems.length },
       ...(format ? { format: { before: null, after: format } } : {}),
     };
-    return this.audit.record(manager, {
-      chain: merge.review.partnershipId,
-      actorId: actor.userId,
-      actorRole: actor.role,
+    return auditReview(this.audit, manager, actor, this.clock.now(), {
       action,
+      partnershipId: merge.review.partnershipId,
       reviewId: merge.review.id,
       entity: 'review',
       entityId: merge.review.id,
       changes,
-      requestId: actor.requestId,
-      sourceIp: actor.sourceIp,
-      at: this.clock.now(),
     });
   }
 }

@@ -7,7 +7,7 @@ import { AuditWriter, diffFields, FieldChanges } from '@dhr/audit';
 import { ApiError, Clock, findInputProblem, inTransaction } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
 import { OutboxRelay } from '@dhr/jobs';
-import { ReviewEntity, ReviewsService } from '@dhr/reviews';
+import { auditReview, ReviewEntity, ReviewsService } from '@dhr/reviews';
 import { open, seal, sha256Hex } from './document-crypto';
 import { eventForUpload } from './document-events';
 import { DocumentStore } from './document-store';
@@ -345,18 +345,13 @@ export class DocumentsService {
     documentId: string | null,
     changes?: FieldChanges,
   ): Promise<void> {
-    return this.audit.record(manager, {
-      chain: review.partnershipId,
-      actorId: actor.userId,
-      actorRole: actor.role,
+    return auditReview(this.audit, manager, actor, at, {
       action,
+      partnershipId: review.partnershipId,
       reviewId: review.id,
       entity: documentId ? 'document' : 'review',
       entityId: documentId ?? review.id,
       changes,
-      requestId: actor.requestId,
-      sourceIp: actor.sourceIp,
-      at,
     });
   }
 }

@@ -6,7 +6,7 @@ import { reviewAccess } from '@dhr/access';
 import { AuditWriter, diffFields, FieldChanges } from '@dhr/audit';
 import { ApiError, Clock, inTransaction } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
-import { ReviewEntity } from '@dhr/reviews';
+import { auditReview, ReviewEntity } from '@dhr/reviews';
 import type { CreateFamilyMemberDto, LogFamilyContactDto, UpdateFamilyMemberDto } from './family.dto';
 import { FamilyContactEntity, FamilyMemberEntity } from './family.entities';
 import { familyContactView, FamilyContactView, familyMemberView, FamilyMemberView } from './family.view';
@@ -237,18 +237,13 @@ export class FamilyService {
     subject: { entity: 'review' | 'family_member' | 'family_contact'; id: string },
     changes?: FieldChanges,
   ): Promise<void> {
-    return this.audit.record(manager, {
-      chain: review.partnershipId,
-      actorId: actor.userId,
-      actorRole: actor.role,
+    return auditReview(this.audit, manager, actor, at, {
       action,
+      partnershipId: review.partnershipId,
       reviewId: review.id,
       entity: subject.entity,
       entityId: subject.id,
       changes,
-      requestId: actor.requestId,
-      sourceIp: actor.sourceIp,
-      at,
     });
   }
 }

@@ -8,7 +8,7 @@ import { ApiError, Clock, inTransaction } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
 import { OutboxRelay, OutboxWriter } from '@dhr/jobs';
 import { meetingReminderAt, NotificationTemplate, NotificationWriter } from '@dhr/notifications';
-import { ReviewEntity } from '@dhr/reviews';
+import { auditReview, ReviewEntity } from '@dhr/reviews';
 import { checkTimes, MeetingTimes } from './meeting-times';
 import { loadAttendees, resolveAttendees } from './meeting-attendees';
 import type { LinkMinutesDto, ScheduleMeetingDto, UpdateMeetingDto } from './meeting.dto';
@@ -257,18 +257,13 @@ export class MeetingsService {
     meetingId: string | null,
     changes?: FieldChanges,
   ): Promise<void> {
-    return this.audit.record(manager, {
-      chain: review.partnershipId,
-      actorId: actor.userId,
-      actorRole: actor.role,
+    return auditReview(this.audit, manager, actor, at, {
       action,
+      partnershipId: review.partnershipId,
       reviewId: review.id,
       entity: meetingId ? 'meeting' : 'review',
       entityId: meetingId ?? review.id,
       changes,
-      requestId: actor.requestId,
-      sourceIp: actor.sourceIp,
-      at,
     });
   }
 }

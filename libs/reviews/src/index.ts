@@ -3,6 +3,7 @@ export * from './events/event-payloads.dto';
 export * from './list-reviews.query';
 export * from './migration/review-migration.service';
 export * from './review.entities';
+export * from './review-audit';
 export * from './review-extensions';
 export * from './reviews.module';
 export * from './reviews.service';
