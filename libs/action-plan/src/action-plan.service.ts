@@ -4,12 +4,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter } from '@dhr/audit';
 import { ApiError, Clock, CsvValue, inTransaction } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
-import { auditReview, ReviewEntity } from '@dhr/reviews';
+import { auditReview, findVisibleReview, ReviewEntity } from '@dhr/reviews';
 import { WorkflowRegistry } from '@dhr/workflow';
 import { ActionDetailEntity, RecommendationEntity } from './action-plan.entities';
 import { actionPlanCsv, actionPlanRows } from './action-plan-csv';
 import { actionPlanView, ActionPlanView, actionViews } from './action-plan.view';
-import { findVisibleReview } from './review-lookup';
 
 export interface CsvFile {
   fileName: string;

@@ -5,10 +5,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter, diffFields } from '@dhr/audit';
 import { ApiError, Clock, inTransaction } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
-import { auditReview, type ReviewEntity } from '@dhr/reviews';
+import { auditReview, findVisibleReview, type ReviewEntity } from '@dhr/reviews';
 import { RecommendationEntity, RecommendationScope } from './action-plan.entities';
 import type { CreateRecommendationDto, UpdateRecommendationDto } from './recommendation.dto';
-import { assertRecommendationStage, findVisibleReview } from './review-lookup';
+import { assertRecommendationStage } from './review-lookup';
 
 export interface RecommendationView {
   id: string;
@@ -118,7 +118,7 @@ export class RecommendationsService {
 
   /** Coordinators and the review's own chair (the route's roles); a csp chair or agency contact may not write. */
   private async writableReview(manager: EntityManager, actor: Actor, reviewId: string, notFound = 'review'): Promise<ReviewEntity> {
-    const { review, access } = await findVisibleReview(manager, actor, reviewId, true, notFound);
+    const { review, access } = await findVisibleReview(manager, actor, reviewId, { lock: true, notFound });
     if (access !== 'full' || (actor.role !== 'coordinator' && actor.role !== 'independent_chair'))
       throw ApiError.forbidden('recommendations are written by the coordinator or the review’s independent chair');
     return review;

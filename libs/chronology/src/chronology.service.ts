@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ReviewAccess, reviewAccess } from '@dhr/access';
+import { ReviewAccess } from '@dhr/access';
 import { AuditWriter, FieldChanges } from '@dhr/audit';
 import { ApiError, Clock, inTransaction } from '@dhr/core';
 import { DocumentsService } from '@dhr/documents';
 import type { Actor } from '@dhr/identity';
-import { auditReview, ReviewEntity } from '@dhr/reviews';
+import { auditReview, findVisibleReview, ReviewEntity } from '@dhr/reviews';
 import { chronologyCsv, chronologyXlsx, ExportFile } from './chronology-export';
 import { ChronologySource, MergedChronology, mergeChronologies } from './chronology-merge';
 import { isMergeable, parseChronology } from './chronology-parser';
@@ -93,10 +93,7 @@ export class ChronologyService {
 
   private async findVisible(manager: EntityManager, actor: Actor, id: string): Promise<{ review: ReviewEntity; access: ReviewAccess }> {
     if (actor.role === 'admin') throw ApiError.forbidden('administrators read no review content');
-    const review = await manager.getRepository(ReviewEntity).findOneBy({ id });
-    const access = review ? reviewAccess(actor, review) : 'none';
-    if (!review || access === 'none') throw ApiError.notFound('review');
-    return { review, access };
+    return findVisibleReview(manager, actor, id);
   }
 
   /** Which versions were merged (ids, versions, counts): never the rows themselves. */

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ReviewAccess, reviewAccess } from '@dhr/access';
+import { ReviewAccess } from '@dhr/access';
 import { AuditWriter, diffFields, FieldChanges } from '@dhr/audit';
 import { ApiError, Clock, findInputProblem, inTransaction } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
 import { OutboxRelay } from '@dhr/jobs';
-import { auditReview, ReviewEntity, ReviewsService } from '@dhr/reviews';
+import { auditReview, findVisibleReview, ReviewEntity, ReviewsService } from '@dhr/reviews';
 import { open, seal, sha256Hex } from './document-crypto';
 import { eventForUpload } from './document-events';
 import { DocumentStore } from './document-store';
@@ -317,10 +317,7 @@ export class DocumentsService {
     id: string,
     notFound: 'review' | 'document' = 'review',
   ): Promise<{ review: ReviewEntity; access: ReviewAccess }> {
-    const review = await manager.getRepository(ReviewEntity).findOneBy({ id });
-    const access = review ? reviewAccess(actor, review) : 'none';
-    if (!review || access === 'none') throw ApiError.notFound(notFound);
-    return { review, access };
+    return findVisibleReview(manager, actor, id, { notFound });
   }
 
   /** A document of the review the caller may see: agency contacts only their own agency's; 404 otherwise. */

@@ -2,11 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { reviewAccess } from '@dhr/access';
 import { AuditWriter, diffFields, FieldChanges } from '@dhr/audit';
 import { ApiError, Clock, inTransaction } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
-import { auditReview, ReviewEntity } from '@dhr/reviews';
+import { auditReview, findVisibleReview, ReviewEntity } from '@dhr/reviews';
 import type { CreateFamilyMemberDto, LogFamilyContactDto, UpdateFamilyMemberDto } from './family.dto';
 import { FamilyContactEntity, FamilyMemberEntity } from './family.entities';
 import { familyContactView, FamilyContactView, familyMemberView, FamilyMemberView } from './family.view';
@@ -194,11 +193,7 @@ export class FamilyService {
     notFound: NotFound,
     lock = false,
   ): Promise<ReviewEntity> {
-    const qb = manager.getRepository(ReviewEntity).createQueryBuilder('r').where('r.id = :id', { id: reviewId });
-    if (lock) qb.setLock('for_no_key_update');
-    const review = await qb.getOne();
-    const access = review ? reviewAccess(actor, review) : 'none';
-    if (!review || access === 'none') throw ApiError.notFound(notFound);
+    const { review, access } = await findVisibleReview(manager, actor, reviewId, { lock, notFound });
     if (access !== 'full') throw ApiError.forbidden('family involvement is kept by the coordinator and the independent chair');
     return review;
   }

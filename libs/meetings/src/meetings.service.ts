@@ -2,13 +2,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ReviewAccess, reviewAccess } from '@dhr/access';
+import { ReviewAccess } from '@dhr/access';
 import { AuditWriter, diffFields, FieldChanges } from '@dhr/audit';
 import { ApiError, Clock, inTransaction } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
 import { OutboxRelay, OutboxWriter } from '@dhr/jobs';
 import { meetingReminderAt, NotificationTemplate, NotificationWriter } from '@dhr/notifications';
-import { auditReview, ReviewEntity } from '@dhr/reviews';
+import { auditReview, findVisibleReview, ReviewEntity } from '@dhr/reviews';
 import { checkTimes, MeetingTimes } from './meeting-times';
 import { loadAttendees, resolveAttendees } from './meeting-attendees';
 import type { LinkMinutesDto, ScheduleMeetingDto, UpdateMeetingDto } from './meeting.dto';
@@ -202,10 +202,7 @@ export class MeetingsService {
     id: string,
     notFound: 'review' | 'meeting' = 'review',
   ): Promise<{ review: ReviewEntity; access: ReviewAccess }> {
-    const review = await manager.getRepository(ReviewEntity).findOneBy({ id });
-    const access = review ? reviewAccess(actor, review) : 'none';
-    if (!review || access === 'none') throw ApiError.notFound(notFound);
-    return { review, access };
+    return findVisibleReview(manager, actor, id, { notFound });
   }
 
   /** The review, locked against a concurrent CLOSE or meeting, for its coordinator or own chair; 404/403 otherwise. */

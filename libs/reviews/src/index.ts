@@ -4,6 +4,7 @@ export * from './list-reviews.query';
 export * from './migration/review-migration.service';
 export * from './review.entities';
 export * from './review-audit';
+export * from './find-visible-review';
 export * from './review-extensions';
 export * from './reviews.module';
 export * from './reviews.service';

@@ -21,6 +21,7 @@ import { agencyReviewView, reviewView, VisibleReview } from './review.view';
 import { involvedAgencyIds } from './review-scope';
 import { auditReview } from './review-audit';
 import { ReviewExtensions } from './review-extensions';
+import { findVisibleReview } from './find-visible-review';
 
 /** An event applied inside a caller's transaction: the caller relays the outbox after commit when clocks changed. */
 export interface AppliedEvent {
@@ -257,19 +258,8 @@ export class ReviewsService {
     return auditReview(this.audit, manager, actor, this.clock.now(), { action, partnershipId: review.partnershipId, reviewId: review.id });
   }
 
-  /** The review and how much of it the caller may see; 404 when nothing, so its existence is not revealed. */
-  private async findVisible(
-    manager: EntityManager,
-    actor: Actor,
-    id: string,
-    lock = false,
-  ): Promise<{ review: ReviewEntity; access: ReviewAccess }> {
-    const qb = manager.getRepository(ReviewEntity).createQueryBuilder('r').where('r.id = :id', { id });
-    if (lock) qb.setLock('for_no_key_update');
-    const review = await qb.getOne();
-    const access = review ? reviewAccess(actor, review) : 'none';
-    if (!review || access === 'none') throw ApiError.notFound('review');
-    return { review, access };
+  private findVisible(manager: EntityManager, actor: Actor, id: string, lock = false) {
+    return findVisibleReview(manager, actor, id, { lock });
   }
 
   /** Writes the new snapshot under the version check; returns the row as saved and its view, without reading it back. */

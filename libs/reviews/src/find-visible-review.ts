@@ -1,0 +1,24 @@
+import type { EntityManager } from 'typeorm';
+import { ReviewAccess, reviewAccess } from '@dhr/access';
+import { ApiError } from '@dhr/core';
+import type { Actor } from '@dhr/identity';
+import { ReviewEntity } from './review.entities';
+
+/**
+ * The review and how much of it the caller may see; 404 when nothing, so its existence is not revealed. The 404
+ * names `notFound`, so on a sub-resource's route a hidden review and a missing sub-resource answer alike.
+ * `lock` serialises writers on the review (FOR NO KEY UPDATE: inserts referencing it still go ahead).
+ */
+export async function findVisibleReview(
+  manager: EntityManager,
+  actor: Actor,
+  id: string,
+  options: { lock?: boolean; notFound?: string } = {},
+): Promise<{ review: ReviewEntity; access: Exclude<ReviewAccess, 'none'> }> {
+  const qb = manager.getRepository(ReviewEntity).createQueryBuilder('r').where('r.id = :id', { id });
+  if (options.lock) qb.setLock('for_no_key_update');
+  const review = await qb.getOne();
+  const access = review ? reviewAccess(actor, review) : 'none';
+  if (!review || access === 'none') throw ApiError.notFound(options.notFound ?? 'review');
+  return { review, access };
+}
