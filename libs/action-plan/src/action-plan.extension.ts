@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError, Clock } from '@dhr/core';
-import type { AcceptedEvent, ReviewExtension, ReviewViewRequest } from '@dhr/reviews';
+import { DomainError, Clock } from '@dhr/core';
+import type { AcceptedEvent, ReviewExtension, ReviewViewRequest, ViewFieldsByReview } from '@dhr/reviews';
+import { In } from 'typeorm';
 import { WorkflowRegistry } from '@dhr/workflow';
 import { ActionDetailEntity, RecommendationEntity } from './action-plan.entities';
 import { actionViews, recommendationSummary, visibleRecommendations } from './action-plan.view';
@@ -21,31 +22,44 @@ export class ActionPlanExtension implements ReviewExtension {
     const recommendationId = event.recommendationId ?? null;
     if (recommendationId !== null) {
       const found = await manager.getRepository(RecommendationEntity).existsBy({ id: recommendationId, reviewId: review.id });
-      if (!found) throw ApiError.field('recommendationId', 'no recommendation with this id in the review');
+      if (!found) throw DomainError.field('recommendationId', 'no recommendation with this id in the review');
     }
     const inserted = (await manager.query(
       `INSERT INTO action_details (action_id, review_id, recommendation_id, owner) VALUES ($1, $2, $3, $4)
        ON CONFLICT (action_id) DO NOTHING RETURNING action_id`,
       [event.actionId, review.id, recommendationId, event.owner ?? null],
     )) as unknown[];
-    if (inserted.length === 0) throw ApiError.field('actionId', 'is already the id of another action');
+    if (inserted.length === 0) throw DomainError.field('actionId', 'is already the id of another action');
   }
 
-  async viewFields({ manager, actor, review, access }: ReviewViewRequest): Promise<Record<string, unknown>> {
-    const agencyId = access === 'agency' ? actor.agencyId! : undefined;
-    const context = this.workflows.get(review.workflowVersion).view(review.snapshot).context;
+  /** Recommendations and action details of every review of the request, in two queries. */
+  async viewFields({ manager, actor, reviews }: ReviewViewRequest): Promise<ViewFieldsByReview> {
+    const ids = reviews.map(({ review }) => review.id);
     const [recommendations, details] = await Promise.all([
-      manager.getRepository(RecommendationEntity).find({ where: { reviewId: review.id }, order: { number: 'ASC' } }),
-      manager.getRepository(ActionDetailEntity).findBy({ reviewId: review.id }),
+      manager.getRepository(RecommendationEntity).find({ where: { reviewId: In(ids) }, order: { number: 'ASC' } }),
+      manager.getRepository(ActionDetailEntity).findBy({ reviewId: In(ids) }),
     ]);
-    const views = actionViews(context.actions, details, this.clock.now(), agencyId);
-    const byId = new Map(views.map((v) => [v.id, v]));
-    return {
-      recommendations: visibleRecommendations(recommendations, views, agencyId).map(recommendationSummary),
-      // Every field the statechart gives an action, plus the two kept here; agency contacts keep only their own.
-      actions: context.actions
-        .filter((a) => byId.has(a.id))
-        .map((a) => ({ ...a, recommendationId: byId.get(a.id)!.recommendationId, owner: byId.get(a.id)!.owner })),
-    };
+    const now = this.clock.now();
+    return new Map(
+      reviews.map(({ review, access }) => {
+        const agencyId = access === 'agency' ? actor.agencyId! : undefined;
+        const context = this.workflows.get(review.workflowVersion).view(review.snapshot).context;
+        const views = actionViews(
+          context.actions,
+          details.filter((d) => d.reviewId === review.id),
+          now,
+          agencyId,
+        );
+        const ownRecommendations = recommendations.filter((r) => r.reviewId === review.id);
+        return [
+          review.id,
+          {
+            recommendations: visibleRecommendations(ownRecommendations, views, agencyId).map(recommendationSummary),
+            // The two fields kept here, matched to the statechart's actions by id.
+            actions: views.map((v) => ({ id: v.id, recommendationId: v.recommendationId, owner: v.owner })),
+          },
+        ];
+      }),
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dhr/audit';
+import { IdentityModule } from '@dhr/identity';
 import { ReviewExtensions, ReviewsModule } from '@dhr/reviews';
 import { WorkflowModule } from '@dhr/workflow';
 import { ActionDetailEntity, RecommendationEntity } from './action-plan.entities';
@@ -10,7 +11,13 @@ import { RecommendationsService } from './recommendations.service';
 
 /** The action plan: recommendations, their actions, and the progress export. */
 @Module({
-  imports: [TypeOrmModule.forFeature([RecommendationEntity, ActionDetailEntity]), ReviewsModule, WorkflowModule, AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([RecommendationEntity, ActionDetailEntity]),
+    ReviewsModule,
+    IdentityModule,
+    WorkflowModule,
+    AuditModule,
+  ],
   providers: [ActionPlanService, RecommendationsService, ActionPlanExtension],
   exports: [ActionPlanService, RecommendationsService],
 })

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditWriter } from '@dhr/audit';
-import { ApiError, Clock, CsvValue, inTransaction } from '@dhr/core';
-import type { Actor } from '@dhr/identity';
-import { auditReview, findVisibleReview, ReviewEntity } from '@dhr/reviews';
+import { DomainError, Clock, CsvValue, inTransaction } from '@dhr/core';
+import { Actor, IdentityDirectory } from '@dhr/identity';
+import { ReviewFile, ReviewQueries, ReviewRecord, ReviewTx } from '@dhr/reviews';
 import { WorkflowRegistry } from '@dhr/workflow';
 import { ActionDetailEntity, RecommendationEntity } from './action-plan.entities';
 import { actionPlanCsv, actionPlanRows } from './action-plan-csv';
@@ -23,29 +23,28 @@ const EXPORTED_STAGES = ['action_plan', 'closed'];
 export class ActionPlanService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly file: ReviewFile,
+    private readonly reviews: ReviewQueries,
+    private readonly directory: IdentityDirectory,
     private readonly workflows: WorkflowRegistry,
     private readonly audit: AuditWriter,
     private readonly clock: Clock,
   ) {}
 
   get(actor: Actor, reviewId: string): Promise<ActionPlanView> {
-    return inTransaction(this.db, async (manager) => {
-      const { review, access } = await findVisibleReview(manager, actor, reviewId);
-      const now = this.clock.now();
-      const plan = await this.plan(manager, review, now, access === 'agency' ? actor.agencyId! : undefined);
-      await this.recordRead(manager, actor, now, review, 'action_plan.read', plan);
+    return this.file.read(actor, reviewId, {}, async (tx) => {
+      const plan = await this.plan(tx.manager, tx.review, tx.now, agencyOf(tx));
+      await recordRead(tx, 'action_plan.read', plan);
       return plan;
     });
   }
 
   exportReview(actor: Actor, reviewId: string): Promise<CsvFile> {
-    return inTransaction(this.db, async (manager) => {
-      const { review, access } = await findVisibleReview(manager, actor, reviewId);
-      const now = this.clock.now();
-      const plan = await this.plan(manager, review, now, access === 'agency' ? actor.agencyId! : undefined);
-      const rows = actionPlanRows(plan, await this.agencyNames(manager, review.partnershipId), now);
-      await this.recordRead(manager, actor, now, review, 'action_plan.export', plan);
-      return { fileName: `action-plan-${review.reference}.csv`, csv: actionPlanCsv(rows) };
+    return this.file.read(actor, reviewId, {}, async (tx) => {
+      const plan = await this.plan(tx.manager, tx.review, tx.now, agencyOf(tx));
+      const rows = actionPlanRows(plan, await this.agencyNames(tx.manager, tx.review.partnershipId), tx.now);
+      await recordRead(tx, 'action_plan.export', plan);
+      return { fileName: `action-plan-${tx.reference}.csv`, csv: actionPlanCsv(rows) };
     });
   }
 
@@ -53,33 +52,34 @@ export class ActionPlanService {
   exportPartnership(actor: Actor, partnershipId: string): Promise<CsvFile> {
     return inTransaction(this.db, async (manager) => {
       if (actor.partnershipId !== partnershipId || (actor.role !== 'coordinator' && actor.role !== 'csp_chair'))
-        throw ApiError.notFound('partnership');
-      const [partnership] = (await manager.query('SELECT code FROM partnerships WHERE id = $1', [partnershipId])) as { code: string }[];
-      if (!partnership) throw ApiError.notFound('partnership');
-      const reviews = await manager
-        .getRepository(ReviewEntity)
-        .createQueryBuilder('r')
-        .where('r.partnership_id = :partnershipId AND r.stage IN (:...stages)', { partnershipId, stages: EXPORTED_STAGES })
-        .orderBy('r.reference')
-        .getMany();
+        throw DomainError.notFound('partnership');
+      const code = await this.directory.partnershipCode(partnershipId, manager);
+      if (code === null) throw DomainError.notFound('partnership');
+      const reviews = await this.reviews.inStages(partnershipId, EXPORTED_STAGES, manager);
       const now = this.clock.now();
       const names = await this.agencyNames(manager, partnershipId);
       const rows: CsvValue[][] = [];
       for (const review of reviews) rows.push(...actionPlanRows(await this.plan(manager, review, now), names, now));
-      await auditReview(this.audit, manager, actor, now, {
-        partnershipId,
-        reviewId: null,
+      // About the partnership, not one review: on its chain, with no review id.
+      await this.audit.record(manager, {
+        chain: partnershipId,
+        actorId: actor.userId,
+        actorRole: actor.role,
         action: 'action_plan.export',
+        reviewId: null,
         entity: 'partnership',
         entityId: partnershipId,
         changes: { reviews: { before: null, after: reviews.map((r) => r.id) }, rows: { before: null, after: rows.length } },
+        requestId: actor.requestId,
+        sourceIp: actor.sourceIp,
+        at: now,
       });
-      return { fileName: `action-plans-${partnership.code}.csv`, csv: actionPlanCsv(rows) };
+      return { fileName: `action-plans-${code}.csv`, csv: actionPlanCsv(rows) };
     });
   }
 
   /** The review's action plan for a caller; `agencyId` narrows it to one agency's part. */
-  private async plan(manager: EntityManager, review: ReviewEntity, now: Date, agencyId?: string): Promise<ActionPlanView> {
+  private async plan(manager: EntityManager, review: ReviewRecord, now: Date, agencyId?: string): Promise<ActionPlanView> {
     const context = this.workflows.get(review.workflowVersion).view(review.snapshot).context;
     const [recommendations, details] = await Promise.all([
       manager.getRepository(RecommendationEntity).find({ where: { reviewId: review.id }, order: { number: 'ASC' } }),
@@ -89,24 +89,18 @@ export class ActionPlanService {
   }
 
   private async agencyNames(manager: EntityManager, partnershipId: string): Promise<Map<string, string>> {
-    const rows = (await manager.query('SELECT id, name FROM agencies WHERE partnership_id = $1', [partnershipId])) as {
-      id: string;
-      name: string;
-    }[];
-    return new Map(rows.map((r) => [r.id, r.name]));
+    return new Map((await this.directory.agenciesOf(partnershipId, manager)).map((a) => [a.id, a.name]));
   }
+}
 
-  private recordRead(manager: EntityManager, actor: Actor, at: Date, review: ReviewEntity, action: string, plan: ActionPlanView) {
-    return auditReview(this.audit, manager, actor, at, {
-      partnershipId: review.partnershipId,
-      reviewId: review.id,
-      action,
-      entity: 'review',
-      entityId: review.id,
-      changes: {
-        recommendations: { before: null, after: plan.recommendations.map((r) => r.id) },
-        actions: { before: null, after: plan.summary.actions },
-      },
-    });
-  }
+/** An agency contact sees their own agency's part of the plan. */
+const agencyOf = (tx: ReviewTx): string | undefined => (tx.access === 'agency' ? tx.actor.agencyId! : undefined);
+
+function recordRead(tx: ReviewTx, action: string, plan: ActionPlanView): Promise<void> {
+  return tx.audit(action, {
+    changes: {
+      recommendations: { before: null, after: plan.recommendations.map((r) => r.id) },
+      actions: { before: null, after: plan.summary.actions },
+    },
+  });
 }

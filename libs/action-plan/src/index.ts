@@ -1,6 +1,8 @@
+// What the apps use of the action-plan lib: the module, the services, DTOs and views. No ORM entities.
 export * from './action-plan.module';
-export * from './action-plan.entities';
+export { RECOMMENDATION_SCOPES } from './action-plan.entities';
+export type { RecommendationScope } from './action-plan.entities';
 export * from './action-plan.service';
-export * from './action-plan.view';
+export type { ActionPlanView, ActionView, RecommendationSummary } from './action-plan.view';
 export * from './recommendation.dto';
 export * from './recommendations.service';

@@ -1,62 +1,83 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ApiError } from '@dhr/core';
-import type { ReviewEntity } from '@dhr/reviews';
+import { DomainError } from '@dhr/core';
+import { DirectoryUser, IdentityDirectory } from '@dhr/identity';
+import type { ReviewRecord } from '@dhr/reviews';
 import type { AttendeeRow } from './meeting.view';
 
 /**
  * Who may be invited: users of the review's partnership who take part in it — its
  * coordinators and CSP chairs, its own independent chair, and the agency contacts of
- * the agencies involved (panel or scoping). As SQL over users alias `u`.
+ * the agencies involved (panel or scoping).
  */
-const ELIGIBLE = `u.partnership_id = $1 AND (
-    u.role IN ('coordinator', 'csp_chair')
-    OR (u.role = 'independent_chair' AND u.id = $2)
-    OR (u.role = 'agency_contact' AND u.agency_id = ANY($3::uuid[])))`;
+function takesPart(user: DirectoryUser, review: ReviewRecord): boolean {
+  if (user.partnershipId !== review.partnershipId) return false;
+  switch (user.role) {
+    case 'coordinator':
+    case 'csp_chair':
+      return true;
+    case 'independent_chair':
+      return user.id === review.chairUserId;
+    case 'agency_contact':
+      return user.agencyId !== null && review.involvedAgencyIds.includes(user.agencyId);
+    default:
+      return false;
+  }
+}
 
-/**
- * The attendee user ids for a new meeting: the users named, every agency contact of the
- * agencies named, the review's chair and the scheduling user. 400 naming the field when
- * a user or agency takes no part in the review.
- */
-export async function resolveAttendees(
-  manager: EntityManager,
-  review: ReviewEntity,
-  schedulerId: string,
-  request: { attendeeUserIds?: string[]; agencyIds?: string[] },
-): Promise<string[]> {
-  const userIds = [...new Set(request.attendeeUserIds ?? [])];
-  const agencyIds = [...new Set(request.agencyIds ?? [])];
-  if (agencyIds.some((id) => !review.involvedAgencyIds.includes(id)))
-    throw ApiError.field('agencyIds', 'every agency must take part in the review (panel or scoping)');
-  const params = [review.partnershipId, review.chairUserId, review.involvedAgencyIds];
-  const named: { id: string }[] = userIds.length
-    ? await manager.query(`SELECT u.id FROM users u WHERE u.id = ANY($4::uuid[]) AND ${ELIGIBLE}`, [...params, userIds])
-    : [];
-  if (named.length !== userIds.length)
-    throw ApiError.field(
-      'attendeeUserIds',
-      "every user must take part in the review (its coordinators, CSP chairs, chair or agencies' contacts)",
+/** The attendees of meetings: who is invited (asked of the identity directory, which owns the users) and who they are. */
+@Injectable()
+export class MeetingAttendees {
+  constructor(private readonly directory: IdentityDirectory) {}
+
+  /**
+   * The attendee user ids for a new meeting: the users named, every agency contact of the
+   * agencies named, the review's chair and the scheduling user. 400 naming the field when
+   * a user or agency takes no part in the review.
+   */
+  async resolve(
+    manager: EntityManager,
+    review: ReviewRecord,
+    schedulerId: string,
+    request: { attendeeUserIds?: string[]; agencyIds?: string[] },
+  ): Promise<string[]> {
+    const userIds = [...new Set(request.attendeeUserIds ?? [])];
+    const agencyIds = [...new Set(request.agencyIds ?? [])];
+    if (agencyIds.some((id) => !review.involvedAgencyIds.includes(id)))
+      throw DomainError.field('agencyIds', 'every agency must take part in the review (panel or scoping)');
+    const named = (await this.directory.users(userIds, manager)).filter((u) => takesPart(u, review));
+    if (named.length !== userIds.length)
+      throw DomainError.field(
+        'attendeeUserIds',
+        "every user must take part in the review (its coordinators, CSP chairs, chair or agencies' contacts)",
+      );
+    const contactIds = await this.directory.agencyContactIds(agencyIds, manager);
+    const contacts = (await this.directory.users(contactIds, manager)).filter((u) => takesPart(u, review));
+    const always = [schedulerId, ...(review.chairUserId ? [review.chairUserId] : [])];
+    return [...new Set([...always, ...userIds, ...contacts.map((c) => c.id)])].sort();
+  }
+
+  /** Attendees of these meetings with their role and agency, by role then user id. */
+  async load(manager: EntityManager, meetingIds: string[]): Promise<Map<string, AttendeeRow[]>> {
+    const byMeeting = new Map<string, AttendeeRow[]>(meetingIds.map((id) => [id, []]));
+    if (meetingIds.length === 0) return byMeeting;
+    const rows: { meeting_id: string; user_id: string }[] = await manager.query(
+      'SELECT meeting_id, user_id FROM meeting_attendees WHERE meeting_id = ANY($1::uuid[])',
+      [meetingIds],
     );
-  const contacts: { id: string }[] = agencyIds.length
-    ? await manager.query(`SELECT u.id FROM users u WHERE u.role = 'agency_contact' AND u.agency_id = ANY($4::uuid[]) AND ${ELIGIBLE}`, [
-        ...params,
-        agencyIds,
-      ])
-    : [];
-  const always = [schedulerId, ...(review.chairUserId ? [review.chairUserId] : [])];
-  return [...new Set([...always, ...userIds, ...contacts.map((c) => c.id)])].sort();
+    const users = new Map((await this.directory.users(new Set(rows.map((r) => r.user_id)), manager)).map((u) => [u.id, u]));
+    const attendees = rows
+      .filter((r) => users.has(r.user_id))
+      .map((r) => ({
+        meeting_id: r.meeting_id,
+        user_id: r.user_id,
+        role: users.get(r.user_id)!.role,
+        agency_id: users.get(r.user_id)!.agencyId,
+      }))
+      .sort((a, b) => compare(a.role, b.role) || compare(a.user_id, b.user_id));
+    for (const row of attendees) byMeeting.get(row.meeting_id)!.push(row);
+    return byMeeting;
+  }
 }
 
-/** Attendees of these meetings with their role and agency, in a stable order. */
-export async function loadAttendees(manager: EntityManager, meetingIds: string[]): Promise<Map<string, AttendeeRow[]>> {
-  const byMeeting = new Map<string, AttendeeRow[]>(meetingIds.map((id) => [id, []]));
-  if (meetingIds.length === 0) return byMeeting;
-  const rows: AttendeeRow[] = await manager.query(
-    `SELECT a.meeting_id, a.user_id, u.role, u.agency_id
-       FROM meeting_attendees a JOIN users u ON u.id = a.user_id
-      WHERE a.meeting_id = ANY($1::uuid[]) ORDER BY a.meeting_id, u.role, a.user_id`,
-    [meetingIds],
-  );
-  for (const row of rows) byMeeting.get(row.meeting_id)!.push(row);
-  return byMeeting;
-}
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,20 +1,35 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { ReviewAccess } from '@dhr/access';
-import { AuditWriter, diffFields, FieldChanges } from '@dhr/audit';
-import { ApiError, Clock, inTransaction } from '@dhr/core';
+import { EntityManager } from 'typeorm';
+import { diffFields } from '@dhr/audit';
+import { DomainError } from '@dhr/core';
+import { reviewHasDocument } from '@dhr/documents';
 import type { Actor } from '@dhr/identity';
-import { OutboxRelay, OutboxWriter } from '@dhr/jobs';
 import { meetingReminderAt, NotificationTemplate, NotificationWriter } from '@dhr/notifications';
-import { auditReview, findVisibleReview, ReviewEntity } from '@dhr/reviews';
+import { ReviewFile, ReviewFileOptions, ReviewTx } from '@dhr/reviews';
 import { checkTimes, MeetingTimes } from './meeting-times';
-import { loadAttendees, resolveAttendees } from './meeting-attendees';
+import { MeetingAttendees } from './meeting-attendees';
 import type { LinkMinutesDto, ScheduleMeetingDto, UpdateMeetingDto } from './meeting.dto';
 import { AttendeeRow, MeetingRow, meetingView, MeetingView } from './meeting.view';
+import { MeetingsReadModel } from './meetings-read-model';
 
 const COLUMNS = 'id, review_id, number, starts_at, ends_at, location, agenda, status, sequence, reminder_at, minutes_document_id';
+
+/**
+ * Who arranges meetings: the review's coordinators and its own chair. On a meeting's own routes the 404
+ * names the meeting, so a hidden review and a missing meeting answer alike. Minutes may be linked after
+ * the review closed, so only arranging passes the 'open' gate.
+ */
+function arrangers(notFound: 'review' | 'meeting', gate?: 'open'): ReviewFileOptions {
+  return {
+    notFound,
+    gate,
+    authorise: (actor, access) => {
+      if (access !== 'full' || (actor.role !== 'coordinator' && actor.role !== 'independent_chair'))
+        throw DomainError.forbidden("only the review's coordinators and its independent chair may arrange meetings");
+    },
+  };
+}
 
 /**
  * Panel meetings of a review. Every change bumps the iCalendar SEQUENCE and, in the same
@@ -25,21 +40,17 @@ const COLUMNS = 'id, review_id, number, starts_at, ends_at, location, agenda, st
 @Injectable()
 export class MeetingsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly audit: AuditWriter,
+    private readonly file: ReviewFile,
+    private readonly attendees: MeetingAttendees,
     private readonly notifications: NotificationWriter,
-    private readonly outbox: OutboxWriter,
-    private readonly relay: OutboxRelay,
-    private readonly clock: Clock,
   ) {}
 
-  async schedule(actor: Actor, reviewId: string, dto: ScheduleMeetingDto): Promise<MeetingView> {
-    const view = await inTransaction(this.db, async (manager) => {
-      const review = await this.findForChange(manager, actor, reviewId, 'review');
-      const now = this.clock.now();
+  schedule(actor: Actor, reviewId: string, dto: ScheduleMeetingDto): Promise<MeetingView> {
+    return this.file.change(actor, reviewId, arrangers('review', 'open'), async (tx) => {
+      const { manager, now, review } = tx;
       const times = checkTimes({ startsAt: new Date(dto.startsAt), endsAt: new Date(dto.endsAt) }, now, true);
       const location = requireText(dto.location, 'location');
-      const attendees = await resolveAttendees(manager, review, actor.userId, dto);
+      const attendees = await this.attendees.resolve(manager, review, actor.userId, dto);
       const [{ next }]: { next: number }[] = await manager.query(
         'SELECT coalesce(max(number), 0)::int + 1 AS next FROM meetings WHERE review_id = $1',
         [review.id],
@@ -62,41 +73,35 @@ export class MeetingsService {
         ],
       );
       await manager.query('INSERT INTO meeting_attendees (meeting_id, user_id) SELECT $1, unnest($2::uuid[])', [id, attendees]);
-      await this.announce(manager, row, 'meeting.invitation', attendees);
-      await this.record(manager, actor, now, review, 'meeting.schedule', id, diffFields({}, audited(row, attendees.length)));
-      return meetingView(row, (await loadAttendees(manager, [id])).get(id)!);
+      await this.announce(tx, row, 'meeting.invitation', attendees);
+      await tx.audit('meeting.schedule', { entity: 'meeting', entityId: id, changes: diffFields({}, audited(row, attendees.length)) });
+      return this.view(manager, row);
     });
-    this.relay.relaySoon();
-    return view;
   }
 
   /** The review's meetings, oldest first; agency contacts see only those they are invited to. */
   list(actor: Actor, reviewId: string): Promise<MeetingView[]> {
-    return inTransaction(this.db, async (manager) => {
-      const { review, access } = await this.findVisible(manager, actor, reviewId);
-      const rows: MeetingRow[] = await manager.query(
+    return this.file.read(actor, reviewId, {}, async (tx) => {
+      const rows: MeetingRow[] = await tx.manager.query(
         `SELECT ${COLUMNS} FROM meetings m WHERE review_id = $1
            AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM meeting_attendees a WHERE a.meeting_id = m.id AND a.user_id = $2))
          ORDER BY number`,
-        [review.id, access === 'agency' ? actor.userId : null],
+        [tx.review.id, tx.access === 'agency' ? actor.userId : null],
       );
-      const attendees = await loadAttendees(
-        manager,
+      const attendees = await this.attendees.load(
+        tx.manager,
         rows.map((r) => r.id),
       );
-      const views = rows.map((row) => meetingView(row, visibleAttendees(attendees.get(row.id)!, actor, access)));
-      await this.record(manager, actor, this.clock.now(), review, 'meeting.list', null, {
-        returned: { before: null, after: views.map((v) => v.id) },
-      });
+      const views = rows.map((row) => meetingView(row, visibleAttendees(attendees.get(row.id)!, tx)));
+      await tx.audit('meeting.list', { changes: { returned: { before: null, after: views.map((v) => v.id) } } });
       return views;
     });
   }
 
-  async update(actor: Actor, reviewId: string, meetingId: string, dto: UpdateMeetingDto): Promise<MeetingView> {
-    const view = await inTransaction(this.db, async (manager) => {
-      const review = await this.findForChange(manager, actor, reviewId, 'meeting');
-      const before = await this.findMeetingForChange(manager, review.id, meetingId);
-      const now = this.clock.now();
+  update(actor: Actor, reviewId: string, meetingId: string, dto: UpdateMeetingDto): Promise<MeetingView> {
+    return this.file.change(actor, reviewId, arrangers('meeting', 'open'), async (tx) => {
+      const { manager, now } = tx;
+      const before = await findMeetingForChange(tx, meetingId);
       const moved = dto.startsAt !== undefined && Date.parse(dto.startsAt) !== before.starts_at.getTime();
       const times: MeetingTimes = checkTimes(
         {
@@ -113,67 +118,56 @@ export class MeetingsService {
         times.endsAt.getTime() === before.ends_at.getTime() &&
         location === before.location &&
         agenda === before.agenda;
-      const attendees = await this.attendeeIds(manager, before.id);
-      if (unchanged) return meetingView(before, (await loadAttendees(manager, [before.id])).get(before.id)!);
+      if (unchanged) return this.view(manager, before);
+      const attendees = await MeetingsReadModel.attendeeIds(before.id, manager);
       const after = await updateReturning(
         manager,
         `UPDATE meetings SET starts_at = $2, ends_at = $3, location = $4, agenda = $5, sequence = sequence + 1, reminder_at = $6, updated_at = $7
           WHERE id = $1 RETURNING ${COLUMNS}`,
         [before.id, times.startsAt, times.endsAt, location, agenda, meetingReminderAt(times.startsAt, now), now],
       );
-      await this.announce(manager, after, 'meeting.updated', attendees);
-      await this.record(manager, actor, now, review, 'meeting.update', after.id, diffFields(audited(before), audited(after)));
-      return meetingView(after, (await loadAttendees(manager, [after.id])).get(after.id)!);
+      await this.announce(tx, after, 'meeting.updated', attendees);
+      await tx.audit('meeting.update', { entity: 'meeting', entityId: after.id, changes: diffFields(audited(before), audited(after)) });
+      return this.view(manager, after);
     });
-    this.relay.relaySoon();
-    return view;
   }
 
-  async cancel(actor: Actor, reviewId: string, meetingId: string): Promise<MeetingView> {
-    const view = await inTransaction(this.db, async (manager) => {
-      const review = await this.findForChange(manager, actor, reviewId, 'meeting');
-      const before = await this.findMeetingForChange(manager, review.id, meetingId);
-      const now = this.clock.now();
-      const attendees = await this.attendeeIds(manager, before.id);
+  cancel(actor: Actor, reviewId: string, meetingId: string): Promise<MeetingView> {
+    return this.file.change(actor, reviewId, arrangers('meeting', 'open'), async (tx) => {
+      const before = await findMeetingForChange(tx, meetingId);
+      const attendees = await MeetingsReadModel.attendeeIds(before.id, tx.manager);
       const after = await updateReturning(
-        manager,
+        tx.manager,
         `UPDATE meetings SET status = 'cancelled', sequence = sequence + 1, reminder_at = NULL, updated_at = $2 WHERE id = $1 RETURNING ${COLUMNS}`,
-        [before.id, now],
+        [before.id, tx.now],
       );
-      await this.announce(manager, after, 'meeting.cancelled', attendees);
-      await this.record(manager, actor, now, review, 'meeting.cancel', after.id, diffFields(audited(before), audited(after)));
-      return meetingView(after, (await loadAttendees(manager, [after.id])).get(after.id)!);
+      await this.announce(tx, after, 'meeting.cancelled', attendees);
+      await tx.audit('meeting.cancel', { entity: 'meeting', entityId: after.id, changes: diffFields(audited(before), audited(after)) });
+      return this.view(tx.manager, after);
     });
-    this.relay.relaySoon();
-    return view;
   }
 
   /** Links an uploaded `minutes` document of this review; allowed after the meeting and after the review closed. */
   linkMinutes(actor: Actor, reviewId: string, meetingId: string, dto: LinkMinutesDto): Promise<MeetingView> {
-    return inTransaction(this.db, async (manager) => {
-      const review = await this.findEditable(manager, actor, reviewId, 'meeting');
-      const before = await this.findMeeting(manager, review.id, meetingId, true);
+    return this.file.change(actor, reviewId, arrangers('meeting'), async (tx) => {
+      const before = await findMeeting(tx, meetingId);
       if (before.status === 'cancelled') throw meetingCancelled();
-      const docs: unknown[] = await manager.query(`SELECT 1 FROM documents WHERE id = $1 AND review_id = $2 AND type = 'minutes'`, [
-        dto.documentId,
-        review.id,
-      ]);
-      if (docs.length === 0) throw ApiError.field('documentId', 'must be an uploaded document of type minutes of this review');
-      const now = this.clock.now();
+      if (!(await reviewHasDocument(tx.manager, tx.review.id, dto.documentId, 'minutes')))
+        throw DomainError.field('documentId', 'must be an uploaded document of type minutes of this review');
       const after = await updateReturning(
-        manager,
+        tx.manager,
         `UPDATE meetings SET minutes_document_id = $2, updated_at = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
-        [before.id, dto.documentId, now],
+        [before.id, dto.documentId, tx.now],
       );
-      await this.record(manager, actor, now, review, 'meeting.minutes', after.id, diffFields(audited(before), audited(after)));
-      return meetingView(after, (await loadAttendees(manager, [after.id])).get(after.id)!);
+      await tx.audit('meeting.minutes', { entity: 'meeting', entityId: after.id, changes: diffFields(audited(before), audited(after)) });
+      return this.view(tx.manager, after);
     });
   }
 
-  /** One notification per attendee, once per meeting version and kind, and a re-plan of the reminder. */
-  private async announce(manager: EntityManager, meeting: MeetingRow, template: NotificationTemplate, attendees: string[]): Promise<void> {
+  /** One notification per attendee, once per meeting version and kind, and a re-plan of the reminder (relayed after commit). */
+  private async announce(tx: ReviewTx, meeting: MeetingRow, template: NotificationTemplate, attendees: string[]): Promise<void> {
     const kind = template.slice('meeting.'.length);
-    await this.notifications.create(manager, {
+    await this.notifications.create(tx.manager, {
       reviewId: meeting.review_id,
       clockId: null,
       clockDueAt: null,
@@ -184,85 +178,31 @@ export class MeetingsService {
       meetingId: meeting.id,
       meetingSequence: meeting.sequence,
     });
-    await this.outbox.add(manager, 'meeting.changed', { meetingId: meeting.id });
+    await tx.outbox('meeting.changed', { meetingId: meeting.id });
   }
 
-  private async attendeeIds(manager: EntityManager, meetingId: string): Promise<string[]> {
-    const rows: { user_id: string }[] = await manager.query(
-      'SELECT user_id FROM meeting_attendees WHERE meeting_id = $1 ORDER BY user_id',
-      [meetingId],
-    );
-    return rows.map((r) => r.user_id);
+  private async view(manager: EntityManager, row: MeetingRow): Promise<MeetingView> {
+    return meetingView(row, (await this.attendees.load(manager, [row.id])).get(row.id)!);
   }
+}
 
-  /** On a meeting's own routes the 404 names the meeting either way, so a hidden review and a missing meeting answer alike. */
-  private async findVisible(
-    manager: EntityManager,
-    actor: Actor,
-    id: string,
-    notFound: 'review' | 'meeting' = 'review',
-  ): Promise<{ review: ReviewEntity; access: ReviewAccess }> {
-    return findVisibleReview(manager, actor, id, { notFound });
-  }
+/** The review's meeting, locked for the change; 404 otherwise. */
+async function findMeeting(tx: ReviewTx, meetingId: string): Promise<MeetingRow> {
+  const [row]: MeetingRow[] = await tx.manager.query(`SELECT ${COLUMNS} FROM meetings WHERE id = $1 AND review_id = $2 FOR NO KEY UPDATE`, [
+    meetingId,
+    tx.review.id,
+  ]);
+  if (!row) throw DomainError.notFound('meeting');
+  return row;
+}
 
-  /** The review, locked against a concurrent CLOSE or meeting, for its coordinator or own chair; 404/403 otherwise. */
-  private async findEditable(manager: EntityManager, actor: Actor, id: string, notFound: 'review' | 'meeting'): Promise<ReviewEntity> {
-    const { review, access } = await this.findVisible(manager, actor, id, notFound);
-    if (access !== 'full' || (actor.role !== 'coordinator' && actor.role !== 'independent_chair'))
-      throw ApiError.forbidden("only the review's coordinators and its independent chair may arrange meetings");
-    await manager.query('SELECT 1 FROM reviews WHERE id = $1 FOR NO KEY UPDATE', [review.id]);
-    const [{ stage }]: { stage: string }[] = await manager.query('SELECT stage FROM reviews WHERE id = $1', [review.id]);
-    return Object.assign(review, { stage });
-  }
-
-  /** As findEditable, and the review must not be closed (409 invalid_stage). */
-  private async findForChange(manager: EntityManager, actor: Actor, id: string, notFound: 'review' | 'meeting'): Promise<ReviewEntity> {
-    const review = await this.findEditable(manager, actor, id, notFound);
-    if (review.stage === 'closed')
-      throw new ApiError(409, {
-        error: 'invalid_stage',
-        stage: review.stage,
-        message: 'meetings cannot be arranged once the review is closed',
-      });
-    return review;
-  }
-
-  private async findMeeting(manager: EntityManager, reviewId: string, meetingId: string, lock: boolean): Promise<MeetingRow> {
-    const [row]: MeetingRow[] = await manager.query(
-      `SELECT ${COLUMNS} FROM meetings WHERE id = $1 AND review_id = $2${lock ? ' FOR NO KEY UPDATE' : ''}`,
-      [meetingId, reviewId],
-    );
-    if (!row) throw ApiError.notFound('meeting');
-    return row;
-  }
-
-  /** A meeting that can still change: not cancelled, not begun. */
-  private async findMeetingForChange(manager: EntityManager, reviewId: string, meetingId: string): Promise<MeetingRow> {
-    const row = await this.findMeeting(manager, reviewId, meetingId, true);
-    if (row.status === 'cancelled') throw meetingCancelled();
-    if (row.starts_at.getTime() <= this.clock.now().getTime())
-      throw new ApiError(409, { error: 'meeting_started', message: 'a meeting that has begun can no longer be changed or cancelled' });
-    return row;
-  }
-
-  private record(
-    manager: EntityManager,
-    actor: Actor,
-    at: Date,
-    review: ReviewEntity,
-    action: string,
-    meetingId: string | null,
-    changes?: FieldChanges,
-  ): Promise<void> {
-    return auditReview(this.audit, manager, actor, at, {
-      action,
-      partnershipId: review.partnershipId,
-      reviewId: review.id,
-      entity: meetingId ? 'meeting' : 'review',
-      entityId: meetingId ?? review.id,
-      changes,
-    });
-  }
+/** A meeting that can still change: not cancelled, not begun. */
+async function findMeetingForChange(tx: ReviewTx, meetingId: string): Promise<MeetingRow> {
+  const row = await findMeeting(tx, meetingId);
+  if (row.status === 'cancelled') throw meetingCancelled();
+  if (row.starts_at.getTime() <= tx.now.getTime())
+    throw new DomainError('meeting_started', { message: 'a meeting that has begun can no longer be changed or cancelled' });
+  return row;
 }
 
 /** TypeORM answers an UPDATE … RETURNING on pg with [rows, affected]: the one updated row. */
@@ -271,19 +211,19 @@ async function updateReturning(manager: EntityManager, query: string, params: un
   return rows[0];
 }
 
-function meetingCancelled(): ApiError {
-  return new ApiError(409, { error: 'meeting_cancelled', message: 'the meeting has been cancelled' });
+function meetingCancelled(): DomainError {
+  return new DomainError('meeting_cancelled', { message: 'the meeting has been cancelled' });
 }
 
 function requireText(value: string, field: string): string {
   const text = value.trim();
-  if (!text) throw ApiError.field(field, 'must not be blank');
+  if (!text) throw DomainError.field(field, 'must not be blank');
   return text;
 }
 
 /** Agency contacts see the chair, coordinators and their own agency's contacts among the attendees, not other agencies'. */
-function visibleAttendees(rows: AttendeeRow[], actor: Actor, access: ReviewAccess): AttendeeRow[] {
-  return access === 'agency' ? rows.filter((a) => a.agency_id === null || a.agency_id === actor.agencyId) : rows;
+function visibleAttendees(rows: AttendeeRow[], tx: ReviewTx): AttendeeRow[] {
+  return tx.access === 'agency' ? rows.filter((a) => a.agency_id === null || a.agency_id === tx.actor.agencyId) : rows;
 }
 
 /** What the audit trail keeps of a meeting: times and status as they are, free text only as hashes (no personal data). */
