@@ -8,6 +8,7 @@ import { Chronology1795392600000 } from './1795392600000-chronology';
 import { IdentifyingTerms1795392700000 } from './1795392700000-identifying-terms';
 import { FamilyAndMeetings1795392800000 } from './1795392800000-family-and-meetings';
 import { ActionPlan1795392900000 } from './1795392900000-action-plan';
+import { DocumentBlobs1795393000000 } from './1795393000000-document-blobs';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS = [
   IdentifyingTerms1795392700000,
   FamilyAndMeetings1795392800000,
   ActionPlan1795392900000,
+  DocumentBlobs1795393000000,
 ];

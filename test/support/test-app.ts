@@ -47,6 +47,8 @@ export async function startTestApp(
     withWorker?: boolean;
     tampersWithAudit?: boolean;
     logDestination?: DestinationStream;
+    /** A second app on another app's database (`env.DATABASE_URL`): close it first, and leave the drop to that app. */
+    sharesDatabase?: boolean;
   } = {},
 ): Promise<TestApp> {
   const config = isolatedEnv({ SWEEP_INTERVAL_SECONDS: '3600', ...options.env });
@@ -66,7 +68,7 @@ export async function startTestApp(
       const audit = options.tampersWithAudit ? { ok: true } : await app.get(AuditVerifier).verify();
       await app.close();
       await deleteQueueKeys(config);
-      await dropDatabase(config.DATABASE_URL);
+      if (!options.sharesDatabase) await dropDatabase(config.DATABASE_URL);
       if (!audit.ok) throw new Error(`audit chain broken: ${JSON.stringify(audit)}`);
     },
   };

@@ -15,6 +15,11 @@ export abstract class DocumentStore {
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const KEY = new RegExp(`^${UUID}/${UUID}$`);
 
+/** Every store refuses a key that is not `<review id>/<version id>` (two lowercase UUIDs): keys never come from a client. */
+export function assertStorageKey(key: string): void {
+  if (typeof key !== 'string' || !KEY.test(key)) throw new Error('invalid document storage key');
+}
+
 /** Files under `<VAR_DIR>/documents/<review id>/<version id>`; keys are checked, never taken from a client. */
 export class LocalDocumentStore extends DocumentStore {
   readonly root: string;

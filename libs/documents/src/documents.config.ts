@@ -6,6 +6,7 @@ export class DocumentsConfig {
     readonly maxBytes: number,
     readonly key: Buffer,
     readonly root: string,
+    readonly store: AppConfig['DOCUMENT_STORE'] = 'filesystem',
   ) {}
 }
 
@@ -19,5 +20,8 @@ export function documentKey(config: AppConfig): Buffer {
 }
 
 export function documentsConfig(config: AppConfig): DocumentsConfig {
-  return new DocumentsConfig(config.DOCUMENT_MAX_BYTES, documentKey(config), config.VAR_DIR);
+  // A shared store with a key generated into one machine's VAR_DIR: the other machines could not open its documents.
+  if (config.DOCUMENT_STORE === 'postgres' && !config.DOCUMENT_KEY)
+    throw new ConfigError('Invalid configuration:\n  DOCUMENT_KEY must be set (the same on every machine) when DOCUMENT_STORE is postgres');
+  return new DocumentsConfig(config.DOCUMENT_MAX_BYTES, documentKey(config), config.VAR_DIR, config.DOCUMENT_STORE);
 }

@@ -5,6 +5,7 @@ import { AuditModule } from '@dhr/audit';
 import { ReviewExtensions, ReviewsModule } from '@dhr/reviews';
 import { AppConfig } from '@dhr/core';
 import { DocumentStore, LocalDocumentStore } from './document-store';
+import { PostgresDocumentStore } from './postgres-document-store';
 import { DocumentUploadChecks } from './document-upload-checks';
 import { DocumentEntity, DocumentVersionEntity } from './document.entities';
 import { documentsConfig, DocumentsConfig } from './documents.config';
@@ -28,7 +29,12 @@ import { DocumentsReviewExtension } from './documents-review.extension';
   ],
   providers: [
     { provide: DocumentsConfig, inject: [AppConfig], useFactory: (config: AppConfig) => documentsConfig(config) },
-    { provide: DocumentStore, inject: [DocumentsConfig], useFactory: (config: DocumentsConfig) => new LocalDocumentStore(config.root) },
+    {
+      provide: DocumentStore,
+      inject: [DocumentsConfig, AppConfig],
+      useFactory: (config: DocumentsConfig, app: AppConfig) =>
+        config.store === 'postgres' ? new PostgresDocumentStore(app.DATABASE_URL) : new LocalDocumentStore(config.root),
+    },
     DocumentsService,
     DocumentUploadChecks,
     DocumentsReviewExtension,

@@ -10,4 +10,5 @@ export * from './documents.module';
 export * from './documents.service';
 export * from './file-name';
 export * from './media-type';
+export * from './postgres-document-store';
 export * from './upload-document.dto';

@@ -67,6 +67,10 @@ export class AppConfig {
   @Min(1)
   DOCUMENT_MAX_BYTES = 26_214_400;
 
+  /** Where encrypted document bytes live: `filesystem` (VAR_DIR/documents, one machine) or `postgres` (shared by every API machine). */
+  @IsIn(['filesystem', 'postgres'], { message: 'DOCUMENT_STORE must be filesystem or postgres' })
+  DOCUMENT_STORE: 'filesystem' | 'postgres' = 'filesystem';
+
   /** Signing secret for bearer tokens; unset: generated into var/ on first start. */
   @Transform(emptyToUndefined)
   @IsOptional()
