@@ -2,7 +2,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DynamicModule, INestApplication, MiddlewareConsumer, Module, NestModule, RequestMethod, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -23,6 +22,7 @@ import {
 } from '@dhr/core';
 import { ensureBootstrapAdmin, IdentityService, passwordProblem } from '@dhr/identity';
 import { ApiModule } from './api.module';
+import { setupOpenApi } from './openapi';
 
 /** Where the Swagger UI is served: the only HTML, so the only place a looser CSP applies. */
 const DOCS_PATH = 'api/docs';
@@ -92,16 +92,7 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('DHR engine')
-      .setDescription('Domestic Homicide Review workflow engine, HTTP contract v1')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup(DOCS_PATH, app, document);
+  setupOpenApi(app, DOCS_PATH);
 
   await ensureBootstrapAdmin(config, app.get(IdentityService));
   return app;

@@ -1,5 +1,6 @@
 export * from './create-review.dto';
 export * from './events/event-payloads.dto';
+export { EVENT_CATALOGUE } from './events/event-catalogue';
 export * from './list-reviews.query';
 export * from './migration/review-migration.service';
 export * from './review.entities';

@@ -1,11 +1,13 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuditVerifier, toCsv } from '@dhr/audit';
 import { ApiError } from '@dhr/core';
 import { Actor, CurrentActor, Roles } from '@dhr/identity';
 import { ReviewsService } from '@dhr/reviews';
 import { UUID_PARAM } from '../uuid-param';
+import { AuditEntry, AuditVerification } from '../contract/audit.response';
+import { ApiErrors } from '../contract/error-body.response';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -19,6 +21,9 @@ export class AuditController {
   /** Recomputes every hash chain and reports the first broken entry. */
   @Roles('admin')
   @Get('audit/verify')
+  @ApiOperation({ operationId: 'verifyAudit', summary: 'Recompute every audit hash chain (administrators)' })
+  @ApiOkResponse({ type: AuditVerification })
+  @ApiErrors(400, 401, 403)
   verify() {
     return this.verifier.verify();
   }
@@ -27,6 +32,16 @@ export class AuditController {
   @Roles('coordinator', 'admin')
   @Get('reviews/:id/audit')
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiOperation({ operationId: 'getReviewAudit', summary: "A review's audit trail, as JSON or CSV (coordinators, administrators)" })
+  @ApiExtraModels(AuditEntry)
+  @ApiOkResponse({
+    description: 'oldest first; administrators see which fields changed, never their values',
+    content: {
+      'application/json': { schema: { type: 'array', items: { $ref: getSchemaPath(AuditEntry) } } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
+  @ApiErrors(400, 401, 403, 404)
   async reviewAudit(
     @CurrentActor() actor: Actor,
     @Param('id', UUID_PARAM) id: string,

@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { requestContextOf } from '@dhr/audit';
-import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService, LoginThrottledError, Public, TokenRequestDto } from '@dhr/identity';
+import { ApiErrors } from '../contract/error-body.response';
+import { AccessToken } from '../contract/identity.response';
 
 @ApiTags('identity')
 @Controller('auth')
@@ -12,12 +14,15 @@ export class AuthController {
   @Public()
   @Post('token')
   @HttpCode(200)
-  @ApiResponse({ status: 401, description: 'wrong email or password' })
-  @ApiResponse({
-    status: 429,
-    description:
-      'too many attempts for this account or source address: `{error:"too_many_requests", retryAfterSeconds}` and a Retry-After header',
-  })
+  @ApiOperation({ operationId: 'signIn', summary: 'Sign in: a bearer token for an email and password', security: [] })
+  @ApiOkResponse({ type: AccessToken })
+  @ApiErrors(
+    400,
+    [401, '`invalid_credentials`: wrong email or password'],
+    413,
+    [429, 'too many attempts for this account or source address: `too_many_requests`, `retryAfterSeconds` and a Retry-After header'],
+    [503, '`service_unavailable`: the attempt counter cannot be reached; try again shortly'],
+  )
   async token(@Body() body: TokenRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     try {
       return await this.auth.login(body.email, body.password, requestContextOf(request));

@@ -1,13 +1,34 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '@dhr/core';
-import { DocumentContentQuery, DocumentsService, UploadDocumentDto, UploadedDocumentFile, UploadVersionDto } from '@dhr/documents';
+import {
+  DocumentContentQuery,
+  DocumentsService,
+  MEDIA_TYPES,
+  UploadDocumentDto,
+  UploadedDocumentFile,
+  UploadVersionDto,
+} from '@dhr/documents';
 import { Actor, CurrentActor, Roles } from '@dhr/identity';
 import { UUID_PARAM } from '../uuid-param';
+import { DocumentVersion, UploadedDocument } from '../contract/document.response';
+import { ApiErrors, ErrorStatus } from '../contract/error-body.response';
+import { ApiFileResponse } from '../contract/file-response';
 
 const ANY_REVIEW_ROLE = ['coordinator', 'csp_chair', 'independent_chair', 'agency_contact'] as const;
 const DOCUMENT_ID_PARAM = new ParseUUIDPipe({ exceptionFactory: () => ApiError.field('documentId', 'must be a UUID') });
+
+const UPLOAD_ERRORS: (ErrorStatus | [ErrorStatus, string])[] = [
+  [400, '`validation_failed`: no file, a bad field, or an agency or type the caller may not upload'],
+  401,
+  403,
+  404,
+  [409, '`conflict`: the review changed while the event the upload records was applied'],
+  [413, '`payload_too_large`: over DOCUMENT_MAX_BYTES'],
+  415,
+  422,
+];
 
 /** Multer's options (memory storage, DOCUMENT_MAX_BYTES) come from DocumentsModule; it runs after the auth guard. */
 @ApiTags('documents')
@@ -21,6 +42,12 @@ export class DocumentsController {
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadDocumentDto })
+  @ApiOperation({
+    operationId: 'uploadDocument',
+    summary: 'Store a document (an IMR or draft upload may record RECEIVE_IMR or SUBMIT_DRAFT)',
+  })
+  @ApiCreatedResponse({ type: UploadedDocument })
+  @ApiErrors(...UPLOAD_ERRORS)
   upload(
     @CurrentActor() actor: Actor,
     @Param('id', UUID_PARAM) id: string,
@@ -35,6 +62,9 @@ export class DocumentsController {
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadVersionDto })
+  @ApiOperation({ operationId: 'addDocumentVersion', summary: 'Store a new version of a document' })
+  @ApiCreatedResponse({ type: UploadedDocument })
+  @ApiErrors(...UPLOAD_ERRORS)
   addVersion(
     @CurrentActor() actor: Actor,
     @Param('id', UUID_PARAM) id: string,
@@ -47,13 +77,24 @@ export class DocumentsController {
 
   @Roles(...ANY_REVIEW_ROLE)
   @Get()
+  @ApiOperation({ operationId: 'listDocuments', summary: 'The latest version of each document the caller may see' })
+  @ApiOkResponse({ type: [DocumentVersion] })
+  @ApiErrors(400, 401, 403, 404)
   list(@CurrentActor() actor: Actor, @Param('id', UUID_PARAM) id: string) {
     return this.documents.list(actor, id);
   }
 
   @Roles(...ANY_REVIEW_ROLE)
   @Get(':documentId/content')
-  @ApiProduces('application/octet-stream')
+  @ApiOperation({ operationId: 'getDocumentContent', summary: "A document's bytes: a given version, or the latest" })
+  @ApiFileResponse('the content, as an attachment, in its own media type', Object.values(MEDIA_TYPES))
+  @ApiErrors(
+    400,
+    401,
+    403,
+    [404, '`not_found`: no such document or version, or one you may not see'],
+    [409, '`document_integrity_failed`: the stored file fails its checks and is not served'],
+  )
   async content(
     @CurrentActor() actor: Actor,
     @Param('id', UUID_PARAM) id: string,

@@ -1,0 +1,139 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DEADLINE_KINDS, HOLD_KINDS, STAGES } from '@dhr/workflows/dhr/v1/dhr.types';
+import { DocumentVersion } from './document.response';
+import { EVENT_TYPES } from './event-schemas';
+
+// The Review and what hangs off it, as libs/reviews (review.view.ts, history.view.ts), libs/clocks
+// (deadline.view.ts) and the review extensions (documents, action plan) build it.
+
+/** A person or an agency with its name, beside its id. */
+export class NamedRef {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class Deadline {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: DEADLINE_KINDS }) kind: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'scoping_return, imr and action clocks: the agency' }) agencyId?: string;
+  @ApiProperty({ type: 'string', nullable: true, description: "the agency's name; null for clocks of no agency" }) agencyName:
+    string | null;
+  @ApiPropertyOptional({ format: 'uuid', description: 'action clocks: the action' }) actionId?: string;
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiProperty({ format: 'date-time', description: 'computed in Europe/London; moved on by the time held after a hold' }) dueAt: string;
+  @ApiProperty({ enum: ['open', 'met', 'on_hold', 'cancelled'] }) status: string;
+  @ApiProperty({ description: 'open and past its due time' }) overdue: boolean;
+  @ApiPropertyOptional({ format: 'date-time' }) metAt?: string;
+}
+
+export class Hold {
+  @ApiProperty({ enum: HOLD_KINDS }) kind: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ type: 'string', nullable: true }) reference: string | null;
+  @ApiProperty({ format: 'date-time' }) since: string;
+}
+
+export class WorkflowRef {
+  @ApiProperty({ example: 'dhr' }) name: string;
+  @ApiProperty({ type: 'integer', example: 1 }) version: number;
+}
+
+export class ScopingRequest {
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
+  @ApiProperty() agencyName: string;
+  @ApiProperty({ enum: ['requested', 'returned'] }) status: string;
+  @ApiProperty({ format: 'date-time' }) requestedAt: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) returnedAt: string | null;
+}
+
+export class PanelMember {
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
+  @ApiProperty() agencyName: string;
+  @ApiProperty({ enum: ['not_requested', 'requested', 'received', 'waived'] }) imr: string;
+}
+
+export class TermsOfReference {
+  @ApiProperty({ format: 'date-time' }) agreedAt: string;
+  @ApiProperty({ format: 'date' }) periodFrom: string;
+  @ApiProperty({ format: 'date' }) periodTo: string;
+}
+
+export class ReviewAction {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', description: 'the owning agency' }) agencyId: string;
+  @ApiProperty() agencyName: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ format: 'date-time' }) dueAt: string;
+  @ApiProperty({ enum: ['open', 'complete'] }) status: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) completedAt: string | null;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) recommendationId: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'a role or team in the agency, never a person' }) owner: string | null;
+}
+
+export class RecommendationSummary {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: 'integer', description: '1, 2, 3… per review' }) number: number;
+  @ApiProperty({ enum: ['local', 'national'] }) scope: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) ownerAgencyId: string | null;
+}
+
+/**
+ * A review as its caller may see it. Agency contacts get the summary and their own agency's part
+ * only: their panel entry, scoping request, actions and deadlines; no `family`, `drafts` or `hold`.
+ */
+export class Review {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'DHR-CROY-2026-001' }) reference: string;
+  @ApiProperty({ format: 'uuid' }) partnershipId: string;
+  @ApiProperty({ enum: STAGES }) stage: string;
+  @ApiProperty({ description: 'held by parallel proceedings' }) onHold: boolean;
+  @ApiProperty({ type: () => Hold, nullable: true, description: 'the open hold; always null for agency contacts' }) hold: Hold | null;
+  @ApiProperty({ enum: EVENT_TYPES, isArray: true, description: 'the events this caller may send now' }) allowedEvents: string[];
+  @ApiProperty({ type: () => WorkflowRef }) workflow: WorkflowRef;
+  @ApiProperty({ format: 'date-time' }) notifiedAt: string;
+  @ApiProperty() notifiedBy: string;
+  @ApiProperty({ format: 'date' }) deathDate: string;
+  @ApiProperty() victimPseudonym: string;
+  @ApiProperty({ type: 'string', nullable: true }) perpetratorPseudonym: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) policeForceArea: string | null;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) chairUserId: string | null;
+  @ApiProperty({ type: () => NamedRef, nullable: true, description: 'the independent chair' }) chair: NamedRef | null;
+  @ApiProperty({ type: [ScopingRequest] }) scoping: ScopingRequest[];
+  @ApiProperty({ type: [PanelMember] }) panel: PanelMember[];
+  @ApiProperty({ type: () => TermsOfReference, nullable: true }) termsOfReference: TermsOfReference | null;
+  @ApiPropertyOptional({ enum: ['not_contacted', 'draft_shared', 'responded', 'not_involved'], description: 'not for agency contacts' })
+  family?: string;
+  @ApiPropertyOptional({ type: 'integer', description: 'drafts submitted; not for agency contacts' }) drafts?: number;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) homeOfficeInformedAt: string | null;
+  @ApiProperty({ type: 'integer' }) resubmissions: number;
+  @ApiProperty({ type: [ReviewAction] }) actions: ReviewAction[];
+  @ApiProperty({ type: [RecommendationSummary] }) recommendations: RecommendationSummary[];
+  @ApiProperty({ type: [DocumentVersion], description: 'the latest version of each document the caller may see' })
+  documents: DocumentVersion[];
+  @ApiProperty({ type: [Deadline] }) deadlines: Deadline[];
+  @ApiProperty({ type: () => Deadline, nullable: true, description: "the caller's earliest open deadline" }) nextDeadline: Deadline | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: 'integer', description: 'send as expectedVersion to detect a concurrent change' }) version: number;
+}
+
+export class ReviewPage {
+  @ApiProperty({ type: [Review] }) items: Review[];
+  @ApiProperty({ type: 'integer', description: 'how many match, over all pages' }) total: number;
+}
+
+export class HistoryEntry {
+  @ApiProperty({ type: 'integer', description: '1, 2, 3… per review' }) seq: number;
+  @ApiProperty({ description: 'an event type, or NOTIFIED (creation) or WORKFLOW_MIGRATED' }) type: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "the event's payload as recorded" })
+  payload: Record<string, unknown>;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: 'null: the system' }) actorId: string | null;
+  @ApiProperty({ type: () => NamedRef, nullable: true }) actor: NamedRef | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'the agency the event concerns (its payload names it), if any' })
+  agencyName: string | null;
+  @ApiProperty({ format: 'date-time', description: 'when it happened' }) occurredAt: string;
+  @ApiProperty({ format: 'date-time', description: 'when it was recorded' }) recordedAt: string;
+  @ApiProperty({ enum: STAGES, nullable: true }) fromStage: string | null;
+  @ApiProperty({ enum: STAGES }) toStage: string;
+}
