@@ -10,6 +10,7 @@ import { ChronologyModule } from '@dhr/chronology';
 import { IdentityModule } from '@dhr/identity';
 import { JobsModule } from '@dhr/jobs';
 import { NotificationsModule } from '@dhr/notifications';
+import { OpsModule } from '@dhr/ops';
 import { ReviewsModule } from '@dhr/reviews';
 import { AuditController } from './controllers/audit.controller';
 import { DocumentsController } from './controllers/documents.controller';
@@ -21,6 +22,7 @@ import { ChronologyController } from './controllers/chronology.controller';
 import { AuthController } from './controllers/auth.controller';
 import { IdentityController } from './controllers/identity.controller';
 import { ReviewsController } from './controllers/reviews.controller';
+import { OperationsController } from './controllers/operations.controller';
 
 /** The HTTP app: thin controllers over the domain libs. CoreModule is added by the bootstrap. */
 @Module({
@@ -37,6 +39,7 @@ import { ReviewsController } from './controllers/reviews.controller';
     FamilyModule,
     AnonymisationModule,
     ChronologyModule,
+    OpsModule,
   ],
   controllers: [
     AuthController,
@@ -49,6 +52,7 @@ import { ReviewsController } from './controllers/reviews.controller';
     FamilyController,
     IdentifyingTermsController,
     ChronologyController,
+    OperationsController,
   ],
 })
 export class ApiModule {}

@@ -22,6 +22,9 @@ import {
 } from '@dhr/core';
 import { ensureBootstrapAdmin, IdentityService, passwordProblem } from '@dhr/identity';
 import { ApiModule } from './api.module';
+import { UNPREFIXED_ROUTES } from './controllers/operations.controller';
+import { installOperations } from './ops/operations';
+import { QUEUE_DASHBOARD_PATH } from './ops/queue-dashboard';
 import { setupOpenApi } from './openapi';
 
 /** Where the Swagger UI is served: the only HTML, so the only place a looser CSP applies. */
@@ -76,6 +79,7 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   app.disable('x-powered-by');
   if (config.TRUST_PROXY) setTrustProxy(app, config.TRUST_PROXY);
   app.use(securityHeaders());
+  installOperations(app);
   if (config.CORS_ORIGINS) {
     app.enableCors({
       origin: config.CORS_ORIGINS.split(',').map((origin) => origin.trim()),
@@ -85,12 +89,12 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
       maxAge: 600,
     });
   }
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES });
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationException }),
   );
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.enableShutdownHooks();
+  // No enableShutdownHooks: main.ts installs the graceful shutdown (drain HTTP and jobs, then close).
 
   setupOpenApi(app, DOCS_PATH);
 
@@ -109,8 +113,9 @@ function genReqId(req: IncomingMessage, res: ServerResponse): string {
 /**
  * helmet everywhere. The API answers JSON only, so its CSP forbids everything
  * (`default-src 'none'`, no framing); the Swagger UI under /api/docs loads its
- * own scripts, styles and images from this origin and has inline styles. API
- * answers are never cached: they are OFFICIAL-SENSITIVE.
+ * own scripts, styles and images from this origin and has inline styles, and so
+ * does the administrators' queue dashboard. API answers are never cached: they
+ * are OFFICIAL-SENSITIVE.
  */
 function securityHeaders() {
   const common = {
@@ -146,6 +151,7 @@ function securityHeaders() {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.path === docs || req.path.startsWith(`${docs}/`)) return forDocs(req, res, next);
     res.setHeader('Cache-Control', 'no-store');
+    if (req.path === QUEUE_DASHBOARD_PATH || req.path.startsWith(`${QUEUE_DASHBOARD_PATH}/`)) return forDocs(req, res, next);
     return forApi(req, res, next);
   };
 }

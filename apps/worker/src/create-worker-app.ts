@@ -37,7 +37,7 @@ export async function createWorkerApp(config: AppConfig, options: WorkerAppOptio
     },
   );
   if (logging) app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  // No enableShutdownHooks: main.ts installs the graceful shutdown (finish running jobs, then close).
   await app.get(JobWorkers).start();
   return app;
 }

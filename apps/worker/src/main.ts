@@ -1,7 +1,16 @@
 import { ConfigError, loadConfig } from '@dhr/core';
+import { JobWorkers } from '@dhr/jobs';
+import { installGracefulShutdown } from '@dhr/ops';
 import { createWorkerApp } from './create-worker-app';
 
-createWorkerApp(loadConfig()).catch((error: unknown) => {
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createWorkerApp(config);
+  // SIGTERM/SIGINT: stop taking jobs, finish the running ones (up to SHUTDOWN_GRACE_SECONDS), close, exit 0.
+  installGracefulShutdown(app, { graceSeconds: config.SHUTDOWN_GRACE_SECONDS, workers: app.get(JobWorkers) });
+}
+
+main().catch((error: unknown) => {
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 });

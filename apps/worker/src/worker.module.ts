@@ -3,6 +3,7 @@ import { AppConfig, Clock, CoreModule, DatabaseModule } from '@dhr/core';
 import { JobsModule } from '@dhr/jobs';
 import { MeetingsModule } from '@dhr/meetings';
 import { NotificationsModule } from '@dhr/notifications';
+import { OpsModule } from '@dhr/ops';
 
 /** The worker: BullMQ processors and the reconciliation sweep. No HTTP. */
 @Module({})
@@ -10,7 +11,7 @@ export class WorkerModule {
   static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, clock), DatabaseModule, JobsModule, NotificationsModule, MeetingsModule],
+      imports: [CoreModule.forRoot(config, clock), DatabaseModule, JobsModule, NotificationsModule, MeetingsModule, OpsModule],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@dhr/audit';
 import { ApiError } from '@dhr/core';
+import type { Role } from './identity.entities';
 import { IdentityService } from './identity.service';
 import { LoginThrottle } from './login-throttle/login-throttle';
 import { decoyPasswordHash, verifyPassword } from './password';
@@ -25,5 +26,17 @@ export class AuthService {
     if (!user || !ok) throw new ApiError(401, { error: 'invalid_credentials' });
     await this.throttle.succeeded(email);
     return this.tokens.issue(user);
+  }
+
+  /**
+   * The user a `Bearer` Authorization header names (a valid token of a user that still
+   * exists), or null: for what the global guard does not cover (the queue dashboard, /metrics).
+   */
+  async bearerUser(authorization: string | undefined): Promise<{ id: string; role: Role } | null> {
+    const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization ?? '');
+    if (!match) return null;
+    const userId = await this.tokens.verify(match[1]).catch(() => null);
+    const user = userId ? await this.identity.findUser(userId) : null;
+    return user ? { id: user.id, role: user.role } : null;
   }
 }

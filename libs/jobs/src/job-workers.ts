@@ -16,6 +16,7 @@ export class JobWorkers implements OnModuleDestroy {
   private readonly workers: Worker[] = [];
   private readonly connections: Redis[] = [];
   private watchdog: NodeJS.Timeout | null = null;
+  private stopping: Promise<void> | null = null;
 
   constructor(
     private readonly config: AppConfig,
@@ -57,10 +58,28 @@ export class JobWorkers implements OnModuleDestroy {
       .upsertJobScheduler('reconcile-sweep', { every: this.config.SWEEP_INTERVAL_SECONDS * 1000 }, { name: 'reconcile', data: {} });
   }
 
+  /**
+   * Stops taking jobs and waits for the running ones to finish, for at most `graceMs`
+   * (then leaves them: their lock expires and another worker takes them over). Once only.
+   */
+  stop(graceMs = Number.POSITIVE_INFINITY): Promise<void> {
+    this.stopping ??= (async () => {
+      if (this.watchdog) clearInterval(this.watchdog);
+      const closed = Promise.all(this.workers.map((w) => w.close()));
+      let deadline: NodeJS.Timeout | undefined;
+      const finished = await Promise.race([
+        closed.then(() => true),
+        ...(Number.isFinite(graceMs) ? [new Promise<boolean>((resolve) => (deadline = setTimeout(() => resolve(false), graceMs)))] : []),
+      ]);
+      clearTimeout(deadline);
+      if (!finished) this.logger.warn('jobs still running at the shutdown deadline: left to be taken over after their lock');
+      // Connections we hand to BullMQ stay ours to close.
+      await Promise.all(this.connections.map((c) => c.quit().catch(() => undefined)));
+    })();
+    return this.stopping;
+  }
+
   async onModuleDestroy(): Promise<void> {
-    if (this.watchdog) clearInterval(this.watchdog);
-    await Promise.all(this.workers.map((w) => w.close()));
-    // Connections we hand to BullMQ stay ours to close.
-    await Promise.all(this.connections.map((c) => c.quit().catch(() => undefined)));
+    await this.stop();
   }
 }

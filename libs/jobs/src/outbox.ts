@@ -40,6 +40,12 @@ export class OutboxRelay {
     this.handlers.set(topic, handler as TopicHandler<OutboxTopic>);
   }
 
+  /** Rows committed but not yet relayed (the outbox depth the metrics report). */
+  async pendingCount(): Promise<number> {
+    const [row] = await this.db.query('SELECT count(*)::int AS n FROM outbox WHERE relayed_at IS NULL');
+    return row.n;
+  }
+
   /** Fire-and-forget after a commit; a failure is left for the sweep. */
   relaySoon(): void {
     this.relayPending().catch((error: Error) => this.logger.warn(`relay deferred to the sweep: ${error.message}`));

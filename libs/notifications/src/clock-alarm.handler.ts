@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BankHolidays, ClockEntity, isStepStillWanted, RULEBOOK } from '@dhr/clocks';
+import { AlarmRule, BankHolidays, ClockEntity, ClockPeriod, escalationAt, isStepStillWanted, reminderAlarms, RULEBOOK } from '@dhr/clocks';
 import { Clock, inTransaction } from '@dhr/core';
 import { JobPayloads, OutboxRelay, OutboxWriter } from '@dhr/jobs';
+import { Metrics } from '@dhr/ops';
 import { WorkflowRegistry } from '@dhr/workflow';
 import type { Rulebook } from '@dhr/workflows/dhr/v1/rulebook/rulebook.types';
 import { sentSteps } from './alarm-scheduler';
@@ -25,6 +26,7 @@ export class ClockAlarmHandler {
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   async handle(data: JobPayloads['clock-alarm']): Promise<void> {
@@ -35,10 +37,10 @@ export class ClockAlarmHandler {
         .setLock('for_no_key_update')
         .where('c.id = :id', { id: data.clockId })
         .getOne();
-      if (!clock || clock.status !== 'open' || clock.dueAt.getTime() !== Date.parse(data.dueAt)) return false;
+      if (!clock || clock.status !== 'open' || clock.dueAt.getTime() !== Date.parse(data.dueAt)) return null;
       const rule = this.rulebook.clocks[clock.kind];
       const now = this.clock.now();
-      if (!isStepStillWanted(clock, rule, data.step, now, await sentSteps(manager, clock), this.holidays)) return false;
+      if (!isStepStillWanted(clock, rule, data.step, now, await sentSteps(manager, clock), this.holidays)) return null;
 
       const [review] = await manager.query('SELECT workflow_version, snapshot FROM reviews WHERE id = $1', [clock.reviewId]);
       const chairUserId = this.workflows.get(review.workflow_version).view(review.snapshot).context.chairUserId;
@@ -54,10 +56,26 @@ export class ClockAlarmHandler {
       });
       // Re-plan: after an escalation the next step is scheduled from Postgres state.
       await this.outbox.add(manager, 'clock.changed', { clockId: clock.id });
-      return true;
+      return { late: now.getTime() - alarmDueAt(clock, rule, data.step, this.holidays) > LATE_AFTER_MS };
     });
-    if (acted) await this.relay.relayPending();
+    if (!acted) return;
+    this.metrics.alarmFired(acted.late);
+    await this.relay.relayPending();
   }
+}
+
+/** An alarm that fires more than this after it was due counts as late (a worker down, a backlog, a lost job). */
+const LATE_AFTER_MS = 60_000;
+
+/**
+ * When the step was due: its planned time, or when the clock was last (re)started if
+ * that came after (a clock recorded late sends its latest past step at once, on time).
+ */
+function alarmDueAt(clock: ClockPeriod & { updatedAt: Date }, rule: AlarmRule, step: string, holidays: BankHolidays): number {
+  const planned = step.startsWith('escalation-')
+    ? escalationAt(clock.dueAt, Number(step.slice('escalation-'.length)), rule.escalation, holidays).at
+    : reminderAlarms(clock, rule.reminders, holidays).find((r) => r.step === step)?.at;
+  return Math.max(planned?.getTime() ?? 0, clock.updatedAt.getTime());
 }
 
 function alarmKind(step: string): { template: NotificationTemplate; audience: Audience } {

@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { ClocksModule } from '@dhr/clocks';
 import { AppConfig } from '@dhr/core';
 import { JobHandlers, JobQueue, OutboxRelay } from '@dhr/jobs';
+import { MetricsModule } from '@dhr/ops';
 import { WorkflowModule } from '@dhr/workflow';
 import { AlarmScheduler } from './alarm-scheduler';
 import { ClockAlarmHandler } from './clock-alarm.handler';
@@ -13,7 +14,7 @@ import { MAIL_TRANSPORT, SendEmailHandler } from './send-email.handler';
 
 /** Alarms → notifications → email. Wires its outbox topics and job handlers at start-up. */
 @Module({
-  imports: [ClocksModule, WorkflowModule],
+  imports: [ClocksModule, WorkflowModule, MetricsModule],
   providers: [
     AlarmScheduler,
     ClockAlarmHandler,

@@ -40,6 +40,8 @@ export class ReconcileHandler {
     const meetings = await this.meetingReminders.scheduleAll();
     const pending: { id: string }[] = await this.db.query(`SELECT id FROM notifications WHERE status = 'pending' ORDER BY created_at`);
     for (const n of pending) await this.jobs.add({ name: 'send-email', data: { notificationId: n.id } });
-    this.logger.debug(`sweep: relayed ${relayed}, clocks ${clocks}, meetings ${meetings}, pending emails ${pending.length}`);
+    this.logger.log(
+      `sweep: relayed ${relayed} outbox rows, re-asserted clocks ${clocks}, meetings ${meetings}, pending emails ${pending.length}`,
+    );
   }
 }

@@ -1,9 +1,10 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig, Clock } from '@dhr/core';
 import { EMAIL_ATTEMPTS, JobPayloads, OutboxRelay } from '@dhr/jobs';
+import { Metrics } from '@dhr/ops';
 import { MailSendError, MailTransport, renderEmail, reviewUrl } from './email';
 import { EmailContext, loadEmailContext } from './email-context';
 import { isStaleMeetingEmail, meetingIcalEvent } from './meeting-email';
@@ -18,6 +19,8 @@ export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
  */
 @Injectable()
 export class SendEmailHandler implements OnModuleDestroy {
+  private readonly logger = new Logger('Email');
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
@@ -25,6 +28,7 @@ export class SendEmailHandler implements OnModuleDestroy {
     private readonly relay: OutboxRelay,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   async handle(data: JobPayloads['send-email'], job: Job): Promise<void> {
@@ -57,11 +61,23 @@ export class SendEmailHandler implements OnModuleDestroy {
         );
         await m.query(`UPDATE notifications SET status = 'sent', sent_at = now() WHERE id = $1`, [context.id]);
       });
+      this.metrics.emailSent();
+      this.logger.log(`email sent: notification ${context.id}, clock ${context.clockId ?? '-'}, attempt ${attempt}`);
     } catch (error) {
       const permanent = error instanceof MailSendError && error.permanent;
       const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? EMAIL_ATTEMPTS);
       await this.recordFailure(context, attempt, startedAt, error as Error, permanent || lastTry);
-      if (!permanent && !lastTry) throw error; // BullMQ retries with exponential backoff
+      // Ids, the attempt and the SMTP code only: the error's text can quote the address.
+      const why = `${(error as Error).name}${error instanceof MailSendError && error.responseCode ? ` ${error.responseCode}` : ''}`;
+      const ids = `notification ${context.id}, clock ${context.clockId ?? '-'}, attempt ${attempt}`;
+      if (permanent || lastTry) {
+        this.metrics.emailFailed();
+        this.logger.warn(`email failed: ${ids} (${why}, ${permanent ? 'permanent' : 'last try'})`);
+        return;
+      }
+      this.metrics.emailRetried();
+      this.logger.warn(`email retried: ${ids} (${why})`);
+      throw error; // BullMQ retries with exponential backoff
     }
   }
 

@@ -1,6 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
+import { UNPREFIXED_ROUTES } from '../../../apps/api/src/controllers/operations.controller';
 import type { TestApp } from '../test-app';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
@@ -38,7 +39,10 @@ export function nestRoutes(t: TestApp, globalPrefix = 'api'): string[] {
         if (method === undefined || paths === undefined) continue;
         for (const prefix of prefixes) {
           for (const path of ([] as string[]).concat(paths)) {
-            const full = `/${[globalPrefix, prefix, path].join('/')}`.replace(/\/+/g, '/').replace(/\/$/, '');
+            const bare = `/${[prefix, path].join('/')}`.replace(/\/+/g, '/').replace(/\/$/, '');
+            // Operators' routes at the root (/health, /ready, /metrics) are not the /api contract: test/operations.e2e-spec.ts covers them.
+            if (UNPREFIXED_ROUTES.includes(bare.slice(1))) continue;
+            const full = `/${globalPrefix}${bare}`;
             routes.add(`${RequestMethod[method]} ${full.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`);
           }
         }

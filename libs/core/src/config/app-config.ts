@@ -134,7 +134,27 @@ export class AppConfig {
     message: 'TRUST_PROXY must be a hop count or a comma-separated list of addresses, CIDRs or loopback/linklocal/uniquelocal',
   })
   TRUST_PROXY?: string;
+
+  /** `production`: every secret must be given (TOKEN_SECRET, DOCUMENT_KEY); none is generated into VAR_DIR. */
+  @IsIn(['development', 'test', 'production'], { message: 'NODE_ENV must be development, test or production' })
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  /** A bearer token that may read GET /metrics (for the Prometheus scraper); unset: administrators only. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._~+/=-]{32,}$/, { message: 'METRICS_TOKEN must be at least 32 characters of letters, digits and ._~+/=-' })
+  METRICS_TOKEN?: string;
+
+  /** On SIGTERM/SIGINT: how long in-flight requests and jobs get before open connections are cut and the process exits. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  SHUTDOWN_GRACE_SECONDS = 10;
 }
+
+/** Secrets that are generated into VAR_DIR on first start, except in production, where they must be given. */
+const GENERATED_SECRETS = ['TOKEN_SECRET', 'DOCUMENT_KEY'] as const;
 
 export class ConfigError extends Error {}
 
@@ -144,9 +164,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const relevant = Object.fromEntries(Object.entries(env).filter(([key]) => known.includes(key)));
   const config = plainToInstance(AppConfig, relevant, { exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
-  if (errors.length > 0) {
-    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}));
-    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+  if (config.NODE_ENV === 'production') {
+    for (const name of GENERATED_SECRETS) {
+      if (!config[name]) lines.push(`${name} must be set when NODE_ENV is production (it is never generated there)`);
+    }
   }
+  if (lines.length > 0) throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   return config;
 }

@@ -1,0 +1,47 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { AppConfig } from '@dhr/core';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface ApiProcess {
+  child: ChildProcess;
+  /** What the process wrote to stdout and stderr so far (shown when a test fails). */
+  output(): string;
+  /** Resolves with the exit code (or the signal) when the process ends. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+}
+
+/** Runs the real API (`apps/api/src/main.ts`, as `npm start` does) in its own OS process, so a test can signal it. */
+export function spawnApi(config: AppConfig, args: string[] = [], extraEnv: Record<string, string> = {}): ApiProcess {
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    TZ: 'UTC',
+    TS_NODE_TRANSPILE_ONLY: 'true',
+    TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+  };
+  for (const [key, value] of Object.entries(config)) if (value !== undefined) env[key] = String(value);
+  Object.assign(env, extraEnv);
+  const child = spawn(
+    process.execPath,
+    ['--no-warnings', '-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(ROOT, 'apps/api/src/main.ts'), ...args],
+    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
+  );
+  return { child, output: () => output, exited };
+}
+
+/** A TCP port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
