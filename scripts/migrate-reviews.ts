@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ApiError, CoreModule, DatabaseModule, loadConfig } from '@dhr/core';
+import { DomainError, CoreModule, DatabaseModule, loadConfig } from '@dhr/core';
 import { JobsModule } from '@dhr/jobs';
 import { ReviewMigrationService, ReviewsModule } from '@dhr/reviews';
 
@@ -57,6 +57,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ApiError ? JSON.stringify(error.body) : error instanceof Error ? error.message : error);
+  console.error(error instanceof DomainError ? JSON.stringify(error.body) : error instanceof Error ? error.message : error);
   process.exit(1);
 });

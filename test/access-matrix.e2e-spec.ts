@@ -700,7 +700,7 @@ describe('access matrix: every endpoint × every role × every situation', () =>
     for (const who of ['police', 'health'] as const) {
       const mine = who === 'police' ? a.police.id : a.health.id;
       const review = await as(who, 'GET review (gathering)', { method: 'get', path: `/api/reviews/${id}` }, 200);
-      expect(review.panel).toEqual([{ agencyId: mine, imr: 'requested' }]);
+      expect(review.panel).toEqual([{ agencyId: mine, agencyName: expect.any(String), imr: 'requested' }]);
       // The police returned their scoping, health did not.
       expect(
         (review.deadlines as { agencyId: string; kind: string; status: string }[]).map((d) => [d.agencyId, d.kind, d.status]).sort(),
@@ -740,7 +740,11 @@ describe('access matrix: every endpoint × every role × every situation', () =>
       const mine = ids[who];
       const theirs = ids[who === 'police' ? 'health' : 'police'];
       const review = await as(who, 'GET review', { method: 'get', path: `/api/reviews/${id}` }, 200);
-      expect(review).toMatchObject({ stage: 'action_plan', panel: [{ agencyId: mine.agency, imr: 'received' }], hold: null });
+      expect(review).toMatchObject({
+        stage: 'action_plan',
+        panel: [{ agencyId: mine.agency, agencyName: expect.any(String), imr: 'received' }],
+        hold: null,
+      });
       expect(review).not.toHaveProperty('family');
       expect(review).not.toHaveProperty('drafts');
       expect((review.scoping as { agencyId: string }[]).map((s) => s.agencyId)).toEqual([mine.agency]);

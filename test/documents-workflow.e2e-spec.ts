@@ -51,7 +51,9 @@ describe('documents in the workflow', () => {
     const res = await uploadDocument(t, s.policeContact, id, pdf('early IMR'), 'imr.pdf', { type: 'imr', agencyId: s.police.id });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ type: 'imr', agencyId: s.police.id, version: 1, recordedEvent: null });
-    expect((await review()).panel).toEqual(expect.arrayContaining([{ agencyId: s.police.id, imr: 'not_requested' }]));
+    expect((await review()).panel).toEqual(
+      expect.arrayContaining([{ agencyId: s.police.id, agencyName: s.police.name, imr: 'not_requested' }]),
+    );
   });
 
   it('the agency’s IMR upload returns its IMR: RECEIVE_IMR by the contact, the IMR clock met', async () => {
@@ -66,7 +68,7 @@ describe('documents in the workflow', () => {
 
     const r = await review();
     expect(r.version).toBe(before + 1);
-    expect(r.panel).toEqual(expect.arrayContaining([{ agencyId: s.police.id, imr: 'received' }]));
+    expect(r.panel).toEqual(expect.arrayContaining([{ agencyId: s.police.id, agencyName: s.police.name, imr: 'received' }]));
     const clock = r.deadlines.find((d: Deadline) => d.kind === 'imr' && d.agencyId === s.police.id);
     expect(clock).toMatchObject({ status: 'met' });
     const last = (await history()).at(-1)!;

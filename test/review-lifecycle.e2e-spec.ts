@@ -50,8 +50,8 @@ describe('a review driven through its whole life over HTTP', () => {
     expect(r.stage).toBe('drafting');
     expect(r.panel).toEqual(
       expect.arrayContaining([
-        { agencyId: s.police.id, imr: 'received' },
-        { agencyId: s.health.id, imr: 'waived' },
+        { agencyId: s.police.id, agencyName: s.police.name, imr: 'received' },
+        { agencyId: s.health.id, agencyName: s.health.name, imr: 'waived' },
       ]),
     );
 

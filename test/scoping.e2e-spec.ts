@@ -82,12 +82,30 @@ describe('scoping requests and a family that never answers, over HTTP', () => {
     expect(r.stage).toBe('notification');
     // The police contact sees their own agency's scoping only; the coordinator sees both.
     expect(r.scoping).toEqual([
-      { agencyId: s.police.id, status: 'returned', requestedAt: new Date(requestedAt).toISOString(), returnedAt: receivedAt },
+      {
+        agencyId: s.police.id,
+        agencyName: s.police.name,
+        status: 'returned',
+        requestedAt: new Date(requestedAt).toISOString(),
+        returnedAt: receivedAt,
+      },
     ]);
     r = (await t.http().get(`/api/reviews/${id}`).set(s.coordinator.auth)).body;
     expect(r.scoping).toEqual([
-      { agencyId: s.police.id, status: 'returned', requestedAt: new Date(requestedAt).toISOString(), returnedAt: receivedAt },
-      { agencyId: s.health.id, status: 'requested', requestedAt: new Date(requestedAt).toISOString(), returnedAt: null },
+      {
+        agencyId: s.police.id,
+        agencyName: s.police.name,
+        status: 'returned',
+        requestedAt: new Date(requestedAt).toISOString(),
+        returnedAt: receivedAt,
+      },
+      {
+        agencyId: s.health.id,
+        agencyName: s.health.name,
+        status: 'requested',
+        requestedAt: new Date(requestedAt).toISOString(),
+        returnedAt: null,
+      },
     ]);
 
     // Duplicates are refused: a returned request, an outstanding one, a second return.

@@ -3,7 +3,7 @@ import { initialTransition, transition } from 'xstate';
 import { CoreModule, DatabaseModule } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
 import { JobsModule } from '@dhr/jobs';
-import { CreateReviewDto, ReviewMigrationService, ReviewsModule, ReviewsService, WORKFLOW_MIGRATED } from '@dhr/reviews';
+import { CreateReviewDto, ReviewMigrationService, ReviewsModule, ReviewQueries, ReviewSpine, WORKFLOW_MIGRATED } from '@dhr/reviews';
 import { DHR_V1, SnapshotMigration, WorkflowRegistry, WorkflowVersion } from '@dhr/workflow';
 import {
   allowedEventsOf,
@@ -102,7 +102,8 @@ describe('migrating running reviews to a new workflow version', () => {
   let t: TestApp;
   let s: Seed;
   let v2Build: TestingModule;
-  let v2Reviews: ReviewsService;
+  let v2Reviews: ReviewQueries;
+  let v2Spine: ReviewSpine;
   let v2Migration: ReviewMigrationService;
   let coordinator: Actor;
 
@@ -110,7 +111,8 @@ describe('migrating running reviews to a new workflow version', () => {
     t = await startTestApp();
     s = await seedPartnership(t, 'MIGR');
     v2Build = await startV2Build(t);
-    v2Reviews = v2Build.get(ReviewsService);
+    v2Reviews = v2Build.get(ReviewQueries);
+    v2Spine = v2Build.get(ReviewSpine);
     v2Migration = v2Build.get(ReviewMigrationService);
     coordinator = {
       userId: s.coordinator.id,
@@ -180,16 +182,16 @@ describe('migrating running reviews to a new workflow version', () => {
 
     // Same situation on both: police IMR received, health never asked for.
     await send(t, s.policeContact, control, { type: 'RECEIVE_IMR', agencyId: s.police.id });
-    await v2Reviews.applyEvent(coordinator, migrated, { type: 'RECEIVE_IMR', agencyId: s.police.id });
+    await v2Spine.applyEvent(coordinator, migrated, { type: 'RECEIVE_IMR', agencyId: s.police.id });
     // v1 lets drafting begin; v2 wants health's IMR received or waived first.
     expect(await send(t, s.chair, control, { type: 'BEGIN_DRAFTING' })).toMatchObject({ stage: 'drafting' });
-    await expect(v2Reviews.applyEvent(coordinator, migrated, { type: 'BEGIN_DRAFTING' })).rejects.toMatchObject({
-      status: 409,
+    await expect(v2Spine.applyEvent(coordinator, migrated, { type: 'BEGIN_DRAFTING' })).rejects.toMatchObject({
+      code: 'invalid_transition',
       body: { error: 'invalid_transition', stage: 'information_gathering' },
     });
     expect((await v2Reviews.get(coordinator, migrated)).allowedEvents).not.toContain('BEGIN_DRAFTING');
-    await v2Reviews.applyEvent(coordinator, migrated, { type: 'WAIVE_IMR', agencyId: s.health.id, reason: 'no contact' });
-    const drafting = await v2Reviews.applyEvent(coordinator, migrated, { type: 'BEGIN_DRAFTING' });
+    await v2Spine.applyEvent(coordinator, migrated, { type: 'WAIVE_IMR', agencyId: s.health.id, reason: 'no contact' });
+    const drafting = await v2Spine.applyEvent(coordinator, migrated, { type: 'BEGIN_DRAFTING' });
     expect(drafting).toMatchObject({ stage: 'drafting', workflow: { version: 2 } });
 
     // Events after the migration are recorded under v2; the migrated-from note rides along.
@@ -232,7 +234,7 @@ describe('migrating running reviews to a new workflow version', () => {
     expect(after.allowedEvents).toEqual(held.allowedEvents);
     expect((await v2Reviews.history(coordinator, id)).at(-1)).toMatchObject({ type: WORKFLOW_MIGRATED, actorId: null });
 
-    const resumed = await v2Reviews.applyEvent(coordinator, id, { type: 'RESUME' });
+    const resumed = await v2Spine.applyEvent(coordinator, id, { type: 'RESUME' });
     expect(resumed).toMatchObject({ stage: 'information_gathering', onHold: false, hold: null, panel: held.panel });
   });
 
@@ -254,7 +256,7 @@ describe('migrating running reviews to a new workflow version', () => {
 
   it('starts new reviews on the newest version of the build that creates them', async () => {
     const dto = Object.assign(new CreateReviewDto(), reviewBody(s.partnership.id));
-    expect(await v2Reviews.create(coordinator, dto)).toMatchObject({ workflow: { name: 'dhr', version: 2 }, stage: 'notification' });
+    expect(await v2Spine.create(coordinator, dto)).toMatchObject({ workflow: { name: 'dhr', version: 2 }, stage: 'notification' });
     const onV1 = await t.http().post('/api/reviews').set(s.coordinator.auth).send(reviewBody(s.partnership.id));
     expect(onV1.body.workflow).toEqual({ name: 'dhr', version: 1 });
   });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { AuditModule } from '@dhr/audit';
 import { DatabaseModule } from '@dhr/core';
 import { DocumentsModule } from '@dhr/documents';
@@ -7,7 +8,7 @@ import { MeetingsModule } from '@dhr/meetings';
 import { FamilyModule } from '@dhr/family';
 import { AnonymisationModule } from '@dhr/anonymisation';
 import { ChronologyModule } from '@dhr/chronology';
-import { IdentityModule } from '@dhr/identity';
+import { AuthGuard, IdentityModule } from '@dhr/identity';
 import { JobsModule } from '@dhr/jobs';
 import { NotificationsModule } from '@dhr/notifications';
 import { OpsModule } from '@dhr/ops';
@@ -22,6 +23,8 @@ import { ChronologyController } from './controllers/chronology.controller';
 import { AuthController } from './controllers/auth.controller';
 import { IdentityController } from './controllers/identity.controller';
 import { ReviewsController } from './controllers/reviews.controller';
+import { MeController } from './controllers/me.controller';
+import { DirectoryController } from './controllers/directory.controller';
 import { OperationsController } from './controllers/operations.controller';
 
 /** The HTTP app: thin controllers over the domain libs. CoreModule is added by the bootstrap. */
@@ -52,7 +55,11 @@ import { OperationsController } from './controllers/operations.controller';
     FamilyController,
     IdentifyingTermsController,
     ChronologyController,
+    MeController,
+    DirectoryController,
     OperationsController,
   ],
+  // Every route needs a bearer token unless marked @Public().
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class ApiModule {}

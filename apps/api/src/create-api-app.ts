@@ -12,7 +12,6 @@ import {
   Clock,
   ConfigError,
   CoreModule,
-  HttpExceptionFilter,
   loggerModule,
   LoggingOptions,
   migrate,
@@ -26,6 +25,7 @@ import { UNPREFIXED_ROUTES } from './controllers/operations.controller';
 import { installOperations } from './ops/operations';
 import { QUEUE_DASHBOARD_PATH } from './ops/queue-dashboard';
 import { setupOpenApi } from './openapi';
+import { HttpExceptionFilter } from './errors/http-exception.filter';
 
 /** Where the Swagger UI is served: the only HTML, so the only place a looser CSP applies. */
 const DOCS_PATH = 'api/docs';

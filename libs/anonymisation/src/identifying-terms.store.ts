@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ApiError } from '@dhr/core';
+import { DomainError } from '@dhr/core';
 import { DocumentsConfig } from '@dhr/documents';
 import { IdentifyingTermsEntity, TermAcceptanceEntity } from './identifying-terms.entities';
 import { TermVault } from './term-vault';
@@ -30,10 +30,7 @@ export class IdentifyingTermsStore {
     const terms = this.vault.open(reviewId, { ciphertext: row.ciphertext, iv: row.iv, authTag: row.authTag });
     if (!terms) {
       this.logger.warn(`Identifying terms of review ${reviewId} failed their integrity check`);
-      throw new ApiError(409, {
-        error: 'identifying_terms_integrity_failed',
-        message: 'the stored identifying terms failed their integrity check',
-      });
+      throw new DomainError('identifying_terms_integrity_failed', { message: 'the stored identifying terms failed their integrity check' });
     }
     return { terms, version: row.version, updatedAt: row.updatedAt };
   }

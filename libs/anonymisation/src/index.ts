@@ -2,6 +2,5 @@ export * from './anonymisation.module';
 export * from './anonymisation-scanner';
 export * from './extraction/document-text';
 export * from './identifying-terms.dto';
-export * from './identifying-terms.entities';
 export * from './identifying-terms.service';
 export * from './term-matching';

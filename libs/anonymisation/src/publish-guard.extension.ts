@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError } from '@dhr/core';
+import { DomainError } from '@dhr/core';
 import type { AcceptedEvent, ReviewExtension } from '@dhr/reviews';
 import { AnonymisationScanner } from './anonymisation-scanner';
 import { IdentifyingTermsStore } from './identifying-terms.store';
@@ -22,16 +22,14 @@ export class PublishGuardExtension implements ReviewExtension {
     if (terms.length === 0) return; // nothing recorded, nothing to find
     const result = await this.scanner.scan(manager, review.id, event.documentIds);
     if (result.matches.length > 0) {
-      throw new ApiError(409, {
-        error: 'identifying_terms_found',
+      throw new DomainError('identifying_terms_found', {
         message: 'a document to be published contains identifying terms: anonymise it, or accept the match with a reason',
         matches: result.matches,
         ...(result.unreadable.length > 0 ? { unreadable: result.unreadable } : {}),
       });
     }
     if (result.unreadable.length > 0) {
-      throw new ApiError(409, {
-        error: 'document_unreadable',
+      throw new DomainError('document_unreadable', {
         message: 'a document to be published could not be read, so it cannot be checked for identifying terms',
         documents: result.unreadable,
       });

@@ -1,4 +1,4 @@
-import { ApiError } from '@dhr/core';
+import { DomainError } from '@dhr/core';
 import { validatedTerms } from './term-list-validation';
 
 function fieldOf(input: unknown[]): unknown {
@@ -6,7 +6,7 @@ function fieldOf(input: unknown[]): unknown {
     validatedTerms(input);
     return null;
   } catch (error) {
-    return (error as ApiError).body.fields;
+    return (error as DomainError).body.fields;
   }
 }
 

@@ -1,4 +1,4 @@
-import { ApiError, findInputProblem } from '@dhr/core';
+import { DomainError, findInputProblem } from '@dhr/core';
 import { MAX_TERM_LENGTH, MAX_TERMS } from './identifying-terms.dto';
 import { foldTerm } from './term-folding';
 
@@ -10,20 +10,20 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
  * A 400 names the offending entry, e.g. `terms[3]`.
  */
 export function validatedTerms(input: unknown[]): string[] {
-  if (input.length > MAX_TERMS) throw ApiError.field('terms', `must have at most ${MAX_TERMS} terms`);
+  if (input.length > MAX_TERMS) throw DomainError.field('terms', `must have at most ${MAX_TERMS} terms`);
   const seen = new Map<string, number>();
   return input.map((value, i) => {
     const field = `terms[${i}]`;
-    if (typeof value !== 'string') throw ApiError.field(field, 'must be a string');
+    if (typeof value !== 'string') throw DomainError.field(field, 'must be a string');
     const problem = findInputProblem(value, field);
-    if (problem) throw ApiError.field(problem.field, problem.reason);
+    if (problem) throw DomainError.field(problem.field, problem.reason);
     const term = value.trim();
-    if (term.length === 0) throw ApiError.field(field, 'must not be empty');
-    if (term.length > MAX_TERM_LENGTH) throw ApiError.field(field, `must be at most ${MAX_TERM_LENGTH} characters`);
+    if (term.length === 0) throw DomainError.field(field, 'must not be empty');
+    if (term.length > MAX_TERM_LENGTH) throw DomainError.field(field, `must be at most ${MAX_TERM_LENGTH} characters`);
     const folded = foldTerm(term);
-    if (!LETTER_OR_DIGIT.test(folded)) throw ApiError.field(field, 'must contain a letter or a digit');
+    if (!LETTER_OR_DIGIT.test(folded)) throw DomainError.field(field, 'must contain a letter or a digit');
     const earlier = seen.get(folded);
-    if (earlier !== undefined) throw ApiError.field(field, `duplicates terms[${earlier}] (case, accents and spacing are ignored)`);
+    if (earlier !== undefined) throw DomainError.field(field, `duplicates terms[${earlier}] (case, accents and spacing are ignored)`);
     seen.set(folded, i);
     return term;
   });

@@ -1,4 +1,4 @@
-import { ApiError } from '@dhr/core';
+import { DomainError } from '@dhr/core';
 import type { DocumentUploadCheck } from '@dhr/documents';
 import { isMergeable, parseChronology } from './chronology-parser';
 import { MAX_LISTED_PROBLEMS } from './chronology.view';
@@ -12,8 +12,7 @@ export function chronologyUploadCheck(now: () => Date): DocumentUploadCheck {
     if (type !== 'chronology' || !isMergeable(mediaType)) return;
     const { problems } = await parseChronology(bytes, mediaType, now());
     if (problems.length === 0) return;
-    throw new ApiError(422, {
-      error: 'chronology_invalid',
+    throw new DomainError('chronology_invalid', {
       message: `the chronology has ${problems.length} problem${problems.length === 1 ? '' : 's'}; correct the lines named and upload it again`,
       problems: problems.slice(0, MAX_LISTED_PROBLEMS),
       problemCount: problems.length,

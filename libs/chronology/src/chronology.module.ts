@@ -1,13 +1,13 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { AuditModule } from '@dhr/audit';
 import { Clock } from '@dhr/core';
 import { DocumentsModule, DocumentUploadChecks } from '@dhr/documents';
+import { ReviewsModule } from '@dhr/reviews';
 import { chronologyUploadCheck } from './chronology-upload.check';
 import { ChronologyService } from './chronology.service';
 
 /** The combined chronology of a review, merged from the agencies' chronology documents. */
 @Module({
-  imports: [DocumentsModule, AuditModule],
+  imports: [DocumentsModule, ReviewsModule],
   providers: [ChronologyService],
   exports: [ChronologyService],
 })

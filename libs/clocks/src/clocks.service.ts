@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
 import type { ClockSubject, DhrEffect } from '@dhr/workflows/dhr/v1/dhr.types';
 import type { Rulebook } from '@dhr/workflows/dhr/v1/rulebook/rulebook.types';
 import { ClockEntity } from './clock.entity';
+
+/** A clock as other libs read it: never saved by them. */
+export type ClockRecord = Readonly<ClockEntity>;
 import { deadlineView, Deadline } from './deadline.view';
 import { OutboxWriter } from '@dhr/jobs';
 import { RULEBOOK } from './rulebook.token';
@@ -45,6 +48,41 @@ export class ClocksService {
   async deadlines(reviewId: string, now: Date, manager: EntityManager = this.db.manager): Promise<Deadline[]> {
     const clocks = await manager.getRepository(ClockEntity).find({ where: { reviewId }, order: { createdAt: 'ASC', dueAt: 'ASC' } });
     return clocks.map((c) => deadlineView(c, now));
+  }
+
+  /** One clock, locked for the caller's transaction when asked (an alarm deciding whether to fire). */
+  clock(id: string, manager: EntityManager = this.db.manager, options: { lock?: boolean } = {}): Promise<ClockRecord | null> {
+    const qb = manager.getRepository(ClockEntity).createQueryBuilder('c').where('c.id = :id', { id });
+    if (options.lock) qb.setLock('for_no_key_update');
+    return qb.getOne();
+  }
+
+  /** A page of open clocks' ids after `afterId`, in id order (the sweep walks them all). */
+  async openClockIds(afterId: string, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .getRepository(ClockEntity)
+      .find({ select: { id: true }, where: { status: 'open', id: MoreThan(afterId) }, order: { id: 'ASC' }, take: limit });
+    return rows.map((r) => r.id);
+  }
+
+  /** The deadlines of several reviews in one query, by review id (every id present, possibly empty). */
+  async deadlinesOf(reviewIds: string[], now: Date, manager: EntityManager = this.db.manager): Promise<Map<string, Deadline[]>> {
+    const byReview = new Map<string, Deadline[]>(reviewIds.map((id) => [id, []]));
+    if (reviewIds.length === 0) return byReview;
+    const clocks = await manager
+      .getRepository(ClockEntity)
+      .find({ where: { reviewId: In(reviewIds) }, order: { createdAt: 'ASC', dueAt: 'ASC' } });
+    for (const c of clocks) byReview.get(c.reviewId)?.push(deadlineView(c, now));
+    return byReview;
+  }
+
+  /**
+   * A review's next open due time as a scalar sub-select over review alias `r`, for sorting
+   * lists; `agencyParam` limits it to the clocks of the agency in that named parameter.
+   */
+  nextDueSql(agencyParam?: string): string {
+    const agency = agencyParam ? ` AND c.agency_id = :${agencyParam}` : '';
+    return `(SELECT MIN(c.due_at) FROM clocks c WHERE c.review_id = r.id AND c.status = 'open'${agency})`;
   }
 
   /** Review ids with an open clock past due, as a sub-select for review lists. */

@@ -1,4 +1,3 @@
-export * from './clock.entity';
 export * from './clocks.module';
 export * from './clocks.service';
 export * from './deadline.view';

@@ -8,7 +8,7 @@ export interface IncomingDocument {
   bytes: Buffer;
 }
 
-/** Checks a domain makes of a document's content before it is stored; throwing an ApiError (e.g. 422) refuses the upload. */
+/** Checks a domain makes of a document's content before it is stored; throwing an DomainError (e.g. 422) refuses the upload. */
 export type DocumentUploadCheck = (incoming: IncomingDocument) => void | Promise<void>;
 
 /** Content checks registered by other domains (e.g. the chronology's row format); run before anything is written. */

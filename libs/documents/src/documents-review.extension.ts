@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { ApiError } from '@dhr/core';
-import type { AcceptedEvent, ReviewExtension, ReviewViewRequest } from '@dhr/reviews';
+import { EntityManager, In } from 'typeorm';
+import { DomainError } from '@dhr/core';
+import type { AcceptedEvent, ReviewExtension, ReviewViewRequest, ViewFieldsByReview } from '@dhr/reviews';
 import { EVENT_DOCUMENT_TYPES } from './document-events';
 import { DocumentEntity, DocumentVersionEntity } from './document.entities';
 import { documentView, DocumentView } from './document.view';
@@ -29,7 +29,7 @@ export class DocumentsReviewExtension implements ReviewExtension {
       const doc = found.get(id);
       if (!doc || !rule.types.includes(doc.type as never)) {
         const field = Array.isArray(named) ? `${rule.field}[${i}]` : rule.field;
-        throw ApiError.field(field, `no ${rule.types.join(' or ')} document with this id in the review`);
+        throw DomainError.field(field, `no ${rule.types.join(' or ')} document with this id in the review`);
       }
     });
     if (event.type === 'SUBMIT_DRAFT' && event.documentVersion !== undefined) {
@@ -37,18 +37,26 @@ export class DocumentsReviewExtension implements ReviewExtension {
     }
   }
 
-  async viewFields({ manager, actor, review, access }: ReviewViewRequest): Promise<{ documents: DocumentView[] }> {
-    const where = access === 'agency' ? { reviewId: review.id, agencyId: actor.agencyId! } : { reviewId: review.id };
-    const docs = await manager.getRepository(DocumentEntity).find({ where, order: { createdAt: 'ASC', id: 'ASC' } });
+  /** The latest version of each document the caller may see, for every review of the request in two queries. */
+  async viewFields({ manager, actor, reviews }: ReviewViewRequest): Promise<ViewFieldsByReview> {
+    const byReview: ViewFieldsByReview = new Map(reviews.map(({ review }) => [review.id, { documents: [] as DocumentView[] }]));
+    const agencyReviews = new Set(reviews.filter((r) => r.access === 'agency').map((r) => r.review.id));
+    const docs = await manager
+      .getRepository(DocumentEntity)
+      .find({ where: { reviewId: In([...byReview.keys()]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const visible = docs.filter((d) => !agencyReviews.has(d.reviewId) || d.agencyId === actor.agencyId);
     const latest = await this.documents.latestVersions(
       manager,
-      docs.map((d) => d.id),
+      visible.map((d) => d.id),
     );
-    return { documents: docs.filter((d) => latest.has(d.id)).map((d) => documentView(d, latest.get(d.id)!)) };
+    for (const d of visible) {
+      if (latest.has(d.id)) (byReview.get(d.reviewId)!.documents as DocumentView[]).push(documentView(d, latest.get(d.id)!));
+    }
+    return byReview;
   }
 
   private async assertVersionExists(manager: EntityManager, documentId: string, version: number): Promise<void> {
     const exists = await manager.getRepository(DocumentVersionEntity).existsBy({ documentId, version });
-    if (!exists) throw ApiError.field('documentVersion', 'the document has no such version');
+    if (!exists) throw DomainError.field('documentVersion', 'the document has no such version');
   }
 }

@@ -3,6 +3,7 @@ import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dhr/audit';
 import { ReviewExtensions, ReviewsModule } from '@dhr/reviews';
+import { IdentityModule } from '@dhr/identity';
 import { AppConfig } from '@dhr/core';
 import { DocumentStore, LocalDocumentStore } from './document-store';
 import { PostgresDocumentStore } from './postgres-document-store';
@@ -22,6 +23,7 @@ import { DocumentsReviewExtension } from './documents-review.extension';
     TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity]),
     AuditModule,
     ReviewsModule,
+    IdentityModule,
     MulterModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ limits: { fileSize: config.DOCUMENT_MAX_BYTES, files: 1, fields: 10, fieldSize: 4096 } }),

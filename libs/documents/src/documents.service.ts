@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import { ReviewAccess } from '@dhr/access';
-import { AuditWriter, diffFields, FieldChanges } from '@dhr/audit';
-import { ApiError, Clock, findInputProblem, inTransaction } from '@dhr/core';
-import type { Actor } from '@dhr/identity';
-import { OutboxRelay } from '@dhr/jobs';
-import { auditReview, findVisibleReview, ReviewEntity, ReviewsService } from '@dhr/reviews';
+import type { EntityManager } from 'typeorm';
+import { diffFields } from '@dhr/audit';
+import { DomainError, findInputProblem } from '@dhr/core';
+import { Actor, IdentityDirectory } from '@dhr/identity';
+import { ReviewFile, ReviewTx } from '@dhr/reviews';
 import { open, seal, sha256Hex } from './document-crypto';
 import { eventForUpload } from './document-events';
 import { DocumentStore } from './document-store';
@@ -30,9 +27,6 @@ export interface DocumentVersionContent {
 /** An upload's answer: the stored version and the workflow event it recorded, if any. */
 export interface UploadResult extends DocumentView {
   recordedEvent: string | null;
-}
-interface UploadedDocument extends UploadResult {
-  changedClocks: boolean;
 }
 
 export interface DocumentContent {
@@ -63,135 +57,119 @@ export class DocumentsService {
   private readonly logger = new Logger('DocumentsService');
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly file: ReviewFile,
     private readonly store: DocumentStore,
     private readonly config: DocumentsConfig,
-    private readonly audit: AuditWriter,
-    private readonly clock: Clock,
     private readonly checks: DocumentUploadChecks,
-    private readonly reviews: ReviewsService,
-    private readonly relay: OutboxRelay,
+    private readonly directory: IdentityDirectory,
   ) {}
 
   async upload(actor: Actor, reviewId: string, dto: UploadDocumentDto, file: UploadedDocumentFile | undefined): Promise<UploadResult> {
     const problem = findInputProblem({ title: dto.title }, '');
-    if (problem) throw ApiError.field(problem.field, problem.reason);
-    const { review, access } = await this.findVisible(this.db.manager, actor, reviewId);
-    const upload = requireFile(file);
+    if (problem) throw DomainError.field(problem.field, problem.reason);
     const agencyId = dto.agencyId ?? null;
-    if (access === 'agency') {
-      if (agencyId !== actor.agencyId) throw ApiError.forbidden('agency contacts may upload only for their own agency (agencyId)');
-      if (!AGENCY_DOCUMENT_TYPES.includes(dto.type))
-        throw ApiError.forbidden('agency contacts may upload only imr and chronology documents');
-    } else if (agencyId !== null) {
-      const rows = (await this.db.query('SELECT 1 FROM agencies WHERE id = $1 AND partnership_id = $2', [
-        agencyId,
-        review.partnershipId,
-      ])) as unknown[];
-      if (rows.length === 0) throw ApiError.field('agencyId', "is not an agency of the review's partnership");
-    }
-    const prepared = await this.prepareAndStore(review.id, dto.type, upload);
+    // Who may upload what is settled before anything is stored.
+    await this.file.read(actor, reviewId, {}, async (tx) => {
+      requireFile(file);
+      if (tx.access === 'agency') {
+        if (agencyId !== actor.agencyId) throw DomainError.forbidden('agency contacts may upload only for their own agency (agencyId)');
+        if (!AGENCY_DOCUMENT_TYPES.includes(dto.type))
+          throw DomainError.forbidden('agency contacts may upload only imr and chronology documents');
+      } else if (agencyId !== null && !(await this.directory.agencyInPartnership(agencyId, tx.review.partnershipId, tx.manager))) {
+        throw DomainError.field('agencyId', "is not an agency of the review's partnership");
+      }
+    });
+    const prepared = await this.prepareAndStore(reviewId, dto.type, file!);
     return this.afterStored(prepared, () =>
-      inTransaction(this.db, async (manager) => {
-        const now = this.clock.now();
-        const doc = manager.getRepository(DocumentEntity).create({
+      this.file.change(actor, reviewId, {}, async (tx) => {
+        const doc = tx.manager.getRepository(DocumentEntity).create({
           id: randomUUID(),
-          reviewId: review.id,
+          reviewId: tx.review.id,
           type: dto.type,
           agencyId,
           title: dto.title ?? null,
           createdBy: actor.userId,
-          createdAt: now,
+          createdAt: tx.now,
         });
-        await manager.getRepository(DocumentEntity).insert(doc);
-        const version = await this.insertVersion(manager, doc.id, 1, prepared, actor, now);
+        await tx.manager.getRepository(DocumentEntity).insert(doc);
+        const version = await this.insertVersion(tx.manager, doc.id, 1, prepared, actor, tx.now);
         const view = documentView(doc, version);
-        await this.record(manager, actor, now, review, 'document.upload', doc.id, diffFields({}, auditedFields(view)));
-        return this.recordWorkflowEvent(manager, actor, review.id, view);
+        await tx.audit('document.upload', { entity: 'document', entityId: doc.id, changes: diffFields({}, auditedFields(view)) });
+        return this.recordWorkflowEvent(tx, view);
       }),
-    ).then((uploaded) => this.relayed(uploaded));
+    );
   }
 
   async addVersion(actor: Actor, reviewId: string, documentId: string, file: UploadedDocumentFile | undefined): Promise<UploadResult> {
-    const { review, access } = await this.findVisible(this.db.manager, actor, reviewId, 'document');
-    const upload = requireFile(file);
-    const doc = await this.findDocument(this.db.manager, actor, access, review.id, documentId);
-    if (access === 'agency' && !AGENCY_DOCUMENT_TYPES.includes(doc.type as DocumentType))
-      throw ApiError.forbidden('agency contacts may add versions only to imr and chronology documents');
-    const prepared = await this.prepareAndStore(review.id, doc.type as DocumentType, upload);
+    const options = { notFound: 'document' };
+    const doc = await this.file.read(actor, reviewId, options, async (tx) => {
+      requireFile(file);
+      const found = await this.findDocument(tx, documentId);
+      if (tx.access === 'agency' && !AGENCY_DOCUMENT_TYPES.includes(found.type as DocumentType))
+        throw DomainError.forbidden('agency contacts may add versions only to imr and chronology documents');
+      return found;
+    });
+    const prepared = await this.prepareAndStore(reviewId, doc.type as DocumentType, file!);
     return this.afterStored(prepared, () =>
-      inTransaction(this.db, async (manager) => {
+      this.file.change(actor, reviewId, options, async (tx) => {
         // The document row lock serialises version numbers: a racing upload waits, then takes the next one.
-        const locked = await manager
+        const locked = await tx.manager
           .getRepository(DocumentEntity)
           .createQueryBuilder('d')
           .where('d.id = :id', { id: doc.id })
           .setLock('pessimistic_write')
           .getOneOrFail();
-        const [{ latest }] = (await manager.query(
+        const [{ latest }] = (await tx.manager.query(
           'SELECT coalesce(max(version), 0)::int AS latest FROM document_versions WHERE document_id = $1',
           [doc.id],
         )) as { latest: number }[];
-        const now = this.clock.now();
-        const version = await this.insertVersion(manager, locked.id, latest + 1, prepared, actor, now);
+        const version = await this.insertVersion(tx.manager, locked.id, latest + 1, prepared, actor, tx.now);
         const view = documentView(locked, version);
-        await this.record(manager, actor, now, review, 'document.version', locked.id, diffFields({}, auditedFields(view)));
-        return this.recordWorkflowEvent(manager, actor, review.id, view);
+        await tx.audit('document.version', { entity: 'document', entityId: locked.id, changes: diffFields({}, auditedFields(view)) });
+        return this.recordWorkflowEvent(tx, view);
       }),
-    ).then((uploaded) => this.relayed(uploaded));
+    );
   }
 
   /**
    * Records the workflow event the upload stands for (an IMR returned, a draft submitted), in the upload's
    * transaction, when the statechart allows it now and the uploader may send it; otherwise the document is just stored.
    */
-  private async recordWorkflowEvent(manager: EntityManager, actor: Actor, reviewId: string, view: DocumentView): Promise<UploadedDocument> {
+  private async recordWorkflowEvent(tx: ReviewTx, view: DocumentView): Promise<UploadResult> {
     const event = eventForUpload(
       { documentId: view.id, type: view.type as DocumentType, agencyId: view.agencyId, version: view.version },
-      actor,
+      tx.actor,
     );
-    const applied = event ? await this.reviews.applyWithin(manager, actor, reviewId, event, { ifAllowed: true }) : null;
-    return { ...view, recordedEvent: applied ? (event!.type as string) : null, changedClocks: applied?.changedClocks ?? false };
-  }
-
-  /** After commit: alarms for clocks the recorded event changed (the sweep catches anything this misses). */
-  private relayed({ changedClocks, ...uploaded }: UploadedDocument): UploadResult {
-    if (changedClocks) this.relay.relaySoon();
-    return uploaded;
+    const applied = event ? await tx.applyIfAllowed(event) : null;
+    return { ...view, recordedEvent: applied ? (event!.type as string) : null };
   }
 
   /** The latest version of every document the caller may see, oldest document first. */
   list(actor: Actor, reviewId: string): Promise<DocumentView[]> {
-    return inTransaction(this.db, async (manager) => {
-      const { review, access } = await this.findVisible(manager, actor, reviewId);
-      const qb = manager.getRepository(DocumentEntity).createQueryBuilder('d').where('d.review_id = :reviewId', { reviewId: review.id });
-      if (access === 'agency') qb.andWhere('d.agency_id = :agencyId', { agencyId: actor.agencyId });
+    return this.file.read(actor, reviewId, {}, async (tx) => {
+      const qb = tx.manager.getRepository(DocumentEntity).createQueryBuilder('d').where('d.review_id = :reviewId', { reviewId });
+      if (tx.access === 'agency') qb.andWhere('d.agency_id = :agencyId', { agencyId: actor.agencyId });
       const docs = await qb.orderBy('d.created_at', 'ASC').addOrderBy('d.id').getMany();
       const byDoc = await this.latestVersions(
-        manager,
+        tx.manager,
         docs.map((d) => d.id),
       );
       const views = docs.filter((d) => byDoc.has(d.id)).map((d) => documentView(d, byDoc.get(d.id)!));
-      await this.record(manager, actor, this.clock.now(), review, 'document.list', null, {
-        returned: { before: null, after: views.map((v) => v.id) },
-      });
+      await tx.audit('document.list', { changes: { returned: { before: null, after: views.map((v) => v.id) } } });
       return views;
     });
   }
 
   /** The decrypted bytes of one version (the latest without `version`); 409 when the stored file fails its checks. */
   content(actor: Actor, reviewId: string, documentId: string, version?: number): Promise<DocumentContent> {
-    return inTransaction(this.db, async (manager) => {
-      const { review, access } = await this.findVisible(manager, actor, reviewId, 'document');
-      const doc = await this.findDocument(manager, actor, access, review.id, documentId);
-      const qb = manager.getRepository(DocumentVersionEntity).createQueryBuilder('v').where('v.document_id = :id', { id: doc.id });
+    return this.file.read(actor, reviewId, { notFound: 'document' }, async (tx) => {
+      const doc = await this.findDocument(tx, documentId);
+      const qb = tx.manager.getRepository(DocumentVersionEntity).createQueryBuilder('v').where('v.document_id = :id', { id: doc.id });
       if (version !== undefined) qb.andWhere('v.version = :version', { version });
       const row = await qb.orderBy('v.version', 'DESC').getOne();
-      if (!row) throw ApiError.notFound('document version');
+      if (!row) throw DomainError.notFound('document version');
       const bytes = await this.readVerified(row);
-      await this.record(manager, actor, this.clock.now(), review, 'document.read', doc.id, {
-        version: { before: null, after: row.version },
-      });
+      await tx.audit('document.read', { entity: 'document', entityId: doc.id, changes: { version: { before: null, after: row.version } } });
       return { bytes, mediaType: row.mediaType, fileName: row.fileName, version: row.version };
     });
   }
@@ -222,6 +200,13 @@ export class DocumentsService {
     return out;
   }
 
+  /** Which of these ids are documents of the review. */
+  async existingIds(manager: EntityManager, reviewId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const found = await manager.getRepository(DocumentEntity).findBy(ids.map((id) => ({ id, reviewId })));
+    return new Set(found.map((d) => d.id));
+  }
+
   /** The latest version row of each of these documents. */
   async latestVersions(manager: EntityManager, documentIds: string[]): Promise<Map<string, DocumentVersionEntity>> {
     if (documentIds.length === 0) return new Map();
@@ -241,7 +226,7 @@ export class DocumentsService {
     const plaintext = ciphertext ? open(this.config.key, { ciphertext, iv: row.iv, authTag: row.authTag }) : null;
     if (!plaintext || plaintext.length !== row.size || sha256Hex(plaintext) !== row.sha256) {
       this.logger.warn(`Document version ${row.id} failed its integrity check (${ciphertext ? 'tampered or wrong key' : 'missing'})`);
-      throw new ApiError(409, { error: 'document_integrity_failed', message: 'the stored document failed its integrity check' });
+      throw new DomainError('document_integrity_failed', { message: 'the stored document failed its integrity check' });
     }
     return plaintext;
   }
@@ -251,10 +236,7 @@ export class DocumentsService {
     const fileName = sanitizeFileName(file.originalname);
     const mediaType = sniffMediaType(file.buffer, fileName);
     if (!mediaType)
-      throw new ApiError(415, {
-        error: 'unsupported_media_type',
-        message: 'accepted: PDF, DOCX, XLSX, ODT, CSV (named .csv) and UTF-8 text',
-      });
+      throw new DomainError('unsupported_media_type', { message: 'accepted: PDF, DOCX, XLSX, ODT, CSV (named .csv) and UTF-8 text' });
     await this.checks.run({ type, mediaType, bytes: file.buffer });
     const versionId = randomUUID();
     const storageKey = `${reviewId}/${versionId}`;
@@ -307,54 +289,16 @@ export class DocumentsService {
     return row;
   }
 
-  /**
-   * The review and how much of it the caller may see; 404 when nothing. On a document's own routes the 404
-   * names the document either way, so a hidden review and a hidden or missing document answer alike.
-   */
-  private async findVisible(
-    manager: EntityManager,
-    actor: Actor,
-    id: string,
-    notFound: 'review' | 'document' = 'review',
-  ): Promise<{ review: ReviewEntity; access: ReviewAccess }> {
-    return findVisibleReview(manager, actor, id, { notFound });
-  }
-
   /** A document of the review the caller may see: agency contacts only their own agency's; 404 otherwise. */
-  private async findDocument(
-    manager: EntityManager,
-    actor: Actor,
-    access: ReviewAccess,
-    reviewId: string,
-    documentId: string,
-  ): Promise<DocumentEntity> {
-    const doc = await manager.getRepository(DocumentEntity).findOneBy({ id: documentId, reviewId });
-    if (!doc || (access === 'agency' && doc.agencyId !== actor.agencyId)) throw ApiError.notFound('document');
+  private async findDocument(tx: ReviewTx, documentId: string): Promise<DocumentEntity> {
+    const doc = await tx.manager.getRepository(DocumentEntity).findOneBy({ id: documentId, reviewId: tx.review.id });
+    if (!doc || (tx.access === 'agency' && doc.agencyId !== tx.actor.agencyId)) throw DomainError.notFound('document');
     return doc;
-  }
-
-  private record(
-    manager: EntityManager,
-    actor: Actor,
-    at: Date,
-    review: ReviewEntity,
-    action: string,
-    documentId: string | null,
-    changes?: FieldChanges,
-  ): Promise<void> {
-    return auditReview(this.audit, manager, actor, at, {
-      action,
-      partnershipId: review.partnershipId,
-      reviewId: review.id,
-      entity: documentId ? 'document' : 'review',
-      entityId: documentId ?? review.id,
-      changes,
-    });
   }
 }
 
 function requireFile(file: UploadedDocumentFile | undefined): UploadedDocumentFile {
-  if (!file || !Buffer.isBuffer(file.buffer)) throw ApiError.field('file', 'a file is required (multipart field "file")');
+  if (!file || !Buffer.isBuffer(file.buffer)) throw DomainError.field('file', 'a file is required (multipart field "file")');
   return file;
 }
 

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { RequestLike, requestContextOf } from '@dhr/audit';
-import { ApiError } from '@dhr/core';
+import { DomainError } from '@dhr/core';
 import type { Actor } from './actor';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import type { Role } from './identity.entities';
@@ -26,9 +26,9 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<RequestLike & { headers: Record<string, string | undefined>; actor?: Actor }>();
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(request.headers.authorization ?? '');
-    if (!match) throw ApiError.unauthorized();
+    if (!match) throw DomainError.unauthorized();
     const user = await this.identity.findUser(await this.tokens.verify(match[1]));
-    if (!user) throw ApiError.unauthorized();
+    if (!user) throw DomainError.unauthorized();
     request.actor = {
       userId: user.id,
       role: user.role,
@@ -38,7 +38,7 @@ export class AuthGuard implements CanActivate {
     };
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
-    if (!roles.includes(user.role)) throw ApiError.forbidden();
+    if (!roles.includes(user.role)) throw DomainError.forbidden();
     return true;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@dhr/audit';
-import { ApiError } from '@dhr/core';
+import { DomainError } from '@dhr/core';
 import type { Role } from './identity.entities';
 import { IdentityService } from './identity.service';
 import { LoginThrottle } from './login-throttle/login-throttle';
@@ -23,7 +23,7 @@ export class AuthService {
     // Verify against a decoy when the account is unknown: same cost, same answer.
     const ok = (await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password)) && user !== null;
     await this.identity.recordLogin(user, ok, request);
-    if (!user || !ok) throw new ApiError(401, { error: 'invalid_credentials' });
+    if (!user || !ok) throw new DomainError('invalid_credentials');
     await this.throttle.succeeded(email);
     return this.tokens.issue(user);
   }

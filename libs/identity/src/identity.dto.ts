@@ -44,3 +44,15 @@ export class CreateUserDto {
   @ApiProperty() @IsUUID() partnershipId: string;
   @ApiPropertyOptional({ description: 'required for agency_contact' }) @IsOptional() @IsUUID() agencyId?: string;
 }
+
+/** `GET /agencies` filter. */
+export class ListAgenciesQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() partnershipId?: string;
+}
+
+/** `GET /users` filter. */
+export class ListUsersQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() partnershipId?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() agencyId?: string;
+}

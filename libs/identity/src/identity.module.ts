@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dhr/audit';
@@ -8,6 +7,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { AgencyEntity, PartnershipEntity, UserEntity } from './identity.entities';
 import { IdentityService } from './identity.service';
+import { IdentityDirectory } from './directory';
 import { LoginThrottle } from './login-throttle/login-throttle';
 import { TokenService } from './token.service';
 
@@ -22,7 +22,8 @@ import { TokenService } from './token.service';
       }),
     }),
   ],
-  providers: [IdentityService, TokenService, AuthService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [IdentityService, AuthService],
+  // The bearer guard is installed by the apps that answer HTTP with tokens (apps/api), not here.
+  providers: [IdentityService, IdentityDirectory, TokenService, AuthService, LoginThrottle, AuthGuard],
+  exports: [IdentityService, IdentityDirectory, AuthService, AuthGuard, TokenService],
 })
 export class IdentityModule {}

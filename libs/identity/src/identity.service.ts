@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuditWriter, diffFields, SYSTEM_CHAIN } from '@dhr/audit';
-import { ApiError, Clock, inTransaction } from '@dhr/core';
+import { DomainError, Clock, inTransaction } from '@dhr/core';
 import type { Actor } from './actor';
 import { CreateAgencyDto, CreatePartnershipDto, CreateUserDto } from './identity.dto';
 import { AgencyEntity, PartnershipEntity, UserEntity } from './identity.entities';
@@ -24,7 +24,7 @@ export class IdentityService {
 
   async createPartnership(actor: Actor, dto: CreatePartnershipDto): Promise<PartnershipEntity> {
     if (await this.partnerships.exists({ where: { code: dto.code } })) {
-      throw ApiError.field('code', 'a partnership with this code already exists');
+      throw DomainError.field('code', 'a partnership with this code already exists');
     }
     return inTransaction(this.db, async (m) => {
       const created = await m.getRepository(PartnershipEntity).save(m.getRepository(PartnershipEntity).create(dto));
@@ -35,7 +35,8 @@ export class IdentityService {
 
   async createAgency(actor: Actor, dto: CreateAgencyDto): Promise<AgencyEntity> {
     // A coordinator manages agencies of their own partnership only.
-    if (actor.role !== 'admin' && actor.partnershipId !== dto.partnershipId) throw ApiError.field('partnershipId', 'not your partnership');
+    if (actor.role !== 'admin' && actor.partnershipId !== dto.partnershipId)
+      throw DomainError.field('partnershipId', 'not your partnership');
     await this.requirePartnership(dto.partnershipId);
     return inTransaction(this.db, async (m) => {
       const created = await m.getRepository(AgencyEntity).save(m.getRepository(AgencyEntity).create(dto));
@@ -46,11 +47,11 @@ export class IdentityService {
 
   async createUser(actor: Actor, dto: CreateUserDto): Promise<UserEntity> {
     await this.requirePartnership(dto.partnershipId);
-    if (dto.role === 'agency_contact' && !dto.agencyId) throw ApiError.field('agencyId', 'agencyId is required for agency_contact');
-    if (dto.role !== 'agency_contact' && dto.agencyId) throw ApiError.field('agencyId', 'only agency_contact users belong to an agency');
+    if (dto.role === 'agency_contact' && !dto.agencyId) throw DomainError.field('agencyId', 'agencyId is required for agency_contact');
+    if (dto.role !== 'agency_contact' && dto.agencyId) throw DomainError.field('agencyId', 'only agency_contact users belong to an agency');
     if (dto.agencyId) {
       const agency = await this.agencies.findOneBy({ id: dto.agencyId });
-      if (!agency || agency.partnershipId !== dto.partnershipId) throw ApiError.field('agencyId', 'no such agency in this partnership');
+      if (!agency || agency.partnershipId !== dto.partnershipId) throw DomainError.field('agencyId', 'no such agency in this partnership');
     }
     const passwordHash = await hashPassword(dto.password);
     try {
@@ -71,7 +72,7 @@ export class IdentityService {
         return created;
       });
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw ApiError.field('email', 'a user with this email already exists');
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw DomainError.field('email', 'a user with this email already exists');
       throw error;
     }
   }
@@ -146,6 +147,6 @@ export class IdentityService {
   }
 
   private async requirePartnership(id: string): Promise<void> {
-    if (!(await this.partnerships.exists({ where: { id } }))) throw ApiError.field('partnershipId', 'no such partnership');
+    if (!(await this.partnerships.exists({ where: { id } }))) throw DomainError.field('partnershipId', 'no such partnership');
   }
 }

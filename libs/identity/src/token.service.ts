@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AppConfig, ApiError } from '@dhr/core';
+import { AppConfig, DomainError } from '@dhr/core';
 import type { UserEntity } from './identity.entities';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,7 +30,7 @@ export class TokenService {
       if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) throw new Error('bad subject');
       return claims.sub;
     } catch {
-      throw ApiError.unauthorized();
+      throw DomainError.unauthorized();
     }
   }
 }

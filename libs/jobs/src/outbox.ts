@@ -12,11 +12,20 @@ export interface OutboxPayloads {
 }
 export type OutboxTopic = keyof OutboxPayloads;
 
+/** Transactions (by their query runner) that wrote an outbox row: their owner relays after commit. */
+const wroteOutbox = new WeakSet<object>();
+
+/** Did this transaction write an outbox row? Then relay once it has committed. */
+export function outboxWritten(manager: EntityManager): boolean {
+  return wroteOutbox.has(manager.queryRunner ?? manager);
+}
+
 /** Records work to do after commit, in the caller's transaction. */
 @Injectable()
 export class OutboxWriter {
   async add<T extends OutboxTopic>(manager: EntityManager, topic: T, payload: OutboxPayloads[T]): Promise<void> {
     await manager.query('INSERT INTO outbox (topic, payload) VALUES ($1, $2)', [topic, JSON.stringify(payload)]);
+    wroteOutbox.add(manager.queryRunner ?? manager);
   }
 }
 

@@ -1,21 +1,9 @@
 import type { EntityManager } from 'typeorm';
+import type { MeetingFact, MeetingFacts } from '@dhr/notifications';
 import type { MeetingStatus } from './meeting.view';
 
-/** A meeting as the notification pipeline needs it (emails, .ics, the day-before reminder). */
-export interface MeetingForNotification {
-  id: string;
-  reviewId: string;
-  number: number;
-  status: MeetingStatus;
-  /** The iCalendar SEQUENCE: bumped by every change. */
-  sequence: number;
-  startsAt: Date;
-  endsAt: Date;
-  location: string;
-  agenda: string | null;
-  /** When the day-before reminder is due; null when there is none (too late, or cancelled). */
-  reminderAt: Date | null;
-}
+/** A meeting as the notification pipeline needs it (emails, .ics, the day-before reminder): its shape is notifications'. */
+export type MeetingForNotification = MeetingFact;
 
 interface Row {
   id: string;
@@ -79,4 +67,4 @@ export const MeetingsReadModel = {
     );
     return rows.map((r) => r.id);
   },
-};
+} satisfies MeetingFacts;

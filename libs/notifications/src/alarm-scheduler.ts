@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { BankHolidays, ClockEntity, planAlarms, RULEBOOK } from '@dhr/clocks';
+import { BankHolidays, ClockRecord, ClocksService, planAlarms, RULEBOOK } from '@dhr/clocks';
 import { Clock } from '@dhr/core';
 import { JobQueue } from '@dhr/jobs';
 import type { Rulebook } from '@dhr/workflows/dhr/v1/rulebook/rulebook.types';
@@ -15,10 +15,11 @@ export class AlarmScheduler {
     private readonly holidays: BankHolidays,
     private readonly jobs: JobQueue,
     private readonly clock: Clock,
+    private readonly clocks: ClocksService,
   ) {}
 
   async scheduleClock(clockId: string): Promise<number> {
-    const clock = await this.db.getRepository(ClockEntity).findOneBy({ id: clockId });
+    const clock = await this.clocks.clock(clockId);
     if (!clock || clock.status !== 'open') return 0; // met, cancelled or paused: its queued alarms will skip
     const sent = await sentSteps(this.db.manager, clock);
     const planned = planAlarms(clock, this.rulebook.clocks[clock.kind], this.clock.now(), sent, this.holidays);
@@ -33,7 +34,7 @@ export class AlarmScheduler {
 }
 
 /** Steps already notified for the clock's current due time. */
-export async function sentSteps(manager: EntityManager, clock: ClockEntity): Promise<Set<string>> {
+export async function sentSteps(manager: EntityManager, clock: ClockRecord): Promise<Set<string>> {
   const rows: { step: string }[] = await manager.query(
     'SELECT DISTINCT step FROM notifications WHERE clock_id = $1 AND clock_due_at = $2',
     [clock.id, clock.dueAt],

@@ -1,11 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AlarmRule, BankHolidays, ClockEntity, ClockPeriod, escalationAt, isStepStillWanted, reminderAlarms, RULEBOOK } from '@dhr/clocks';
+import {
+  AlarmRule,
+  BankHolidays,
+  ClockPeriod,
+  ClocksService,
+  escalationAt,
+  isStepStillWanted,
+  reminderAlarms,
+  RULEBOOK,
+} from '@dhr/clocks';
 import { Clock, inTransaction } from '@dhr/core';
 import { JobPayloads, OutboxRelay, OutboxWriter } from '@dhr/jobs';
 import { Metrics } from '@dhr/ops';
-import { WorkflowRegistry } from '@dhr/workflow';
+import { IdentityDirectory } from '@dhr/identity';
+import { ReviewReadModel } from '@dhr/reviews';
 import type { Rulebook } from '@dhr/workflows/dhr/v1/rulebook/rulebook.types';
 import { sentSteps } from './alarm-scheduler';
 import { NotificationTemplate, NotificationWriter } from './notification-writer';
@@ -21,7 +31,9 @@ export class ClockAlarmHandler {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(RULEBOOK) private readonly rulebook: Rulebook,
     private readonly holidays: BankHolidays,
-    private readonly workflows: WorkflowRegistry,
+    private readonly reviews: ReviewReadModel,
+    private readonly directory: IdentityDirectory,
+    private readonly clocks: ClocksService,
     private readonly notifications: NotificationWriter,
     private readonly outbox: OutboxWriter,
     private readonly relay: OutboxRelay,
@@ -31,19 +43,13 @@ export class ClockAlarmHandler {
 
   async handle(data: JobPayloads['clock-alarm']): Promise<void> {
     const acted = await inTransaction(this.db, async (manager) => {
-      const clock = await manager
-        .getRepository(ClockEntity)
-        .createQueryBuilder('c')
-        .setLock('for_no_key_update')
-        .where('c.id = :id', { id: data.clockId })
-        .getOne();
+      const clock = await this.clocks.clock(data.clockId, manager, { lock: true });
       if (!clock || clock.status !== 'open' || clock.dueAt.getTime() !== Date.parse(data.dueAt)) return null;
       const rule = this.rulebook.clocks[clock.kind];
       const now = this.clock.now();
       if (!isStepStillWanted(clock, rule, data.step, now, await sentSteps(manager, clock), this.holidays)) return null;
 
-      const [review] = await manager.query('SELECT workflow_version, snapshot FROM reviews WHERE id = $1', [clock.reviewId]);
-      const chairUserId = this.workflows.get(review.workflow_version).view(review.snapshot).context.chairUserId;
+      const chairUserId = (await this.reviews.summary(clock.reviewId, manager))?.chairUserId ?? null;
       const { template, audience } = alarmKind(data.step);
       await this.notifications.create(manager, {
         reviewId: clock.reviewId,
@@ -52,7 +58,7 @@ export class ClockAlarmHandler {
         template,
         step: data.step,
         alarmKey: `${clock.id}:${data.step}:${clock.dueAt.getTime()}`,
-        recipientIds: await recipientIds(manager, clock, rule.owner, audience, chairUserId),
+        recipientIds: await recipientIds(this.directory, manager, clock, rule.owner, audience, chairUserId),
       });
       // Re-plan: after an escalation the next step is scheduled from Postgres state.
       await this.outbox.add(manager, 'clock.changed', { clockId: clock.id });

@@ -1,20 +1,24 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { ClocksModule } from '@dhr/clocks';
 import { AppConfig } from '@dhr/core';
 import { JobHandlers, JobQueue, OutboxRelay } from '@dhr/jobs';
 import { MetricsModule } from '@dhr/ops';
 import { WorkflowModule } from '@dhr/workflow';
+import { IdentityModule } from '@dhr/identity';
+import { ReviewsModule } from '@dhr/reviews';
 import { AlarmScheduler } from './alarm-scheduler';
 import { ClockAlarmHandler } from './clock-alarm.handler';
 import { createMailTransport } from './email';
 import { MeetingReminders } from './meeting-reminders';
+import { MeetingFactsSource } from './meeting-facts';
+import { EmailContextReader } from './email-context';
 import { NotificationWriter } from './notification-writer';
 import { ReconcileHandler } from './reconcile.handler';
 import { MAIL_TRANSPORT, SendEmailHandler } from './send-email.handler';
 
 /** Alarms → notifications → email. Wires its outbox topics and job handlers at start-up. */
 @Module({
-  imports: [ClocksModule, WorkflowModule, MetricsModule],
+  imports: [ClocksModule, WorkflowModule, IdentityModule, ReviewsModule, MetricsModule],
   providers: [
     AlarmScheduler,
     ClockAlarmHandler,
@@ -22,11 +26,13 @@ import { MAIL_TRANSPORT, SendEmailHandler } from './send-email.handler';
     ReconcileHandler,
     NotificationWriter,
     MeetingReminders,
+    MeetingFactsSource,
+    EmailContextReader,
     { provide: MAIL_TRANSPORT, inject: [AppConfig], useFactory: (config: AppConfig) => createMailTransport(config) },
   ],
-  exports: [AlarmScheduler, NotificationWriter],
+  exports: [AlarmScheduler, NotificationWriter, MeetingFactsSource],
 })
-export class NotificationsModule implements OnModuleInit {
+export class NotificationsModule implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     private readonly relay: OutboxRelay,
     private readonly handlers: JobHandlers,
@@ -36,6 +42,7 @@ export class NotificationsModule implements OnModuleInit {
     private readonly email: SendEmailHandler,
     private readonly reconcile: ReconcileHandler,
     private readonly meetingReminders: MeetingReminders,
+    private readonly meetingFacts: MeetingFactsSource,
   ) {}
 
   onModuleInit(): void {
@@ -46,5 +53,10 @@ export class NotificationsModule implements OnModuleInit {
     this.handlers.register('send-email', (data, job) => this.email.handle(data, job));
     this.handlers.register('meeting-reminder', (data) => this.meetingReminders.handle(data));
     this.handlers.register('reconcile', () => this.reconcile.handle());
+  }
+
+  /** Every module has registered by now: refuse to start without the meetings lib's answers. */
+  onApplicationBootstrap(): void {
+    this.meetingFacts.assertProvided();
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { ClockEntity } from '@dhr/clocks';
+import type { ClockRecord } from '@dhr/clocks';
+import type { IdentityDirectory, Role } from '@dhr/identity';
 import type { ClockOwner } from '@dhr/workflows/dhr/v1/rulebook/rulebook.types';
 
 export type Audience = 'owner' | 'coordinators' | 'coordinators_and_csp_chairs';
@@ -10,21 +11,14 @@ export type Audience = 'owner' | 'coordinators' | 'coordinators_and_csp_chairs';
  * later ones to the coordinators and the CSP chair(s).
  */
 export async function recipientIds(
+  directory: IdentityDirectory,
   manager: EntityManager,
-  clock: ClockEntity,
+  clock: ClockRecord,
   owner: ClockOwner,
   audience: Audience,
   chairUserId: string | null,
 ): Promise<string[]> {
-  const byRole = async (roles: string[]) =>
-    (
-      (await manager.query(`SELECT id FROM users WHERE partnership_id = $1 AND role = ANY($2) ORDER BY id`, [
-        clock.partnershipId,
-        roles,
-      ])) as {
-        id: string;
-      }[]
-    ).map((u) => u.id);
+  const byRole = (roles: Role[]) => directory.userIdsWithRole(clock.partnershipId, roles, manager);
 
   if (audience === 'coordinators') return byRole(['coordinator']);
   if (audience === 'coordinators_and_csp_chairs') return byRole(['coordinator', 'csp_chair']);
@@ -32,12 +26,9 @@ export async function recipientIds(
   const chair = chairUserId ? [chairUserId] : [];
   switch (owner) {
     case 'agency': {
-      const contacts: { id: string }[] = await manager.query(
-        `SELECT id FROM users WHERE role = 'agency_contact' AND agency_id = $1 ORDER BY id`,
-        [clock.agencyId],
-      );
+      const contacts = await directory.agencyContactIds(clock.agencyId ? [clock.agencyId] : [], manager);
       // An agency with no contact on the system must not leave its deadline unwatched.
-      return contacts.length > 0 ? contacts.map((c) => c.id) : byRole(['coordinator']);
+      return contacts.length > 0 ? contacts : byRole(['coordinator']);
     }
     case 'csp_chair_coordinator':
       return unique([...(await byRole(['coordinator', 'csp_chair'])), ...chair]);

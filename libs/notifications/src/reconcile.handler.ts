@@ -1,3 +1,4 @@
+import { ClocksService } from '@dhr/clocks';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -22,20 +23,18 @@ export class ReconcileHandler {
     private readonly scheduler: AlarmScheduler,
     private readonly jobs: JobQueue,
     private readonly meetingReminders: MeetingReminders,
+    private readonly clocks: ClocksService,
   ) {}
 
   async handle(): Promise<void> {
     const relayed = await this.relay.relayPending();
     let clocks = 0;
     for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
-      const rows: { id: string }[] = await this.db.query(`SELECT id FROM clocks WHERE status = 'open' AND id > $1 ORDER BY id LIMIT $2`, [
-        after,
-        PAGE,
-      ]);
-      for (const row of rows) await this.scheduler.scheduleClock(row.id);
-      clocks += rows.length;
-      if (rows.length < PAGE) break;
-      after = rows[rows.length - 1].id;
+      const ids = await this.clocks.openClockIds(after, PAGE);
+      for (const id of ids) await this.scheduler.scheduleClock(id);
+      clocks += ids.length;
+      if (ids.length < PAGE) break;
+      after = ids[ids.length - 1];
     }
     const meetings = await this.meetingReminders.scheduleAll();
     const pending: { id: string }[] = await this.db.query(`SELECT id FROM notifications WHERE status = 'pending' ORDER BY created_at`);

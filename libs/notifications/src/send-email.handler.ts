@@ -1,3 +1,4 @@
+import { IdentityDirectory } from '@dhr/identity';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
@@ -6,7 +7,7 @@ import { AppConfig, Clock } from '@dhr/core';
 import { EMAIL_ATTEMPTS, JobPayloads, OutboxRelay } from '@dhr/jobs';
 import { Metrics } from '@dhr/ops';
 import { MailSendError, MailTransport, renderEmail, reviewUrl } from './email';
-import { EmailContext, loadEmailContext } from './email-context';
+import { EmailContext, EmailContextReader } from './email-context';
 import { isStaleMeetingEmail, meetingIcalEvent } from './meeting-email';
 import { NotificationWriter } from './notification-writer';
 
@@ -25,6 +26,8 @@ export class SendEmailHandler implements OnModuleDestroy {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport,
     private readonly notifications: NotificationWriter,
+    private readonly directory: IdentityDirectory,
+    private readonly contexts: EmailContextReader,
     private readonly relay: OutboxRelay,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -32,7 +35,7 @@ export class SendEmailHandler implements OnModuleDestroy {
   ) {}
 
   async handle(data: JobPayloads['send-email'], job: Job): Promise<void> {
-    const context = await loadEmailContext(this.db.manager, data.notificationId);
+    const context = await this.contexts.load(this.db.manager, data.notificationId);
     if (!context || context.status !== 'pending') return; // sent already, or gone: nothing to do
     if (isStaleMeetingEmail(context, this.clock.now())) {
       // The meeting changed (or was cancelled) since: the newer email carries the news.
@@ -100,10 +103,7 @@ export class SendEmailHandler implements OnModuleDestroy {
       // A notice that could not be delivered must not vanish: tell the coordinators.
       // (Not for a failed failure notice, which would loop.)
       if (context.template === 'email.failed') return;
-      const coordinators: { id: string }[] = await m.query(
-        `SELECT id FROM users WHERE partnership_id = $1 AND role = 'coordinator' ORDER BY id`,
-        [context.partnershipId],
-      );
+      const coordinators = await this.directory.userIdsWithRole(context.partnershipId, ['coordinator'], m);
       await this.notifications.create(m, {
         reviewId: context.reviewId,
         clockId: context.clockId,
@@ -111,7 +111,7 @@ export class SendEmailHandler implements OnModuleDestroy {
         template: 'email.failed',
         step: 'email-failed',
         alarmKey: `email-failed:${context.id}`,
-        recipientIds: coordinators.map((c) => c.id).filter((id) => id !== context.recipientId),
+        recipientIds: coordinators.filter((id) => id !== context.recipientId),
         aboutNotificationId: context.id,
         meetingId: context.meeting?.id ?? null,
         meetingSequence: context.meeting?.notifiedSequence ?? null,

@@ -1,4 +1,4 @@
-import { ApiError } from '@dhr/core';
+import { DomainError } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
 import type { DhrContext, DhrEvent } from '@dhr/workflows/dhr/v1/dhr.types';
 import { EVENT_CATALOGUE } from './events/event-catalogue';
@@ -10,14 +10,14 @@ import { EVENT_CATALOGUE } from './events/event-catalogue';
  */
 export function assertMaySend(actor: Actor, event: DhrEvent, context: DhrContext): void {
   const { roles } = EVENT_CATALOGUE[event.type];
-  if (!roles.includes(actor.role)) throw ApiError.forbidden(`${actor.role} may not send ${event.type}`);
+  if (!roles.includes(actor.role)) throw DomainError.forbidden(`${actor.role} may not send ${event.type}`);
 
   if (actor.role === 'agency_contact') {
     const agencyId = agencyOf(event, context);
-    if (!agencyId || agencyId !== actor.agencyId) throw ApiError.forbidden('agency contacts act only for their own agency');
+    if (!agencyId || agencyId !== actor.agencyId) throw DomainError.forbidden('agency contacts act only for their own agency');
   }
   if (actor.role === 'independent_chair' && context.chairUserId !== null && context.chairUserId !== actor.userId) {
-    throw ApiError.forbidden('only the appointed chair acts for this review');
+    throw DomainError.forbidden('only the appointed chair acts for this review');
   }
 }
 
@@ -27,7 +27,7 @@ export function maySend(actor: Actor, event: DhrEvent, context: DhrContext): boo
     assertMaySend(actor, event, context);
     return true;
   } catch (error) {
-    if (error instanceof ApiError) return false;
+    if (error instanceof DomainError) return false;
     throw error;
   }
 }
@@ -42,3 +42,31 @@ function agencyOf(event: DhrEvent, context: DhrContext): string | undefined {
 export const eventsAgencyMaySend: string[] = Object.entries(EVENT_CATALOGUE)
   .filter(([, spec]) => spec.roles.includes('agency_contact'))
   .map(([type]) => type);
+
+/**
+ * The events this caller may send now: the machine's allowed events, less those the
+ * caller's role may not send, those of a review they do not chair, and, for an agency
+ * contact, those with nothing of their own agency's to act on.
+ */
+export function allowedEventsFor(actor: Actor, allowed: readonly string[], context: DhrContext): string[] {
+  return allowed.filter((type) => {
+    const spec = EVENT_CATALOGUE[type as DhrEvent['type']];
+    if (!spec || !spec.roles.includes(actor.role)) return false;
+    if (actor.role === 'independent_chair' && context.chairUserId !== null && context.chairUserId !== actor.userId) return false;
+    return actor.role !== 'agency_contact' || agencyHasWaitingPart(type, actor.agencyId, context);
+  });
+}
+
+function agencyHasWaitingPart(type: string, agencyId: string | null, context: DhrContext): boolean {
+  if (agencyId === null) return false;
+  switch (type) {
+    case 'RECEIVE_IMR':
+      return context.panel.some((p) => p.agencyId === agencyId && p.imr === 'requested');
+    case 'RECEIVE_SCOPING':
+      return context.scoping.some((s) => s.agencyId === agencyId && s.status === 'requested');
+    case 'COMPLETE_ACTION':
+      return context.actions.some((a) => a.agencyId === agencyId && a.status === 'open');
+    default:
+      return false;
+  }
+}

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { ApiError } from '@dhr/core';
+import { DomainError } from '@dhr/core';
+import type { IdentityDirectory } from '@dhr/identity';
 import type { DhrEvent } from '@dhr/workflows/dhr/v1/dhr.types';
 
 /**
@@ -7,16 +8,20 @@ import type { DhrEvent } from '@dhr/workflows/dhr/v1/dhr.types';
  * an independent chair there, an agency one of its agencies. Checked before the
  * machine runs, so a bad id is a 400 naming the field, never a broken reference.
  */
-export async function assertReferencesExist(manager: EntityManager, partnershipId: string, event: DhrEvent): Promise<void> {
-  if (event.type === 'APPOINT_CHAIR') {
-    const [chair] = await manager.query(`SELECT 1 FROM users WHERE id = $1 AND partnership_id = $2 AND role = 'independent_chair'`, [
-      event.userId,
-      partnershipId,
-    ]);
-    if (!chair) throw ApiError.field('userId', 'no independent chair with this id in the review’s partnership');
+export async function assertReferencesExist(
+  directory: IdentityDirectory,
+  manager: EntityManager,
+  partnershipId: string,
+  event: DhrEvent,
+): Promise<void> {
+  if (event.type === 'APPOINT_CHAIR' && !(await directory.userHasRole(event.userId, partnershipId, 'independent_chair', manager))) {
+    throw DomainError.field('userId', 'no independent chair with this id in the review’s partnership');
   }
-  if ('agencyId' in event && typeof event.agencyId === 'string') {
-    const [agency] = await manager.query('SELECT 1 FROM agencies WHERE id = $1 AND partnership_id = $2', [event.agencyId, partnershipId]);
-    if (!agency) throw ApiError.field('agencyId', 'no agency with this id in the review’s partnership');
+  if (
+    'agencyId' in event &&
+    typeof event.agencyId === 'string' &&
+    !(await directory.agencyInPartnership(event.agencyId, partnershipId, manager))
+  ) {
+    throw DomainError.field('agencyId', 'no agency with this id in the review’s partnership');
   }
 }

@@ -1,12 +1,17 @@
+// What other libs and the apps may use of the reviews lib. No ORM entities: the review's
+// row is read through ReviewFile (ReviewRecord), changed only through the spine.
 export * from './create-review.dto';
 export * from './events/event-payloads.dto';
 export { EVENT_CATALOGUE } from './events/event-catalogue';
 export * from './list-reviews.query';
 export * from './migration/review-migration.service';
-export * from './review.entities';
-export * from './review-audit';
-export * from './find-visible-review';
 export * from './review-extensions';
 export * from './reviews.module';
-export * from './reviews.service';
-export * from './review.view';
+export * from './stage-gates';
+export * from './file/review-file';
+export * from './spine/review-spine';
+export * from './queries/review-queries';
+export * from './views/review-views';
+export type { VisibleReview, ReviewView, AgencyReviewView } from './views/review.view';
+export { allowedEventsFor } from './event-permission';
+export * from './queries/review-read-model';

@@ -12,6 +12,11 @@ export class ListReviewsQuery {
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 
+  @ApiPropertyOptional({ enum: ['created', 'nextDue'], default: 'created', description: 'newest first, or the next open deadline first' })
+  @IsOptional()
+  @IsIn(['created', 'nextDue'])
+  sort: 'created' | 'nextDue' = 'created';
+
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page = 1;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit = 50;
 }

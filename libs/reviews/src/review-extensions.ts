@@ -20,13 +20,21 @@ export interface AcceptedEvent {
   now: Date;
 }
 
-/** What a review's view shows of a part kept outside the statechart, for one caller. */
-export interface ReviewViewRequest {
-  manager: EntityManager;
-  actor: Actor;
+/** One review in a view request, with how much of it the caller may see. */
+export interface ViewedReview {
   review: ReviewEntity;
   access: Exclude<ReviewAccess, 'none'>;
 }
+
+/** What the views of one or more reviews (a page of a list) show of a part kept outside the statechart, for one caller. */
+export interface ReviewViewRequest {
+  manager: EntityManager;
+  actor: Actor;
+  reviews: ViewedReview[];
+}
+
+/** Fields to add to each review's view, by review id. */
+export type ViewFieldsByReview = Map<string, Record<string, unknown>>;
 
 /**
  * A domain that keeps part of a review's file outside the statechart (documents,
@@ -34,10 +42,13 @@ export interface ReviewViewRequest {
  * the reviews lib depending on it.
  */
 export interface ReviewExtension {
-  /** Checks and records what the domain keeps about an accepted event; throwing an ApiError refuses the event and rolls it back. */
+  /** Checks and records what the domain keeps about an accepted event; throwing an DomainError refuses the event and rolls it back. */
   onEventAccepted?(accepted: AcceptedEvent): Promise<void>;
-  /** Fields added to the Review shape for this caller (agency contacts: their own agency's part only). */
-  viewFields?(request: ReviewViewRequest): Promise<Record<string, unknown>>;
+  /**
+   * Fields added to the Review shape for this caller (agency contacts: their own agency's part only),
+   * for every review of the request in a bounded number of queries, however many reviews there are.
+   */
+  viewFields?(request: ReviewViewRequest): Promise<ViewFieldsByReview>;
 }
 
 /** The registered extensions; domain modules register theirs in `onModuleInit`. */
@@ -53,9 +64,13 @@ export class ReviewExtensions {
     for (const extension of this.extensions) await extension.onEventAccepted?.(accepted);
   }
 
-  async viewFields(request: ReviewViewRequest): Promise<Record<string, unknown>> {
-    const fields: Record<string, unknown> = {};
-    for (const extension of this.extensions) Object.assign(fields, await extension.viewFields?.(request));
+  async viewFields(request: ReviewViewRequest): Promise<ViewFieldsByReview> {
+    const fields: ViewFieldsByReview = new Map(request.reviews.map(({ review }) => [review.id, {}]));
+    if (request.reviews.length === 0) return fields;
+    for (const extension of this.extensions) {
+      const added = await extension.viewFields?.(request);
+      for (const [id, more] of added ?? []) Object.assign(fields.get(id) ?? {}, more);
+    }
     return fields;
   }
 }

@@ -62,7 +62,6 @@ export class AgencyList {
 
 export class DirectoryUser extends User {
   @ApiProperty({ type: 'string', nullable: true }) agencyName: string | null;
-  @ApiProperty({ description: 'false once the account is switched off' }) active: boolean;
 }
 
 export class UserList {

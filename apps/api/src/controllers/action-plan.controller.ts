@@ -8,7 +8,7 @@ import {
   RecommendationsService,
   UpdateRecommendationDto,
 } from '@dhr/action-plan';
-import { ApiError } from '@dhr/core';
+import { DomainError } from '@dhr/core';
 import { Actor, CurrentActor, Roles } from '@dhr/identity';
 import { UUID_PARAM } from '../uuid-param';
 import { ActionPlan, Recommendation } from '../contract/action-plan.response';
@@ -17,7 +17,7 @@ import { ApiFileResponse } from '../contract/file-response';
 
 const READERS = ['coordinator', 'csp_chair', 'independent_chair', 'agency_contact'] as const;
 const WRITERS = ['coordinator', 'independent_chair'] as const;
-const RECOMMENDATION_ID_PARAM = new ParseUUIDPipe({ exceptionFactory: () => ApiError.field('recommendationId', 'must be a UUID') });
+const RECOMMENDATION_ID_PARAM = new ParseUUIDPipe({ exceptionFactory: () => DomainError.field('recommendationId', 'must be a UUID') });
 
 const STAGE_GATE: [409, string] = [409, '`invalid_stage`: recommendations are recorded from drafting until the review is closed'];
 

@@ -2,9 +2,9 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuditVerifier, toCsv } from '@dhr/audit';
-import { ApiError } from '@dhr/core';
+import { DomainError } from '@dhr/core';
 import { Actor, CurrentActor, Roles } from '@dhr/identity';
-import { ReviewsService } from '@dhr/reviews';
+import { ReviewQueries } from '@dhr/reviews';
 import { UUID_PARAM } from '../uuid-param';
 import { AuditEntry, AuditVerification } from '../contract/audit.response';
 import { ApiErrors } from '../contract/error-body.response';
@@ -14,7 +14,7 @@ import { ApiErrors } from '../contract/error-body.response';
 @Controller()
 export class AuditController {
   constructor(
-    private readonly reviews: ReviewsService,
+    private readonly reviews: ReviewQueries,
     private readonly verifier: AuditVerifier,
   ) {}
 
@@ -48,7 +48,7 @@ export class AuditController {
     @Query('format') format: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ) {
-    if (format !== undefined && format !== 'json' && format !== 'csv') throw ApiError.field('format', 'must be json or csv');
+    if (format !== undefined && format !== 'json' && format !== 'csv') throw DomainError.field('format', 'must be json or csv');
     const entries = await this.reviews.auditTrail(actor, id);
     if (format !== 'csv') return entries;
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiError } from '@dhr/core';
+import { DomainError } from '@dhr/core';
 import {
   DocumentContentQuery,
   DocumentsService,
@@ -17,7 +17,7 @@ import { ApiErrors, ErrorStatus } from '../contract/error-body.response';
 import { ApiFileResponse } from '../contract/file-response';
 
 const ANY_REVIEW_ROLE = ['coordinator', 'csp_chair', 'independent_chair', 'agency_contact'] as const;
-const DOCUMENT_ID_PARAM = new ParseUUIDPipe({ exceptionFactory: () => ApiError.field('documentId', 'must be a UUID') });
+const DOCUMENT_ID_PARAM = new ParseUUIDPipe({ exceptionFactory: () => DomainError.field('documentId', 'must be a UUID') });
 
 const UPLOAD_ERRORS: (ErrorStatus | [ErrorStatus, string])[] = [
   [400, '`validation_failed`: no file, a bad field, or an agency or type the caller may not upload'],

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiError } from '@dhr/core';
+import { DomainError } from '@dhr/core';
 import { CreateFamilyMemberDto, FamilyService, LogFamilyContactDto, UpdateFamilyMemberDto } from '@dhr/family';
 import { Actor, CurrentActor, Roles } from '@dhr/identity';
 import { UUID_PARAM } from '../uuid-param';
@@ -10,7 +10,7 @@ import { FamilyContact, FamilyMember } from '../contract/family.response';
 /** Family involvement is not for agency contacts or administrators: their 403 comes from the route's roles. */
 const READERS = ['coordinator', 'csp_chair', 'independent_chair'] as const;
 const WRITERS = ['coordinator', 'independent_chair'] as const;
-const MEMBER_ID_PARAM = new ParseUUIDPipe({ exceptionFactory: () => ApiError.field('memberId', 'must be a UUID') });
+const MEMBER_ID_PARAM = new ParseUUIDPipe({ exceptionFactory: () => DomainError.field('memberId', 'must be a UUID') });
 
 const CLOSED: [409, string] = [409, '`invalid_stage`: the review is closed'];
 

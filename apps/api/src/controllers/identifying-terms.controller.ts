@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AcceptTermMatchDto, AnonymisationCheckDto, IdentifyingTermsService, PutIdentifyingTermsDto } from '@dhr/anonymisation';
-import { ApiError } from '@dhr/core';
+import { DomainError } from '@dhr/core';
 import { Actor, CurrentActor, Roles } from '@dhr/identity';
 import { UUID_PARAM } from '../uuid-param';
 import { ApiErrors } from '../contract/error-body.response';
 import { AnonymisationCheck, IdentifyingTerms, TermAcceptance } from '../contract/identifying-terms.response';
 
-const ACCEPTANCE_ID_PARAM = new ParseUUIDPipe({ exceptionFactory: () => ApiError.field('acceptanceId', 'must be a UUID') });
+const ACCEPTANCE_ID_PARAM = new ParseUUIDPipe({ exceptionFactory: () => DomainError.field('acceptanceId', 'must be a UUID') });
 
 const TERMS_INTEGRITY = '`identifying_terms_integrity_failed`: the stored terms fail their integrity check';
 

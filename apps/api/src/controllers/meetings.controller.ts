@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiError } from '@dhr/core';
+import { DomainError } from '@dhr/core';
 import { Actor, CurrentActor, Roles } from '@dhr/identity';
 import { LinkMinutesDto, MeetingsService, ScheduleMeetingDto, UpdateMeetingDto } from '@dhr/meetings';
 import { UUID_PARAM } from '../uuid-param';
@@ -10,7 +10,7 @@ import { Meeting } from '../contract/meeting.response';
 const ANY_REVIEW_ROLE = ['coordinator', 'csp_chair', 'independent_chair', 'agency_contact'] as const;
 /** Meetings are arranged by the review's coordinators and its independent chair. */
 const ARRANGERS = ['coordinator', 'independent_chair'] as const;
-const MEETING_ID_PARAM = new ParseUUIDPipe({ exceptionFactory: () => ApiError.field('meetingId', 'must be a UUID') });
+const MEETING_ID_PARAM = new ParseUUIDPipe({ exceptionFactory: () => DomainError.field('meetingId', 'must be a UUID') });
 
 const UNCHANGEABLE: [409, string] = [
   409,

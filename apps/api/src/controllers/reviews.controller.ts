@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, CurrentActor, Roles } from '@dhr/identity';
-import { CreateReviewDto, ListReviewsQuery, ReviewsService } from '@dhr/reviews';
+import { CreateReviewDto, ListReviewsQuery, ReviewQueries, ReviewSpine } from '@dhr/reviews';
 import { UUID_PARAM } from '../uuid-param';
 import { ApiErrors } from '../contract/error-body.response';
 import { EVENT_CONTRACT } from '../contract/event-schemas';
@@ -13,7 +13,10 @@ const ANY_REVIEW_ROLE = ['coordinator', 'csp_chair', 'independent_chair', 'agenc
 @ApiBearerAuth()
 @Controller('reviews')
 export class ReviewsController {
-  constructor(private readonly reviews: ReviewsService) {}
+  constructor(
+    private readonly spine: ReviewSpine,
+    private readonly reviews: ReviewQueries,
+  ) {}
 
   @Roles('coordinator')
   @Post()
@@ -21,7 +24,7 @@ export class ReviewsController {
   @ApiCreatedResponse({ type: Review })
   @ApiErrors([400, '`validation_failed`: also notifiedAt in the future or before deathDate, or another partnership'], 401, 403, 413)
   create(@CurrentActor() actor: Actor, @Body() body: CreateReviewDto) {
-    return this.reviews.create(actor, body);
+    return this.spine.create(actor, body);
   }
 
   @Roles(...ANY_REVIEW_ROLE)
@@ -66,7 +69,7 @@ export class ReviewsController {
     413,
   )
   event(@CurrentActor() actor: Actor, @Param('id', UUID_PARAM) id: string, @Body() body: unknown) {
-    return this.reviews.applyEvent(actor, id, body);
+    return this.spine.applyEvent(actor, id, body);
   }
 
   @Roles(...ANY_REVIEW_ROLE)

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { ApiError } from './api-error';
+import { DomainError } from './domain-error';
 
 // Names every object already has (toString, __proto__, …): no field of ours is called
 // that, and class-validator's whitelist cannot see them as unknown, so refuse them here.
@@ -33,5 +33,5 @@ export function findInputProblem(value: unknown, path: string, depth = 0): { fie
 
 export function inputGuard(req: Request, _res: Response, next: NextFunction): void {
   const problem = findInputProblem(req.body, '') ?? findInputProblem(req.query, '') ?? findInputProblem(req.params, '');
-  next(problem ? ApiError.field(problem.field || 'body', problem.reason) : undefined);
+  next(problem ? DomainError.field(problem.field || 'body', problem.reason) : undefined);
 }

@@ -1,5 +1,5 @@
 import type { ValidationError } from 'class-validator';
-import { ApiError, FieldError } from './api-error';
+import { DomainError, FieldError } from './domain-error';
 
 /** Flattens class-validator's tree into `a.b[0].c: reason` entries. */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -10,6 +10,6 @@ export function toFieldErrors(errors: ValidationError[], parent = ''): FieldErro
   });
 }
 
-export function validationException(errors: ValidationError[]): ApiError {
-  return ApiError.validation(toFieldErrors(errors));
+export function validationException(errors: ValidationError[]): DomainError {
+  return DomainError.validation(toFieldErrors(errors));
 }

@@ -1,12 +1,12 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import IORedis, { Redis } from 'ioredis';
-import { ApiError, AppConfig } from '@dhr/core';
+import { DomainError, AppConfig } from '@dhr/core';
 import { accountKey, sourceKey } from './throttle-keys';
 
 /** 429 with the seconds until the window that refused the attempt ends (sent as Retry-After too). */
-export class LoginThrottledError extends ApiError {
+export class LoginThrottledError extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
-    super(429, { error: 'too_many_requests', message: 'too many login attempts; try again later', retryAfterSeconds });
+    super('too_many_requests', { message: 'too many login attempts; try again later', retryAfterSeconds });
   }
 }
 
@@ -68,7 +68,7 @@ export class LoginThrottle implements OnModuleDestroy {
       )) as [number, number];
     } catch (error) {
       this.logger.error(`login limits unavailable, refusing the login: ${(error as Error).name}`);
-      throw new ApiError(503, { error: 'service_unavailable', message: 'login is unavailable for a moment; try again shortly' });
+      throw new DomainError('service_unavailable', { message: 'login is unavailable for a moment; try again shortly' });
     }
     const [blockedBy, msLeft] = result;
     if (blockedBy === 0) return;

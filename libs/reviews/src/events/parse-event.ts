@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { DateTime } from 'luxon';
 import { validateSync } from 'class-validator';
-import { ApiError, validationException } from '@dhr/core';
+import { DomainError, validationException } from '@dhr/core';
 import { DHR_EVENT_TYPES, DhrEvent, DhrEventType } from '@dhr/workflows/dhr/v1/dhr.types';
 import { EVENT_CATALOGUE } from './event-catalogue';
 
@@ -16,10 +16,10 @@ export interface ParsedEvent {
 
 /** Validates `{type, ...payload}` against the DTO of its type: unknown fields and wrong types are 400s. */
 export function parseEventBody(body: unknown): ParsedEvent {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw ApiError.field('body', 'must be a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw DomainError.field('body', 'must be a JSON object');
   const type = (body as { type?: unknown }).type;
   if (typeof type !== 'string' || !(DHR_EVENT_TYPES as string[]).includes(type)) {
-    throw ApiError.field('type', `must be one of ${DHR_EVENT_TYPES.join(', ')}`);
+    throw DomainError.field('type', `must be one of ${DHR_EVENT_TYPES.join(', ')}`);
   }
   const spec = EVENT_CATALOGUE[type as DhrEventType];
   const instance = plainToInstance(spec.dto, body);
@@ -44,7 +44,7 @@ export function resolveEvent(parsed: ParsedEvent, now: Date, deathDate: string):
   const spec = EVENT_CATALOGUE[parsed.type];
   const named = spec.time ? (parsed.fields[spec.time] as string | undefined) : undefined;
   if (named && parsed.occurredAt && Date.parse(named) !== Date.parse(parsed.occurredAt)) {
-    throw ApiError.field('occurredAt', `must equal ${spec.time} when both are given`);
+    throw DomainError.field('occurredAt', `must equal ${spec.time} when both are given`);
   }
   const timeField = named ? spec.time! : 'occurredAt';
   const occurredAt = new Date(named ?? parsed.occurredAt ?? now.toISOString());
@@ -52,10 +52,10 @@ export function resolveEvent(parsed: ParsedEvent, now: Date, deathDate: string):
 
   for (const dueField of spec.dueFields ?? []) {
     const due = parsed.fields[dueField] as string | undefined;
-    if (due && Date.parse(due) <= occurredAt.getTime()) throw ApiError.field(dueField, `must be after ${timeField}`);
+    if (due && Date.parse(due) <= occurredAt.getTime()) throw DomainError.field(dueField, `must be after ${timeField}`);
   }
   if (parsed.type === 'AGREE_TERMS_OF_REFERENCE' && String(parsed.fields.periodFrom) > String(parsed.fields.periodTo)) {
-    throw ApiError.field('periodTo', 'must not be before periodFrom');
+    throw DomainError.field('periodTo', 'must not be before periodFrom');
   }
 
   const iso = occurredAt.toISOString();
@@ -67,9 +67,9 @@ export function resolveEvent(parsed: ParsedEvent, now: Date, deathDate: string):
 
 /** A recorded fact: not in the future (beyond clock skew) and not before the death it follows. */
 export function assertPastFact(field: string, at: Date, now: Date, deathDate: string): void {
-  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw ApiError.field(field, 'must not be in the future');
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) throw DomainError.field(field, 'must not be in the future');
   // The death date is a calendar date in England and Wales: compare London dates.
-  if (londonDate(at) < deathDate) throw ApiError.field(field, 'must not be before the date of death');
+  if (londonDate(at) < deathDate) throw DomainError.field(field, 'must not be before the date of death');
 }
 
 export function londonDate(at: Date): string {

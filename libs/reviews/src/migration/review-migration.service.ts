@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ApiError, Clock } from '@dhr/core';
+import { AuditWriter, diffFields } from '@dhr/audit';
+import { DomainError, Clock, inTransaction } from '@dhr/core';
 import { WorkflowRegistry } from '@dhr/workflow';
 import { ReviewEntity } from '../review.entities';
+import { appendHistory, saveSnapshot } from '../spine/review-writes';
 
 /** The history entry a migration leaves; payload `{ from, to }`, actor null when run by the system. */
 export const WORKFLOW_MIGRATED = 'WORKFLOW_MIGRATED';
@@ -32,6 +34,7 @@ export class ReviewMigrationService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly workflows: WorkflowRegistry,
     private readonly clock: Clock,
+    private readonly audit: AuditWriter,
   ) {}
 
   /**
@@ -39,7 +42,7 @@ export class ReviewMigrationService {
    * then apply after) any event being applied to the review, like the spine does.
    */
   async migrate(reviewId: string, toVersion: number, actorId: string | null): Promise<MigrationOutcome> {
-    return this.db.transaction(async (manager) => {
+    return inTransaction(this.db, async (manager) => {
       const review = await lockReview(manager, reviewId);
       if (review.workflowName !== this.workflows.name) {
         throw new Error(`review ${reviewId} runs workflow ${review.workflowName}, not ${this.workflows.name}`);
@@ -53,28 +56,27 @@ export class ReviewMigrationService {
       const after = this.workflows.get(toVersion).view(snapshot);
       const now = this.clock.now();
 
-      const updated = await manager
-        .createQueryBuilder()
-        .update(ReviewEntity)
-        .set({
-          snapshot: snapshot as object,
-          workflowVersion: toVersion,
-          stage: after.stage,
-          onHold: after.onHold,
-          updatedAt: now,
-          version: review.version + 1,
-        })
-        .where('id = :id AND version = :version', { id: review.id, version: review.version })
-        .execute();
-      if (updated.affected !== 1) throw ApiError.conflict();
-
-      // Same columns as ReviewsService.appendHistory. The row carries the new
-      // version: from here on the review's events are applied by it.
-      await manager.query(
-        `INSERT INTO review_events (review_id, seq, type, payload, actor_id, occurred_at, recorded_at, from_stage, to_stage, workflow_version)
-         SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4, $5, $5, $6, $7, $8 FROM review_events WHERE review_id = $1`,
-        [review.id, WORKFLOW_MIGRATED, JSON.stringify({ from, to: toVersion }), actorId, now, before.stage, after.stage, toVersion],
+      // The spine's own writes: snapshot with its access columns under the version check, then history.
+      // The history row carries the new version: from here on the review's events are applied by it.
+      const saved = await saveSnapshot(manager, review, snapshot, after, now, toVersion);
+      await appendHistory(
+        manager,
+        saved,
+        actorId,
+        { type: WORKFLOW_MIGRATED, payload: { from, to: toVersion }, occurredAt: now, fromStage: before.stage, toStage: after.stage },
+        now,
       );
+      await this.audit.record(manager, {
+        chain: review.partnershipId,
+        actorId,
+        actorRole: actorId ? null : 'system',
+        action: 'review.workflow_migrated',
+        reviewId: review.id,
+        entity: 'review',
+        entityId: review.id,
+        changes: diffFields({ workflowVersion: from, stage: before.stage }, { workflowVersion: toVersion, stage: after.stage }),
+        at: now,
+      });
       return { from, to: toVersion };
     });
   }
@@ -137,6 +139,6 @@ async function lockReview(manager: EntityManager, id: string): Promise<ReviewEnt
     .where('r.id = :id', { id })
     .setLock('for_no_key_update')
     .getOne();
-  if (!review) throw ApiError.notFound('review');
+  if (!review) throw DomainError.notFound('review');
   return review;
 }

@@ -2,6 +2,7 @@ import type { Matrix } from '../runner';
 import { actionPlanRows } from './action-plan.rows';
 import { anonymisationRows } from './anonymisation.rows';
 import { chronologyRows } from './chronology.rows';
+import { directoryRows } from './directory.rows';
 import { documentsWorkflowRows } from './documents-workflow.rows';
 import { familyAndMeetingsRows } from './family-and-meetings.rows';
 
@@ -10,6 +11,7 @@ export const DOMAIN_ROWS: Matrix = {
   ...actionPlanRows,
   ...anonymisationRows,
   ...chronologyRows,
+  ...directoryRows,
   ...documentsWorkflowRows,
   ...familyAndMeetingsRows,
 };

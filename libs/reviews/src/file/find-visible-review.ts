@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { ReviewAccess, reviewAccess } from '@dhr/access';
-import { ApiError } from '@dhr/core';
+import { DomainError } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
-import { ReviewEntity } from './review.entities';
+import { ReviewEntity } from '../review.entities';
 
 /**
  * The review and how much of it the caller may see; 404 when nothing, so its existence is not revealed. The 404
@@ -19,6 +19,6 @@ export async function findVisibleReview(
   if (options.lock) qb.setLock('for_no_key_update');
   const review = await qb.getOne();
   const access = review ? reviewAccess(actor, review) : 'none';
-  if (!review || access === 'none') throw ApiError.notFound(options.notFound ?? 'review');
+  if (!review || access === 'none') throw DomainError.notFound(options.notFound ?? 'review');
   return { review, access };
 }

@@ -1,9 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiError } from './api-error';
+import { DomainError } from '@dhr/core';
+import { STATUS_OF } from './error-status';
 
 /**
- * Maps every error to a JSON body. Expected errors keep their status and body;
+ * Maps every error to a JSON body. Domain errors answer with their code's status and their body;
  * anything unexpected is a 500 with no detail (the log has the error class only).
  */
 @Catch()
@@ -17,7 +18,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
   }
 
   private toResponse(exception: unknown): { status: number; body: object } {
-    if (exception instanceof ApiError) return { status: exception.status, body: exception.body };
+    if (exception instanceof DomainError) return { status: STATUS_OF[exception.code], body: exception.body };
     if (exception instanceof HttpException) return this.fromHttpException(exception);
     const bodyParserError = this.fromBodyParser(exception);
     if (bodyParserError) return bodyParserError;

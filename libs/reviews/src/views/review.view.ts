@@ -1,11 +1,20 @@
 import type { Deadline } from '@dhr/clocks';
+import type { NameLookup } from '@dhr/identity';
 import type { WorkflowView } from '@dhr/workflow';
 import { ownAgencyOnly } from '@dhr/access';
-import type { ReviewEntity } from './review.entities';
+import type { ReviewEntity } from '../review.entities';
 
-/** The Review shape of the HTTP contract. */
-export function reviewView(review: ReviewEntity, workflow: WorkflowView, deadlines: Deadline[]) {
+/** The Review shape of the HTTP contract, with names beside ids and the events this caller may send now. */
+export function reviewView(
+  review: ReviewEntity,
+  workflow: WorkflowView,
+  deadlines: Deadline[],
+  names: NameLookup,
+  allowedEvents: string[],
+) {
   const { context } = workflow;
+  const named = <T extends { agencyId?: string | null }>(item: T) => ({ ...item, agencyName: names.agencyName(item.agencyId) });
+  const namedDeadlines = deadlines.map(named);
   return {
     id: review.id,
     reference: review.reference,
@@ -13,7 +22,7 @@ export function reviewView(review: ReviewEntity, workflow: WorkflowView, deadlin
     stage: workflow.stage,
     onHold: workflow.onHold,
     hold: context.hold,
-    allowedEvents: workflow.allowedEvents,
+    allowedEvents,
     workflow: { name: review.workflowName, version: review.workflowVersion },
     notifiedAt: review.notifiedAt.toISOString(),
     notifiedBy: review.notifiedBy,
@@ -22,15 +31,17 @@ export function reviewView(review: ReviewEntity, workflow: WorkflowView, deadlin
     perpetratorPseudonym: review.perpetratorPseudonym,
     policeForceArea: review.policeForceArea,
     chairUserId: context.chairUserId,
-    scoping: context.scoping,
-    panel: context.panel.map((p) => ({ agencyId: p.agencyId, imr: p.imr })),
+    chair: names.user(context.chairUserId),
+    scoping: context.scoping.map(named),
+    panel: context.panel.map((p) => named({ agencyId: p.agencyId, imr: p.imr })),
     termsOfReference: context.termsOfReference,
     family: context.family,
     drafts: context.drafts.length,
     homeOfficeInformedAt: context.homeOfficeInformedAt,
     resubmissions: context.resubmissions,
-    actions: context.actions,
-    deadlines,
+    actions: context.actions.map(named),
+    deadlines: namedDeadlines,
+    nextDeadline: nextDeadline(namedDeadlines),
     createdAt: review.createdAt.toISOString(),
     updatedAt: review.updatedAt.toISOString(),
     version: review.version,
@@ -39,18 +50,23 @@ export function reviewView(review: ReviewEntity, workflow: WorkflowView, deadlin
 
 export type ReviewView = ReturnType<typeof reviewView>;
 
+/** The open deadline due first, or null. */
+function nextDeadline<T extends Deadline>(deadlines: T[]): T | null {
+  return deadlines.filter((d) => d.status === 'open').reduce<T | null>((first, d) => (!first || d.dueAt < first.dueAt ? d : first), null);
+}
+
 /**
  * An agency contact's view: the review summary and their own agency's part only
- * (panel entry, scoping request, actions, deadlines, the events they may send).
- * Family involvement, drafts and the reasons for a hold are not theirs to see.
+ * (panel entry, scoping request, actions, deadlines). Family involvement, drafts and
+ * the reasons for a hold are not theirs to see.
  */
-export function agencyReviewView(full: ReviewView, agencyId: string, allowedForAgency: string[]) {
+export function agencyReviewView(full: ReviewView, agencyId: string) {
   const { family: _family, drafts: _drafts, ...own } = ownAgencyOnly(full, agencyId);
   return {
     ...own,
     scoping: full.scoping.filter((s) => s.agencyId === agencyId),
     hold: null,
-    allowedEvents: full.allowedEvents.filter((e) => allowedForAgency.includes(e)),
+    nextDeadline: nextDeadline(own.deadlines),
   };
 }
 

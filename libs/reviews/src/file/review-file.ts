@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ReviewAccess } from '@dhr/access';
+import { AuditWriter, FieldChanges } from '@dhr/audit';
+import { Clock, inTransaction } from '@dhr/core';
+import type { Actor } from '@dhr/identity';
+import { Metrics } from '@dhr/ops';
+import { OutboxPayloads, OutboxRelay, OutboxTopic, OutboxWriter, outboxWritten } from '@dhr/jobs';
+import { WorkflowRegistry, WorkflowView } from '@dhr/workflow';
+import { EventApplier } from '../spine/event-applier';
+import type { ReviewEntity } from '../review.entities';
+import { assertStageGate, StageGate } from '../stage-gates';
+import { ReviewViews } from '../views/review-views';
+import type { VisibleReview } from '../views/review.view';
+import { findVisibleReview } from './find-visible-review';
+import { auditReview } from './review-audit';
+
+/** A review as the file's domains see it: read-only, never saved by them. */
+export type ReviewRecord = Readonly<ReviewEntity>;
+
+export interface ReviewFileOptions {
+  /** What a 404 names: on a sub-resource's route a hidden review and a missing item answer alike. */
+  notFound?: string;
+  /** Who may do this to a review they can see: throws (403) to refuse; checked before the stage gate. */
+  authorise?: (actor: Actor, access: Exclude<ReviewAccess, 'none'>) => void;
+  /** Refuse with `invalid_stage` unless the review's stage passes this gate. */
+  gate?: StageGate;
+}
+
+export interface ReadOptions extends ReviewFileOptions {
+  /** Serialise with writers on the review (reads that must see a settled file). */
+  lock?: boolean;
+}
+
+/** Details of an audit entry beyond who, when and which review (the transaction knows those). */
+export interface AuditDetails {
+  entity?: string;
+  entityId?: string;
+  changes?: FieldChanges;
+}
+
+/** One piece of work on a review's file, inside its transaction. */
+export interface ReviewTx {
+  readonly manager: EntityManager;
+  readonly actor: Actor;
+  /** The time of the change: one instant for everything the work records. */
+  readonly now: Date;
+  /** The review as found (after `apply`, as saved). */
+  readonly review: ReviewRecord;
+  readonly reference: string;
+  readonly access: Exclude<ReviewAccess, 'none'>;
+  /** The review's workflow state: stage, hold, context, the machine's allowed events. */
+  workflow(): WorkflowView;
+  /** Records what the caller did to or read of the review, on its partnership's audit chain. */
+  audit(action: string, details?: AuditDetails): Promise<void>;
+  /** Work to do after commit; the file relays it as soon as the transaction commits. */
+  outbox<T extends OutboxTopic>(topic: T, payload: OutboxPayloads[T]): Promise<void>;
+  /** Applies an event through the spine, in this transaction; 409/403/400 as the events route. */
+  apply(body: unknown): Promise<VisibleReview>;
+  /** As apply, but null and nothing written when this caller may not send the event now. */
+  applyIfAllowed(body: unknown): Promise<VisibleReview | null>;
+  /** The Review shape for this caller, as it stands in this transaction. */
+  view(): Promise<VisibleReview>;
+}
+
+/**
+ * The review-file unit of work: the one way to change or read a review's file. It finds
+ * the review as the access policy allows (404 otherwise), locks it for a change, checks
+ * the stage gate, gives the work a transaction carrying the time, audit, outbox and the
+ * spine, and relays the outbox after commit whenever the work wrote to it.
+ */
+@Injectable()
+export class ReviewFile {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly audit: AuditWriter,
+    private readonly outboxWriter: OutboxWriter,
+    private readonly relay: OutboxRelay,
+    private readonly applier: EventApplier,
+    private readonly views: ReviewViews,
+    private readonly workflows: WorkflowRegistry,
+    private readonly metrics: Metrics,
+  ) {}
+
+  /** A change: the review row is locked (FOR NO KEY UPDATE) until commit, so changes to one review are serialised. */
+  change<T>(actor: Actor, reviewId: string, options: ReviewFileOptions, work: (tx: ReviewTx) => Promise<T>): Promise<T> {
+    return this.run(actor, reviewId, { ...options, lock: true }, work);
+  }
+
+  /** A read: no lock unless asked; the work audits what it reads. */
+  read<T>(actor: Actor, reviewId: string, options: ReadOptions, work: (tx: ReviewTx) => Promise<T>): Promise<T> {
+    return this.run(actor, reviewId, options, work);
+  }
+
+  /** Work that is not about one review but writes the outbox (a new review): relayed after commit likewise. */
+  async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    let wrote = false;
+    const result = await inTransaction(this.db, async (manager) => {
+      const value = await work(manager);
+      wrote = outboxWritten(manager);
+      return value;
+    });
+    if (wrote) this.relay.relaySoon();
+    return result;
+  }
+
+  private async run<T>(actor: Actor, reviewId: string, options: ReadOptions, work: (tx: ReviewTx) => Promise<T>): Promise<T> {
+    let applied: string[] = [];
+    const result = await this.transaction(async (manager) => {
+      applied = []; // a retried transaction starts again
+      const found = await findVisibleReview(manager, actor, reviewId, { lock: options.lock, notFound: options.notFound });
+      options.authorise?.(actor, found.access);
+      if (options.gate) assertStageGate(found.review.stage, options.gate);
+      return work(this.tx(manager, actor, found.review, found.access, applied));
+    });
+    for (const type of applied) this.metrics.eventApplied(type); // committed: count them
+    return result;
+  }
+
+  private tx(
+    manager: EntityManager,
+    actor: Actor,
+    found: ReviewEntity,
+    access: Exclude<ReviewAccess, 'none'>,
+    applied: string[],
+  ): ReviewTx {
+    const now = this.clock.now();
+    let review = found;
+    let workflow: WorkflowView | undefined;
+    const apply = async (body: unknown, ifAllowed: boolean): Promise<VisibleReview | null> => {
+      const result = await this.applier.apply(manager, actor, review, body, now, { ifAllowed });
+      if (!result) return null;
+      applied.push(result.type);
+      review = result.review;
+      workflow = result.workflow;
+      return this.views.one(manager, actor, { review, access, workflow });
+    };
+    return {
+      manager,
+      actor,
+      now,
+      get review() {
+        return review;
+      },
+      reference: found.reference,
+      access,
+      workflow: () => (workflow ??= this.workflows.get(review.workflowVersion).view(review.snapshot)),
+      audit: (action, details = {}) =>
+        auditReview(this.audit, manager, actor, now, { action, partnershipId: review.partnershipId, reviewId: review.id, ...details }),
+      outbox: (topic, payload) => this.outboxWriter.add(manager, topic, payload),
+      apply: async (body) => (await apply(body, false))!,
+      applyIfAllowed: (body) => apply(body, true),
+      view: () => this.views.one(manager, actor, { review, access, workflow }),
+    };
+  }
+}

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditWriter, diffFields } from '@dhr/audit';
+import { ClocksService } from '@dhr/clocks';
+import { DomainError } from '@dhr/core';
+import type { Actor } from '@dhr/identity';
+import { IdentityDirectory } from '@dhr/identity';
+import { WorkflowRegistry, WorkflowView } from '@dhr/workflow';
+import type { DhrContext, DhrEffect, DhrEvent } from '@dhr/workflows/dhr/v1/dhr.types';
+import { assertMaySend, maySend } from '../event-permission';
+import { assertReferencesExist } from '../event-references';
+import { parseEventBody, resolveEvent } from '../events/parse-event';
+import { auditReview } from '../file/review-audit';
+import { ReviewExtensions } from '../review-extensions';
+import type { ReviewEntity } from '../review.entities';
+import { appendHistory, saveSnapshot } from './review-writes';
+
+/** An event the machine accepted and the transaction wrote: the row as saved and its workflow view. */
+export interface AppliedEvent {
+  type: DhrEvent['type'];
+  review: ReviewEntity;
+  workflow: WorkflowView;
+}
+
+/**
+ * The spine's one step, inside the caller's transaction on a review it has locked:
+ * validate, authorise, transition, write snapshot, history, clock effects, audit,
+ * and let the extensions record their part. Nothing here commits or relays.
+ */
+@Injectable()
+export class EventApplier {
+  constructor(
+    private readonly workflows: WorkflowRegistry,
+    private readonly clocks: ClocksService,
+    private readonly audit: AuditWriter,
+    private readonly extensions: ReviewExtensions,
+    private readonly directory: IdentityDirectory,
+  ) {}
+
+  /** With `ifAllowed`: null, and nothing written, when this caller may not send the event now. */
+  async apply(
+    manager: EntityManager,
+    actor: Actor,
+    review: ReviewEntity,
+    body: unknown,
+    now: Date,
+    options: { ifAllowed?: boolean } = {},
+  ): Promise<AppliedEvent | null> {
+    const parsed = parseEventBody(body);
+    if (parsed.expectedVersion !== undefined && parsed.expectedVersion !== review.version) throw DomainError.conflict();
+
+    const event = resolveEvent(parsed, now, review.deathDate);
+    const workflow = this.workflows.get(review.workflowVersion);
+    const context = workflow.view(review.snapshot).context;
+    if (options.ifAllowed && !maySend(actor, event, context)) return null;
+    assertMaySend(actor, event, context);
+    await assertReferencesExist(this.directory, manager, review.partnershipId, event);
+
+    const result = workflow.apply(review.snapshot, event);
+    if (!result.ok) {
+      if (options.ifAllowed) return null;
+      throw new DomainError('invalid_transition', { stage: result.stage, allowedEvents: result.allowedEvents });
+    }
+    const afterView = workflow.view(result.snapshot);
+    const saved = await saveSnapshot(manager, review, result.snapshot, afterView, now);
+    await appendHistory(
+      manager,
+      review,
+      actor.userId,
+      {
+        type: event.type,
+        payload: payloadOf(event, context),
+        occurredAt: new Date(event.occurredAt),
+        fromStage: result.fromStage,
+        toStage: result.toStage,
+      },
+      now,
+    );
+    await this.clocks.applyEffects(manager, review, withActionAgency(result.effects, event), now);
+    await auditReview(this.audit, manager, actor, now, {
+      action: `review.event.${event.type}`,
+      partnershipId: review.partnershipId,
+      reviewId: review.id,
+      changes: diffFields(auditedState(review, context, result.fromStage), auditedState(saved, afterView.context, result.toStage)),
+    });
+    await this.extensions.eventAccepted({
+      manager,
+      actor,
+      review,
+      event,
+      before: context,
+      after: afterView.context,
+      fromStage: result.fromStage,
+      toStage: result.toStage,
+      now,
+    });
+    return { type: event.type, review: saved, workflow: afterView };
+  }
+}
+
+/** The event as kept in history: its payload, naming the agency an action belongs to so agency views can find it. */
+function payloadOf(event: DhrEvent, context: DhrContext): Record<string, unknown> {
+  const { type: _type, occurredAt: _at, ...payload } = event as DhrEvent & Record<string, unknown>;
+  if (event.type === 'COMPLETE_ACTION') payload.agencyId = context.actions.find((a) => a.id === event.actionId)?.agencyId;
+  return payload;
+}
+
+/** An action's clock belongs to its owning agency, whose contacts it reminds. */
+function withActionAgency(effects: DhrEffect[], event: DhrEvent): DhrEffect[] {
+  if (event.type !== 'ADD_ACTION') return effects;
+  return effects.map((e) =>
+    e.type === 'clock.start' && e.subject.kind === 'action' ? { ...e, subject: { ...e.subject, agencyId: event.agencyId } } : e,
+  );
+}
+
+/** The fields whose before/after the audit trail keeps for an event: stage, hold, version and the workflow context. */
+function auditedState(review: ReviewEntity, context: DhrContext, stage: string): Record<string, unknown> {
+  return { stage, onHold: review.onHold, version: review.version, ...context };
+}

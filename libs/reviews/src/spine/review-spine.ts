@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { AuditWriter, diffFields } from '@dhr/audit';
+import { ClocksService } from '@dhr/clocks';
+import { Clock, DomainError } from '@dhr/core';
+import { Actor, IdentityDirectory } from '@dhr/identity';
+import { WorkflowRegistry } from '@dhr/workflow';
+import { CreateReviewDto } from '../create-review.dto';
+import { assertPastFact, londonDate, parseEventBody } from '../events/parse-event';
+import { ReviewFile } from '../file/review-file';
+import { auditReview } from '../file/review-audit';
+import { allocateReference } from '../review-reference';
+import { ReviewEntity } from '../review.entities';
+import { involvedAgencyIds } from '../review-scope';
+import { ReviewViews } from '../views/review-views';
+import type { VisibleReview } from '../views/review.view';
+import { appendHistory } from './review-writes';
+
+/**
+ * The spine's writes: a review is created from a notification, and every later change
+ * of its state is one event applied by the pure statechart in one transaction.
+ */
+@Injectable()
+export class ReviewSpine {
+  constructor(
+    private readonly file: ReviewFile,
+    private readonly workflows: WorkflowRegistry,
+    private readonly clocks: ClocksService,
+    private readonly clock: Clock,
+    private readonly audit: AuditWriter,
+    private readonly views: ReviewViews,
+    private readonly directory: IdentityDirectory,
+  ) {}
+
+  async create(actor: Actor, dto: CreateReviewDto): Promise<VisibleReview> {
+    if (actor.partnershipId !== dto.partnershipId)
+      throw DomainError.field('partnershipId', 'you may only record reviews for your own partnership');
+    const now = this.clock.now();
+    const notifiedAt = new Date(dto.notifiedAt);
+    assertPastFact('notifiedAt', notifiedAt, now, dto.deathDate);
+    if (dto.deathDate > londonDate(now)) throw DomainError.field('deathDate', 'must not be in the future');
+
+    const workflow = this.workflows.current;
+    return this.file.transaction(async (manager) => {
+      const reference = await allocateReference(this.directory, manager, dto.partnershipId, Number(londonDate(notifiedAt).slice(0, 4)));
+      const started = workflow.start({ notifiedAt: notifiedAt.toISOString() });
+      const view = workflow.view(started.snapshot);
+      const repo = manager.getRepository(ReviewEntity);
+      const review = await repo.save(
+        repo.create({
+          reference,
+          partnershipId: dto.partnershipId,
+          workflowName: workflow.name,
+          workflowVersion: workflow.version,
+          snapshot: started.snapshot,
+          stage: view.stage,
+          onHold: view.onHold,
+          chairUserId: view.context.chairUserId,
+          involvedAgencyIds: involvedAgencyIds(view.context),
+          notifiedAt,
+          notifiedBy: dto.notifiedBy,
+          deathDate: dto.deathDate,
+          victimPseudonym: dto.victimPseudonym,
+          perpetratorPseudonym: dto.perpetratorPseudonym ?? null,
+          policeForceArea: dto.policeForceArea ?? null,
+          createdBy: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        }),
+      );
+      await appendHistory(
+        manager,
+        review,
+        actor.userId,
+        { type: 'NOTIFIED', payload: { notifiedBy: dto.notifiedBy }, occurredAt: notifiedAt, fromStage: null, toStage: view.stage },
+        now,
+      );
+      await this.clocks.applyEffects(manager, review, started.effects, now);
+      const after = { ...dto, stage: view.stage, reference, workflowVersion: workflow.version };
+      await auditReview(this.audit, manager, actor, now, {
+        action: 'review.create',
+        partnershipId: review.partnershipId,
+        reviewId: review.id,
+        changes: diffFields({}, after),
+      });
+      return this.views.one(manager, actor, { review, access: 'full', workflow: view });
+    });
+  }
+
+  /**
+   * Validates, authorises and applies one event; 409 when the stage or a concurrent change forbids it.
+   * The row lock serialises events on one review: a racing request waits, then applies against the
+   * new version (or gets 409 if it named the old one).
+   */
+  applyEvent(actor: Actor, reviewId: string, body: unknown): Promise<VisibleReview> {
+    parseEventBody(body); // a malformed body is a 400 naming the field, whether or not the review is visible
+    return this.file.change(actor, reviewId, {}, (tx) => tx.apply(body));
+  }
+}
