@@ -174,7 +174,7 @@ describe('operations: health, readiness, metrics, queue dashboard', () => {
 });
 
 describe('the production switch', () => {
-  it('refuses to start without TOKEN_SECRET and DOCUMENT_KEY, naming each, instead of generating them', () => {
+  it('refuses to start without TOKEN_SECRET, DOCUMENT_KEY and SESSION_SECRET, naming each, instead of generating them', () => {
     const varDir = mkdtempSync(join(tmpdir(), 'dhr-prod-'));
     const refused = (env: Record<string, string>) => {
       try {
@@ -191,7 +191,11 @@ describe('the production switch', () => {
     const one = refused({ TOKEN_SECRET: 'x'.repeat(32) });
     expect(one).not.toMatch(/TOKEN_SECRET/);
     expect(one).toMatch(/DOCUMENT_KEY/);
-    expect(refused({ TOKEN_SECRET: 'x'.repeat(32), DOCUMENT_KEY: Buffer.alloc(32, 7).toString('base64') })).toBeNull();
+    expect(both).toMatch(/SESSION_SECRET must be set when NODE_ENV is production/);
+    expect(refused({ TOKEN_SECRET: 'x'.repeat(32), DOCUMENT_KEY: Buffer.alloc(32, 7).toString('base64') })).toMatch(/SESSION_SECRET/);
+    expect(
+      refused({ TOKEN_SECRET: 'x'.repeat(32), DOCUMENT_KEY: Buffer.alloc(32, 7).toString('base64'), SESSION_SECRET: 's'.repeat(32) }),
+    ).toBeNull();
     expect(existsSync(join(varDir, 'token-secret')) || existsSync(join(varDir, 'document-key'))).toBe(false);
     // Outside production the defaults still work on one machine; an unknown NODE_ENV is a mistake, not "not production".
     expect(refused({ NODE_ENV: 'development' })).toBeNull();

@@ -3,25 +3,38 @@ import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@dhr/core';
 import { JobWorkers } from '@dhr/jobs';
 import { installGracefulShutdown } from '@dhr/ops';
+import { createWebApp } from '../../web/src/create-web-app';
 import { createApiApp } from './create-api-app';
+import { listen, servePagesAndApi } from './pages-and-api';
 
-/** `--with-worker` also runs the BullMQ workers in this process (the one-machine default of `npm start`). */
+/**
+ * `npm start`: the pages at /, the API at /api (and the operations endpoints) on one port,
+ * and with `--with-worker` the BullMQ workers, in one process. `--api-only` serves the API
+ * alone (`npm run start:api`, for scale; `npm run start:web` serves the pages alone).
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApiApp(config);
-  await app.listen(config.PORT, '0.0.0.0');
   const logger = new Logger('Api');
-  logger.log(`DHR API listening on http://localhost:${config.PORT}/api (docs: http://localhost:${config.PORT}/api/docs)`);
+  const apiOnly = process.argv.includes('--api-only');
+  const api = await createApiApp(config);
+  const web = apiOnly ? null : await createWebApp(config);
+  await Promise.all([api.init(), web?.init()]);
+  const server = web ? servePagesAndApi(api, web) : (api.getHttpServer() as Server);
+  await listen(server, config.PORT);
+  const base = `http://localhost:${config.PORT}`;
+  if (web) logger.log(`DHR pages on ${base}/ and API on ${base}/api (docs: ${base}/api/docs)`);
+  else logger.log(`DHR API listening on ${base}/api (docs: ${base}/api/docs)`);
   const withWorker = process.argv.includes('--with-worker');
   if (withWorker) {
-    await app.get(JobWorkers).start();
+    await api.get(JobWorkers).start();
     logger.log('worker running in the same process');
   }
-  // SIGTERM/SIGINT: /ready 503 at once, drain requests (and jobs), close, exit 0 (see README "Operations").
-  installGracefulShutdown(app, {
+  // SIGTERM/SIGINT: /ready 503 at once, drain requests (and jobs), close both apps, exit 0 (see README "Operations").
+  installGracefulShutdown(api, {
     graceSeconds: config.SHUTDOWN_GRACE_SECONDS,
-    server: app.getHttpServer() as Server,
-    workers: withWorker ? app.get(JobWorkers) : undefined,
+    server,
+    workers: withWorker ? api.get(JobWorkers) : undefined,
+    alsoClose: web ? [web] : [],
   });
 }
 

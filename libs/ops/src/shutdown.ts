@@ -22,6 +22,8 @@ export interface GracefulShutdownOptions {
   server?: Server;
   /** The BullMQ workers of this process, when it runs any. */
   workers?: { stop(graceMs: number): Promise<void> };
+  /** Other Nest apps served by the same server (the pages beside the API): closed after the first. */
+  alsoClose?: INestApplicationContext[];
 }
 
 /** Past the grace period, app.close() itself has this long before the process gives up on it. */
@@ -44,7 +46,7 @@ export function installGracefulShutdown(app: INestApplicationContext, options: G
     if (started) return logger.warn(`${signal} received again: already shutting down`);
     started = true;
     const graceMs = options.graceSeconds * 1000;
-    app.get(ShutdownState).begin();
+    for (const each of [app, ...(options.alsoClose ?? [])]) each.get(ShutdownState).begin();
     logger.log(`${signal} received: draining for up to ${options.graceSeconds}s`);
     const overrun = setTimeout(() => {
       logger.error('shutdown did not finish in time: exiting');
@@ -54,6 +56,7 @@ export function installGracefulShutdown(app: INestApplicationContext, options: G
     try {
       await Promise.all([options.server && drainHttp(options.server, graceMs), options.workers?.stop(graceMs)]);
       await app.close();
+      for (const other of options.alsoClose ?? []) await other.close();
       logger.log('shut down cleanly');
       process.exit(0);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
@@ -135,7 +135,7 @@ export class AppConfig {
   })
   TRUST_PROXY?: string;
 
-  /** `production`: every secret must be given (TOKEN_SECRET, DOCUMENT_KEY); none is generated into VAR_DIR. */
+  /** `production`: every secret must be given (TOKEN_SECRET, DOCUMENT_KEY, SESSION_SECRET); none is generated into VAR_DIR. */
   @IsIn(['development', 'test', 'production'], { message: 'NODE_ENV must be development, test or production' })
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
@@ -151,10 +151,30 @@ export class AppConfig {
   @Min(0)
   @Max(3600)
   SHUTDOWN_GRACE_SECONDS = 10;
+
+  /** Signs the web pages' session cookie; unset: generated into VAR_DIR on first start (never in production). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' })
+  SESSION_SECRET?: string;
+
+  /** A web session unused this long ends (sign in again); fractions allowed, so tests can wait seconds. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsNumber({}, { message: 'SESSION_IDLE_MINUTES must be a number of minutes' })
+  @Min(0.01, { message: 'SESSION_IDLE_MINUTES must be more than 0' })
+  @Max(720, { message: 'SESSION_IDLE_MINUTES must be at most 720 (12 hours)' })
+  SESSION_IDLE_MINUTES = 30;
+
+  /** The name in the web pages' header (the partnership or the deployment). */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(80)
+  SERVICE_NAME = 'Domestic homicide reviews';
 }
 
 /** Secrets that are generated into VAR_DIR on first start, except in production, where they must be given. */
-const GENERATED_SECRETS = ['TOKEN_SECRET', 'DOCUMENT_KEY'] as const;
+const GENERATED_SECRETS = ['TOKEN_SECRET', 'DOCUMENT_KEY', 'SESSION_SECRET'] as const;
 
 export class ConfigError extends Error {}
 

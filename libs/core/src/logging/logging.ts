@@ -9,7 +9,7 @@ import { REDACTED, redactPaths, scrubDeep } from './redaction';
 
 export interface LoggingOptions {
   /** Written into every line, so api and worker logs can share a collector. */
-  service: 'api' | 'worker';
+  service: 'api' | 'worker' | 'web';
   /** Where the JSON lines go; stdout by default. Tests pass a capturing stream. */
   destination?: DestinationStream;
   /** The id of an HTTP request, logged as `requestId` (pino-http counts from 1 without one). */

@@ -1,0 +1,41 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { requestContextOf } from '@dhr/audit';
+import { DomainError } from '@dhr/core';
+import { Actor, IdentityService, Role } from '@dhr/identity';
+import { PAGE_ROLES, PUBLIC_PAGE, safeReturnTo, SignInRequired } from './page-access';
+import './web-session';
+
+/**
+ * The web's own guard (the API's is the bearer guard): a completed sign-in in the session,
+ * for a user who still exists, whose role the page lists. The actor is built exactly as
+ * the API's guard builds it, the role read from the database on every request, so the libs
+ * apply one access policy and one audit trail to both front doors. Fails closed: pages
+ * are private unless marked @PublicPage().
+ */
+@Injectable()
+export class SignedInGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly identity: IdentityService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_PAGE, targets)) return true;
+    const req = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const returnTo = req.method === 'GET' ? safeReturnTo(req.originalUrl) : null;
+    const userId = req.session?.userId;
+    if (!userId) throw new SignInRequired(returnTo);
+    const user = await this.identity.findUser(userId);
+    if (!user) {
+      await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
+      throw new SignInRequired(null);
+    }
+    req.actor = { userId: user.id, role: user.role, partnershipId: user.partnershipId, agencyId: user.agencyId, ...requestContextOf(req) };
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(PAGE_ROLES, targets);
+    if (roles && !roles.includes(user.role)) throw DomainError.forbidden();
+    return true;
+  }
+}

@@ -1,0 +1,25 @@
+/** Dates and times as GOV.UK writes them, in Europe/London: "2 October 2026", "11am", "2:30pm". */
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+
+export function longDate(value: string | Date): string {
+  const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  return LONG_DATE.format(date);
+}
+
+export function time(value: string | Date): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' })
+    .formatToParts(new Date(value))
+    .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
+  const hour = Number(parts.hour) === 0 ? 12 : Number(parts.hour);
+  const suffix = (parts.dayPeriod ?? '').toLowerCase().replace(/\./g, '').replace(/\s/g, '');
+  return `${hour}${parts.minute === '00' ? '' : `:${parts.minute}`}${suffix}`;
+}
+
+/** Whole days from `now` to `due` in Europe/London calendar days (negative: past). */
+export function daysUntil(due: string | Date, now: Date): number {
+  const day = (d: Date) => {
+    const [y, m, dd] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(d).split('-').map(Number);
+    return Date.UTC(y, m - 1, dd) / 86_400_000;
+  };
+  return day(new Date(due)) - day(now);
+}
