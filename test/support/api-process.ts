@@ -1,9 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import type { AppConfig } from '@dhr/core';
-
-const ROOT = join(__dirname, '..', '..');
+import { spawnApp } from './spawn-app';
 
 export interface ApiProcess {
   child: ChildProcess;
@@ -15,19 +13,7 @@ export interface ApiProcess {
 
 /** Runs the real API (`apps/api/src/main.ts`, as `npm start` does) in its own OS process, so a test can signal it. */
 export function spawnApi(config: AppConfig, args: string[] = [], extraEnv: Record<string, string> = {}): ApiProcess {
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
-    TZ: 'UTC',
-    TS_NODE_TRANSPILE_ONLY: 'true',
-    TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
-  };
-  for (const [key, value] of Object.entries(config)) if (value !== undefined) env[key] = String(value);
-  Object.assign(env, extraEnv);
-  const child = spawn(
-    process.execPath,
-    ['--no-warnings', '-r', 'ts-node/register', '-r', 'tsconfig-paths/register', join(ROOT, 'apps/api/src/main.ts'), ...args],
-    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawnApp('apps/api/src/main.ts', config, { args, extraEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
