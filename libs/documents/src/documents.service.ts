@@ -140,8 +140,7 @@ export class DocumentsService {
       { documentId: view.id, type: view.type as DocumentType, agencyId: view.agencyId, version: view.version },
       tx.actor,
     );
-    const applied = event ? await tx.applyIfAllowed(event) : null;
-    return { ...view, recordedEvent: applied ? (event!.type as string) : null };
+    return { ...view, recordedEvent: event ? await tx.applyIfAllowed(event) : null };
   }
 
   /** The latest version of every document the caller may see, oldest document first. */

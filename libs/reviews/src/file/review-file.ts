@@ -58,8 +58,8 @@ export interface ReviewTx {
   outbox<T extends OutboxTopic>(topic: T, payload: OutboxPayloads[T]): Promise<void>;
   /** Applies an event through the spine, in this transaction; 409/403/400 as the events route. */
   apply(body: unknown): Promise<VisibleReview>;
-  /** As apply, but null and nothing written when this caller may not send the event now. */
-  applyIfAllowed(body: unknown): Promise<VisibleReview | null>;
+  /** As apply, for an event recorded on the side of another change: its type, or null (nothing written) when this caller may not send it now. */
+  applyIfAllowed(body: unknown): Promise<string | null>;
   /** The Review shape for this caller, as it stands in this transaction. */
   view(): Promise<VisibleReview>;
 }
@@ -129,14 +129,15 @@ export class ReviewFile {
     const now = this.clock.now();
     let review = found;
     let workflow: WorkflowView | undefined;
-    const apply = async (body: unknown, ifAllowed: boolean): Promise<VisibleReview | null> => {
+    const apply = async (body: unknown, ifAllowed: boolean): Promise<string | null> => {
       const result = await this.applier.apply(manager, actor, review, body, now, { ifAllowed });
       if (!result) return null;
       applied.push(result.type);
       review = result.review;
       workflow = result.workflow;
-      return this.views.one(manager, actor, { review, access, workflow });
+      return result.type;
     };
+    const view = () => this.views.one(manager, actor, { review, access, workflow });
     return {
       manager,
       actor,
@@ -150,9 +151,12 @@ export class ReviewFile {
       audit: (action, details = {}) =>
         auditReview(this.audit, manager, actor, now, { action, partnershipId: review.partnershipId, reviewId: review.id, ...details }),
       outbox: (topic, payload) => this.outboxWriter.add(manager, topic, payload),
-      apply: async (body) => (await apply(body, false))!,
+      apply: async (body) => {
+        await apply(body, false);
+        return view();
+      },
       applyIfAllowed: (body) => apply(body, true),
-      view: () => this.views.one(manager, actor, { review, access, workflow }),
+      view,
     };
   }
 }
