@@ -9,6 +9,7 @@ import { IdentifyingTerms1795392700000 } from './1795392700000-identifying-terms
 import { FamilyAndMeetings1795392800000 } from './1795392800000-family-and-meetings';
 import { ActionPlan1795392900000 } from './1795392900000-action-plan';
 import { DocumentBlobs1795393000000 } from './1795393000000-document-blobs';
+import { TwoFactor1795393100000 } from './1795393100000-two-factor';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS = [
   FamilyAndMeetings1795392800000,
   ActionPlan1795392900000,
   DocumentBlobs1795393000000,
+  TwoFactor1795393100000,
 ];

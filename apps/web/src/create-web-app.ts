@@ -8,9 +8,12 @@ import type { DestinationStream } from 'pino';
 import { requestContextOf } from '@dhr/audit';
 import { AppConfig, Clock, ConfigError, CoreModule, inputGuard, loggerModule, LoggingOptions, migrate, nestLogLevels } from '@dhr/core';
 import { closeAfterResponse, ShutdownState } from '@dhr/ops';
+import { setUpCsrf } from './middleware/setUpCsrf';
 import { setUpNunjucks } from './middleware/setUpNunjucks';
 import { setUpStaticResources } from './middleware/setUpStaticResources';
 import { setUpWebSecurity } from './middleware/setUpWebSecurity';
+import { setUpWebSession } from './middleware/setUpWebSession';
+import { SessionRedis } from './middleware/session-redis';
 import { WebModule } from './web.module';
 
 @Module({})
@@ -51,6 +54,8 @@ export async function createWebApp(config: AppConfig, options: WebAppOptions = {
   app.use(setUpStaticResources());
   // Forms only, small; the same check for NUL, lone surrogates and prototype keys as the API.
   app.use(urlencoded({ extended: false, limit: '32kb', parameterLimit: 50 }), inputGuard);
+  app.use(setUpWebSession(config, app.get(SessionRedis).client));
+  app.use(setUpCsrf());
   return app;
 }
 

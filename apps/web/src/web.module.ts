@@ -13,10 +13,15 @@ import { MeetingsModule } from '@dhr/meetings';
 import { NotificationsModule } from '@dhr/notifications';
 import { OpsModule } from '@dhr/ops';
 import { ReviewsModule } from '@dhr/reviews';
+import { SessionRedis } from './middleware/session-redis';
 import { SignedInGuard } from './auth/signed-in.guard';
 import { WebExceptionFilter } from './errors/web-exception.filter';
 import { HomeController } from './routes/home/home.controller';
 import { StaticPagesController } from './routes/pages/static-pages.controller';
+import { SignInController } from './routes/sign-in/sign-in.controller';
+import { ReviewsController } from './routes/reviews/reviews.controller';
+import { RequestsController } from './routes/requests/requests.controller';
+import { AdministrationController } from './routes/administration/administration.controller';
 
 /**
  * The pages: thin controllers over the same domain libs as the API, called in process with
@@ -39,10 +44,7 @@ import { StaticPagesController } from './routes/pages/static-pages.controller';
     ChronologyModule,
     OpsModule,
   ],
-  controllers: [HomeController, StaticPagesController],
-  providers: [
-    { provide: APP_GUARD, useClass: SignedInGuard },
-    { provide: APP_FILTER, useClass: WebExceptionFilter },
-  ],
+  controllers: [HomeController, StaticPagesController, SignInController, ReviewsController, RequestsController, AdministrationController],
+  providers: [SessionRedis, { provide: APP_GUARD, useClass: SignedInGuard }, { provide: APP_FILTER, useClass: WebExceptionFilter }],
 })
 export class WebModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@dhr/audit';
 import { DomainError } from '@dhr/core';
-import type { Role } from './identity.entities';
+import type { Role, UserEntity } from './identity.entities';
 import { IdentityService } from './identity.service';
 import { LoginThrottle } from './login-throttle/login-throttle';
 import { decoyPasswordHash, verifyPassword } from './password';
@@ -26,6 +26,33 @@ export class AuthService {
     if (!user || !ok) throw new DomainError('invalid_credentials');
     await this.throttle.succeeded(email);
     return this.tokens.issue(user);
+  }
+
+  /**
+   * The web's first sign-in step: the login limits, then the password. A wrong password is
+   * audited as a failed login; a right one is not yet a sign-in (the second factor follows,
+   * and `completeSignIn` records it), nor does it forgive the account's failures.
+   */
+  async checkPassword(email: string, password: string, request: RequestContext): Promise<UserEntity> {
+    await this.throttle.admit(email, request.sourceIp);
+    const user = await this.identity.findUserByEmail(email);
+    const ok = (await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password)) && user !== null;
+    if (!user || !ok) {
+      await this.identity.recordLogin(user, false, request);
+      throw new DomainError('invalid_credentials');
+    }
+    return user;
+  }
+
+  /** Every second-factor attempt counts against the same limits as a password attempt. */
+  admitSecondFactor(user: UserEntity, request: RequestContext): Promise<void> {
+    return this.throttle.admit(user.email, request.sourceIp);
+  }
+
+  /** Both steps done: the sign-in is audited and the account's failures are forgiven. */
+  async completeSignIn(user: UserEntity, request: RequestContext): Promise<void> {
+    await this.identity.recordLogin(user, true, request);
+    await this.throttle.succeeded(user.email);
   }
 
   /**

@@ -10,10 +10,12 @@ import { IdentityService } from './identity.service';
 import { IdentityDirectory } from './directory';
 import { LoginThrottle } from './login-throttle/login-throttle';
 import { TokenService } from './token.service';
+import { RecoveryCodeEntity, TwoFactorEntity } from './two-factor/two-factor.entities';
+import { TwoFactorService } from './two-factor/two-factor.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([PartnershipEntity, AgencyEntity, UserEntity]),
+    TypeOrmModule.forFeature([PartnershipEntity, AgencyEntity, UserEntity, TwoFactorEntity, RecoveryCodeEntity]),
     AuditModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -23,7 +25,7 @@ import { TokenService } from './token.service';
     }),
   ],
   // The bearer guard is installed by the apps that answer HTTP with tokens (apps/api), not here.
-  providers: [IdentityService, IdentityDirectory, TokenService, AuthService, LoginThrottle, AuthGuard],
-  exports: [IdentityService, IdentityDirectory, AuthService, AuthGuard, TokenService],
+  providers: [IdentityService, IdentityDirectory, TokenService, AuthService, LoginThrottle, AuthGuard, TwoFactorService],
+  exports: [IdentityService, IdentityDirectory, AuthService, AuthGuard, TokenService, TwoFactorService],
 })
 export class IdentityModule {}

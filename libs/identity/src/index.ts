@@ -12,3 +12,5 @@ export * from './login-throttle/login-throttle';
 export * from './password-policy';
 export * from './directory';
 export * from './auth.guard';
+export { TwoFactorService } from './two-factor/two-factor.service';
+export type { Enrolment, SecondFactor } from './two-factor/two-factor.service';

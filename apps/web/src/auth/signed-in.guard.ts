@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
+import { navigationFor } from '../presenters/landing';
 import { requestContextOf } from '@dhr/audit';
 import { DomainError } from '@dhr/core';
 import { Actor, IdentityService, Role } from '@dhr/identity';
@@ -34,6 +35,9 @@ export class SignedInGuard implements CanActivate {
       throw new SignInRequired(null);
     }
     req.actor = { userId: user.id, role: user.role, partnershipId: user.partnershipId, agencyId: user.agencyId, ...requestContextOf(req) };
+    const res = context.switchToHttp().getResponse<Response>();
+    res.locals.signedIn = true;
+    res.locals.navigation = navigationFor(user.role, req.path);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(PAGE_ROLES, targets);
     if (roles && !roles.includes(user.role)) throw DomainError.forbidden();
     return true;

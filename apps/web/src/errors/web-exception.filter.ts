@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { DomainError, ErrorCode } from '@dhr/core';
 import { safeReturnTo, SignInRequired } from '../auth/page-access';
+import { CsrfRefused } from '../middleware/setUpCsrf';
 
 type ErrorPage = 'not-found' | 'forbidden' | 'sign-in' | 'problem' | 'too-many';
 
@@ -85,5 +86,5 @@ export class WebExceptionFilter implements ExceptionFilter {
 }
 
 function isCsrfError(exception: unknown): boolean {
-  return (exception as { code?: unknown })?.code === 'EBADCSRFTOKEN';
+  return exception instanceof CsrfRefused;
 }

@@ -6,3 +6,10 @@ export function landingPathFor(role: Role): string {
   if (role === 'admin') return '/administration';
   return '/reviews';
 }
+
+/** The service navigation for a signed-in person: their landing page, marked when it is the one open. */
+export function navigationFor(role: Role, path: string): { text: string; href: string; active: boolean }[] {
+  const home = landingPathFor(role);
+  const text = role === 'agency_contact' ? 'Requests to my agency' : role === 'admin' ? 'Administration' : 'Reviews';
+  return [{ text, href: home, active: path === home || path.startsWith(`${home}/`) }];
+}

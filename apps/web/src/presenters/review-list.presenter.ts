@@ -1,0 +1,41 @@
+import type { VisibleReview } from '@dhr/reviews';
+import { deadlineCell } from './deadline-tag';
+import { DEADLINE_WORDS, STAGE_WORDS } from './review-words';
+
+export interface ReviewRow {
+  href: string;
+  reference: string;
+  pseudonym: string;
+  stage: string;
+  onHold: boolean;
+  nextDeadline: string;
+  nextDeadlineWhat: string | null;
+  tag: { text: string; classes: string } | null;
+}
+
+/** One row of the caseload (or of an agency's requests): reference, pseudonym, stage in words, next deadline. */
+export function reviewRow(review: VisibleReview, now: Date): ReviewRow {
+  const next = review.nextDeadline;
+  const cell = deadlineCell(next?.dueAt, now);
+  return {
+    href: `/reviews/${review.id}`,
+    reference: review.reference,
+    pseudonym: review.victimPseudonym,
+    stage: STAGE_WORDS[review.stage as keyof typeof STAGE_WORDS] ?? review.stage,
+    onHold: review.onHold,
+    nextDeadline: cell.date,
+    nextDeadlineWhat: next ? DEADLINE_WORDS[next.kind as keyof typeof DEADLINE_WORDS] : null,
+    tag: cell.tag,
+  };
+}
+
+/** MoJ pagination's model: previous/next and the result counts. */
+export function pagination(page: number, limit: number, total: number, path: string) {
+  const pages = Math.max(1, Math.ceil(total / limit));
+  return {
+    results: { from: total === 0 ? 0 : (page - 1) * limit + 1, to: Math.min(total, page * limit), count: total },
+    previous: page > 1 ? { text: 'Previous', href: `${path}?page=${page - 1}` } : null,
+    next: page < pages ? { text: 'Next', href: `${path}?page=${page + 1}` } : null,
+    items: Array.from({ length: pages }, (_, i) => ({ text: String(i + 1), href: `${path}?page=${i + 1}`, selected: i + 1 === page })),
+  };
+}

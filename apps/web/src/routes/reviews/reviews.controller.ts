@@ -1,0 +1,51 @@
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Clock, DomainError } from '@dhr/core';
+import { Actor, CurrentActor } from '@dhr/identity';
+import { ListReviewsQuery, ReviewQueries } from '@dhr/reviews';
+import { PageRoles } from '../../auth/page-access';
+import { pagination, reviewRow } from '../../presenters/review-list.presenter';
+import { reviewPage } from '../../presenters/review-page.presenter';
+
+const PAGE_SIZE = 20;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function pageNumber(value: unknown): number {
+  const n = typeof value === 'string' && /^[0-9]{1,5}$/.test(value) ? Number(value) : 1;
+  return n >= 1 ? n : 1;
+}
+
+export function listQuery(page: number): ListReviewsQuery {
+  return Object.assign(new ListReviewsQuery(), { sort: 'nextDue', page, limit: PAGE_SIZE });
+}
+
+/** The caseload and the review page, read in process with the signed-in actor (one access policy, audited reads). */
+@Controller('reviews')
+export class ReviewsController {
+  constructor(
+    private readonly reviews: ReviewQueries,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @PageRoles('coordinator', 'csp_chair', 'independent_chair')
+  async caseload(@CurrentActor() actor: Actor, @Query('page') pageParam: unknown, @Res() res: Response): Promise<void> {
+    const page = pageNumber(pageParam);
+    const { items, total } = await this.reviews.list(actor, listQuery(page));
+    const now = this.clock.now();
+    res.render('pages/reviews/caseload', {
+      rows: items.map((review) => reviewRow(review, now)),
+      pagination: pagination(page, PAGE_SIZE, total, '/reviews'),
+      total,
+    });
+  }
+
+  @Get(':id')
+  @PageRoles('coordinator', 'csp_chair', 'independent_chair', 'agency_contact')
+  async review(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() _req: Request, @Res() res: Response): Promise<void> {
+    // Not an id: the same 404 page as a review that is not there, or not theirs to see.
+    if (!UUID.test(id)) throw DomainError.notFound('review');
+    const review = await this.reviews.get(actor, id);
+    res.render('pages/reviews/review', { review: await reviewPage(review, this.clock.now()) });
+  }
+}
