@@ -10,6 +10,7 @@ import { FamilyAndMeetings1795392800000 } from './1795392800000-family-and-meeti
 import { ActionPlan1795392900000 } from './1795392900000-action-plan';
 import { DocumentBlobs1795393000000 } from './1795393000000-document-blobs';
 import { TwoFactor1795393100000 } from './1795393100000-two-factor';
+import { UserDeactivation1795393200000 } from './1795393200000-user-deactivation';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const ALL_MIGRATIONS = [
   ActionPlan1795392900000,
   DocumentBlobs1795393000000,
   TwoFactor1795393100000,
+  UserDeactivation1795393200000,
 ];

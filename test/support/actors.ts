@@ -15,9 +15,12 @@ export async function login(t: TestApp, email: string, password: string): Promis
 
 const PASSWORD = 'a-long-enough-test-password';
 
-/** A partnership with two agencies and one user of every role. */
-export async function seedPartnership(t: TestApp, code: string) {
-  const admin = await login(t, ADMIN.email, ADMIN.password);
+/**
+ * A partnership with two agencies and one user of every role. Once the administrator has set up
+ * two-factor, the token endpoint wants their security code: pass a session taken before.
+ */
+export async function seedPartnership(t: TestApp, code: string, adminSession?: Session) {
+  const admin = adminSession ?? (await login(t, ADMIN.email, ADMIN.password));
   const post = async (path: string, body: object, session: Session = admin) => {
     const res = await t.http().post(path).set(session.auth).send(body);
     if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);

@@ -183,7 +183,7 @@ describe('web: sign-in with two-factor, sessions and CSRF', () => {
     const done = await signIn(agent, s.policeContact.email);
     expect(done.text).toContain('href="/requests"');
     expect((await agent.get('/requests')).text).toContain('Requests to my agency');
-    const other = await seedPartnership(t, 'OTH');
+    const other = await seedPartnership(t, 'OTH', s.admin);
     const theirs = await t.http().post('/api/reviews').set(other.coordinator.auth).send(reviewBody(other.partnership.id));
     const coordinator = request.agent(t.server);
     await signIn(coordinator, s.coordinator.email);

@@ -9,7 +9,7 @@ import { IdentityService } from './identity.service';
 import { TokenService } from './token.service';
 
 /**
- * Global guard: a valid bearer token for a user that still exists, and a role
+ * Global guard: a valid bearer token for a user that still exists and is not deactivated, and a role
  * the endpoint lists. Fails closed: an endpoint that forgot @Roles admits nobody.
  */
 @Injectable()
@@ -28,7 +28,8 @@ export class AuthGuard implements CanActivate {
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(request.headers.authorization ?? '');
     if (!match) throw DomainError.unauthorized();
     const user = await this.identity.findUser(await this.tokens.verify(match[1]));
-    if (!user) throw DomainError.unauthorized();
+    // One primary-key read per request: a deactivated account's tokens stop at once.
+    if (!user || user.deactivatedAt) throw DomainError.unauthorized();
     request.actor = {
       userId: user.id,
       role: user.role,

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '@dhr/audit';
-import { DomainError } from '@dhr/core';
+import { AppConfig, DomainError } from '@dhr/core';
 import type { Role, UserEntity } from './identity.entities';
 import { IdentityService } from './identity.service';
 import { LoginThrottle } from './login-throttle/login-throttle';
 import { decoyPasswordHash, verifyPassword } from './password';
 import { TokenService } from './token.service';
+import { TwoFactorService } from './two-factor/two-factor.service';
+
+/** An account that may sign in: it exists and is not deactivated. */
+const usable = (user: UserEntity | null): user is UserEntity => user !== null && !user.deactivatedAt;
 
 @Injectable()
 export class AuthService {
@@ -13,15 +17,31 @@ export class AuthService {
     private readonly identity: IdentityService,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
+    private readonly twoFactor: TwoFactorService,
+    private readonly config: AppConfig,
   ) {}
 
-  async login(email: string, password: string, request: RequestContext): Promise<{ accessToken: string; expiresIn: number }> {
+  /**
+   * The API's sign-in. A user who has set up two-factor must send a current security code (or an
+   * unused recovery code) as `code`; with API_REQUIRE_TWO_FACTOR, a user who has not is refused.
+   * Every refusal is the same `invalid_credentials`, audited, and counted by the throttle.
+   */
+  async login(
+    email: string,
+    password: string,
+    request: RequestContext,
+    code?: string,
+  ): Promise<{ accessToken: string; expiresIn: number }> {
     // Before anything else, and before the password is looked at: a locked account
     // or source gets 429 even with the right password (LoginThrottledError).
     await this.throttle.admit(email, request.sourceIp);
     const user = await this.identity.findUserByEmail(email);
     // Verify against a decoy when the account is unknown: same cost, same answer.
-    const ok = (await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password)) && user !== null;
+    let ok = (await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password)) && usable(user);
+    if (ok && user) {
+      if (await this.twoFactor.isEnrolled(user.id)) ok = !!code && (await this.twoFactor.verify(user, code.trim(), request)) !== null;
+      else if (this.config.API_REQUIRE_TWO_FACTOR) ok = false;
+    }
     await this.identity.recordLogin(user, ok, request);
     if (!user || !ok) throw new DomainError('invalid_credentials');
     await this.throttle.succeeded(email);
@@ -36,7 +56,7 @@ export class AuthService {
   async checkPassword(email: string, password: string, request: RequestContext): Promise<UserEntity> {
     await this.throttle.admit(email, request.sourceIp);
     const user = await this.identity.findUserByEmail(email);
-    const ok = (await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password)) && user !== null;
+    const ok = (await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password)) && usable(user);
     if (!user || !ok) {
       await this.identity.recordLogin(user, false, request);
       throw new DomainError('invalid_credentials');
@@ -64,6 +84,6 @@ export class AuthService {
     if (!match) return null;
     const userId = await this.tokens.verify(match[1]).catch(() => null);
     const user = userId ? await this.identity.findUser(userId) : null;
-    return user ? { id: user.id, role: user.role } : null;
+    return usable(user) ? { id: user.id, role: user.role } : null;
   }
 }

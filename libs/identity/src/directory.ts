@@ -180,7 +180,7 @@ export class IdentityDirectory {
     const rows = await this.db.getRepository(UserEntity).find({ where, order: { name: 'ASC', id: 'ASC' } });
     const names = await this.names({ agencyIds: rows.map((u) => u.agencyId) });
     return {
-      items: rows.map((u) => ({ ...userView(u), agencyName: names.agencyName(u.agencyId) })),
+      items: rows.map((u) => ({ ...userView(u), agencyName: names.agencyName(u.agencyId), active: !u.deactivatedAt })),
     };
   }
 

@@ -6,6 +6,14 @@ import { MeetsPasswordPolicy, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '.
 export class TokenRequestDto {
   @ApiProperty() @IsEmail() @MaxLength(254) email: string;
   @ApiProperty() @IsString() @MaxLength(256) password: string;
+  @ApiPropertyOptional({
+    description: 'the security code from the authenticator app (or an unused recovery code); required once the user has set up two-factor',
+    example: '123456',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  code?: string;
 }
 
 export class CreatePartnershipDto {

@@ -43,4 +43,6 @@ export class UserEntity {
   @Column({ name: 'partnership_id', type: 'uuid', nullable: true }) partnershipId: string | null;
   @Column({ name: 'agency_id', type: 'uuid', nullable: true }) agencyId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** Set when the account was deactivated: no sign-in, no token, no session from then on. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true }) deactivatedAt: Date | null;
 }

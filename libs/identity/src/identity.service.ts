@@ -7,6 +7,7 @@ import type { Actor } from './actor';
 import { CreateAgencyDto, CreatePartnershipDto, CreateUserDto } from './identity.dto';
 import { AgencyEntity, PartnershipEntity, UserEntity } from './identity.entities';
 import { hashPassword } from './password';
+import { RecoveryCodeEntity, TwoFactorEntity } from './two-factor/two-factor.entities';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -75,6 +76,50 @@ export class IdentityService {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw DomainError.field('email', 'a user with this email already exists');
       throw error;
     }
+  }
+
+  /**
+   * Deactivates an account: it can no longer sign in, and its bearer tokens and web sessions stop
+   * at their next request (both guards read the user on every request). Administrators may
+   * deactivate anyone but themselves; coordinators the agency contacts of their partnership.
+   */
+  async deactivateUser(actor: Actor, userId: string): Promise<UserEntity> {
+    const user = await this.manageableUser(actor, userId);
+    if (user.id === actor.userId) throw DomainError.forbidden('you cannot deactivate your own account');
+    if (user.deactivatedAt) return user;
+    return inTransaction(this.db, async (m) => {
+      user.deactivatedAt = this.clock.now();
+      await m.getRepository(UserEntity).update({ id: user.id }, { deactivatedAt: user.deactivatedAt });
+      await this.record(m, actor, user.partnershipId ?? SYSTEM_CHAIN, 'user.deactivate', 'user', user.id, { active: false });
+      return user;
+    });
+  }
+
+  /**
+   * Forgets a user's two-factor set-up and recovery codes: they set it up again at their next
+   * sign-in. Same rules as deactivation (administrators: anyone; coordinators: their agency contacts).
+   */
+  async resetTwoFactor(actor: Actor, userId: string): Promise<UserEntity> {
+    const user = await this.manageableUser(actor, userId);
+    return inTransaction(this.db, async (m) => {
+      await m.getRepository(RecoveryCodeEntity).delete({ userId: user.id });
+      await m.getRepository(TwoFactorEntity).delete({ userId: user.id });
+      await this.record(m, actor, user.partnershipId ?? SYSTEM_CHAIN, 'user.two_factor_reset', 'user', user.id, { twoFactor: 'reset' });
+      return user;
+    });
+  }
+
+  /**
+   * A user the actor may manage: administrators any; coordinators the agency contacts of their own
+   * partnership. Anyone else's account answers as one that is not there.
+   */
+  async manageableUser(actor: Actor, userId: string): Promise<UserEntity> {
+    if (actor.role !== 'admin' && actor.role !== 'coordinator') throw DomainError.forbidden();
+    const user = /^[0-9a-f-]{36}$/i.test(userId) ? await this.users.findOneBy({ id: userId }) : null;
+    if (!user) throw DomainError.notFound('user');
+    if (actor.role === 'coordinator' && !(user.role === 'agency_contact' && user.partnershipId === actor.partnershipId))
+      throw DomainError.notFound('user');
+    return user;
   }
 
   findUserByEmail(email: string): Promise<UserEntity | null> {

@@ -62,6 +62,7 @@ export class AgencyList {
 
 export class DirectoryUser extends User {
   @ApiProperty({ type: 'string', nullable: true }) agencyName: string | null;
+  @ApiProperty({ description: 'false once the account is deactivated (it can no longer sign in)' }) active: boolean;
 }
 
 export class UserList {

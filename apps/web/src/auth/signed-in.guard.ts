@@ -10,7 +10,7 @@ import './web-session';
 
 /**
  * The web's own guard (the API's is the bearer guard): a completed sign-in in the session,
- * for a user who still exists, whose role the page lists. The actor is built exactly as
+ * for a user who still exists and is not deactivated, whose role the page lists. The actor is built exactly as
  * the API's guard builds it, the role read from the database on every request, so the libs
  * apply one access policy and one audit trail to both front doors. Fails closed: pages
  * are private unless marked @PublicPage().
@@ -30,7 +30,8 @@ export class SignedInGuard implements CanActivate {
     const userId = req.session?.userId;
     if (!userId) throw new SignInRequired(returnTo);
     const user = await this.identity.findUser(userId);
-    if (!user) {
+    // Read by primary key on every request: a deactivated account's sessions end at their next request.
+    if (!user || user.deactivatedAt) {
       await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
       throw new SignInRequired(null);
     }

@@ -11,5 +11,8 @@ export function landingPathFor(role: Role): string {
 export function navigationFor(role: Role, path: string): { text: string; href: string; active: boolean }[] {
   const home = landingPathFor(role);
   const text = role === 'agency_contact' ? 'Requests to my agency' : role === 'admin' ? 'Administration' : 'Reviews';
-  return [{ text, href: home, active: path === home || path.startsWith(`${home}/`) }];
+  const items = [{ text, href: home, active: path === home || path.startsWith(`${home}/`) }];
+  // Coordinators manage the agency contacts of their partnership.
+  if (role === 'coordinator') items.push({ text: 'Users', href: '/administration/users', active: path.startsWith('/administration') });
+  return items;
 }

@@ -1,5 +1,18 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
@@ -171,6 +184,21 @@ export class AppConfig {
   @MinLength(1)
   @MaxLength(80)
   SERVICE_NAME = 'Domestic homicide reviews';
+
+  /**
+   * POST /api/auth/token refuses users who have not set up two-factor (their password alone would
+   * do otherwise). Off by default so existing integration accounts keep working; see the README.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : value === true || /^(true|1|yes)$/i.test(String(value))))
+  @IsBoolean({ message: 'API_REQUIRE_TWO_FACTOR must be true or false' })
+  API_REQUIRE_TWO_FACTOR = false;
+
+  /** How long an invitation or a forgotten-password link works, in hours. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsNumber({}, { message: 'INVITATION_TTL_HOURS must be a number of hours' })
+  @Min(0.001, { message: 'INVITATION_TTL_HOURS must be more than 0' })
+  @Max(720, { message: 'INVITATION_TTL_HOURS must be at most 720 (30 days)' })
+  INVITATION_TTL_HOURS = 72;
 }
 
 /** Secrets that are generated into VAR_DIR on first start, except in production, where they must be given. */

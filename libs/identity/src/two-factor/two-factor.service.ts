@@ -2,7 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { generateSecret, generateURI, verify } from 'otplib';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { AuditWriter, RequestContext, SYSTEM_CHAIN } from '@dhr/audit';
 import { AppConfig, Clock, inTransaction } from '@dhr/core';
 import type { UserEntity } from '../identity.entities';
@@ -44,6 +44,15 @@ export class TwoFactorService {
 
   async isEnrolled(userId: string): Promise<boolean> {
     return this.db.getRepository(TwoFactorEntity).exists({ where: { userId, confirmedAt: Not(IsNull()) } });
+  }
+
+  /** Which of these users have finished setting up two-factor (one query). */
+  async enrolledAmong(userIds: string[]): Promise<Set<string>> {
+    if (userIds.length === 0) return new Set();
+    const rows = await this.db
+      .getRepository(TwoFactorEntity)
+      .find({ select: { userId: true }, where: { userId: In(userIds), confirmedAt: Not(IsNull()) } });
+    return new Set(rows.map((r) => r.userId));
   }
 
   /** The secret being set up: the one begun already (a reload shows the same QR code), or a new one. */

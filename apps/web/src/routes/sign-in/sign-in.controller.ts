@@ -138,7 +138,7 @@ export class SignInController {
 
   private async complete(req: Request, res: Response | null, user: { id: string; role: Parameters<typeof landingPathFor>[0] } & object) {
     const full = await this.identity.findUser(user.id);
-    if (!full) throw DomainError.unauthorized();
+    if (!full || full.deactivatedAt) throw DomainError.unauthorized();
     await this.auth.completeSignIn(full, requestContextOf(req));
     const now = Date.now();
     await regenerate(req, { userId: full.id, signedInAt: now, lastSeenAt: now });
