@@ -20,6 +20,7 @@ import { HomeController } from './routes/home/home.controller';
 import { StaticPagesController } from './routes/pages/static-pages.controller';
 import { SignInController } from './routes/sign-in/sign-in.controller';
 import { ReviewsController } from './routes/reviews/reviews.controller';
+import { ReviewWorkController } from './routes/reviews/review-work.controller';
 import { RequestsController } from './routes/requests/requests.controller';
 import { AdministrationController } from './routes/administration/administration.controller';
 
@@ -44,7 +45,15 @@ import { AdministrationController } from './routes/administration/administration
     ChronologyModule,
     OpsModule,
   ],
-  controllers: [HomeController, StaticPagesController, SignInController, ReviewsController, RequestsController, AdministrationController],
+  controllers: [
+    HomeController,
+    StaticPagesController,
+    SignInController,
+    ReviewWorkController,
+    ReviewsController,
+    RequestsController,
+    AdministrationController,
+  ],
   providers: [SessionRedis, { provide: APP_GUARD, useClass: SignedInGuard }, { provide: APP_FILTER, useClass: WebExceptionFilter }],
 })
 export class WebModule {}

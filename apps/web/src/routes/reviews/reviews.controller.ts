@@ -6,6 +6,7 @@ import { ListReviewsQuery, ReviewQueries } from '@dhr/reviews';
 import { PageRoles } from '../../auth/page-access';
 import { pagination, reviewRow } from '../../presenters/review-list.presenter';
 import { reviewPage } from '../../presenters/review-page.presenter';
+import { takeFlash } from './review-work-session';
 
 const PAGE_SIZE = 20;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,15 +38,16 @@ export class ReviewsController {
       rows: items.map((review) => reviewRow(review, now)),
       pagination: pagination(page, PAGE_SIZE, total, '/reviews'),
       total,
+      mayRecordNotification: actor.role === 'coordinator',
     });
   }
 
   @Get(':id')
   @PageRoles('coordinator', 'csp_chair', 'independent_chair', 'agency_contact')
-  async review(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() _req: Request, @Res() res: Response): Promise<void> {
+  async review(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     // Not an id: the same 404 page as a review that is not there, or not theirs to see.
     if (!UUID.test(id)) throw DomainError.notFound('review');
     const review = await this.reviews.get(actor, id);
-    res.render('pages/reviews/review', { review: await reviewPage(review, this.clock.now()) });
+    res.render('pages/reviews/review', { review: await reviewPage(review, this.clock.now()), flash: takeFlash(req) });
   }
 }

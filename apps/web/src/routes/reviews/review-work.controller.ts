@@ -1,0 +1,337 @@
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Clock, DomainError } from '@dhr/core';
+import { Actor, CurrentActor, IdentityDirectory } from '@dhr/identity';
+import { CreateReviewDto, EVENT_CATALOGUE, ReviewQueries, ReviewSpine, type VisibleReview } from '@dhr/reviews';
+import { PageRoles } from '../../auth/page-access';
+import {
+  domainErrors,
+  Errors,
+  EVENT_FORMS,
+  EventForm,
+  eventForm,
+  FormContext,
+  formFields,
+  initialValues,
+  readForm,
+  Values,
+  valuesOf,
+} from '../../presenters/event-forms';
+import { NOTIFICATION_FORM } from '../../presenters/notification-form';
+import { STAGE_WORDS } from '../../presenters/review-words';
+import { HistoryEntry, timelineItems } from '../../presenters/timeline.presenter';
+import { takeFlash } from './review-work-session';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const EVERY_ROLE = ['coordinator', 'csp_chair', 'independent_chair', 'agency_contact'] as const;
+type Form = Record<string, unknown>;
+
+/** Not an id: the same 404 page as a review that is not there, or not theirs to see. */
+function reviewId(id: string): string {
+  if (!UUID.test(id)) throw DomainError.notFound('review');
+  return id;
+}
+
+/** The review's header, as every page of the review shows it. */
+function heading(review: VisibleReview, section: 'overview' | 'tasks' | 'timeline') {
+  return {
+    id: review.id,
+    reference: review.reference,
+    pseudonym: review.victimPseudonym,
+    stage: STAGE_WORDS[review.stage as keyof typeof STAGE_WORDS] ?? review.stage,
+    onHold: review.onHold,
+    section,
+  };
+}
+
+/**
+ * Doing a review's work in the pages: the tasks this person may do now (the Review's
+ * allowedEvents), one form per event built from its description, "Check and confirm" for
+ * irreversible steps, the timeline, and recording a notification. Every change goes through
+ * the spine with the signed-in actor; plain POST forms, post-redirect-get.
+ */
+@Controller('reviews')
+export class ReviewWorkController {
+  constructor(
+    private readonly spine: ReviewSpine,
+    private readonly reviews: ReviewQueries,
+    private readonly directory: IdentityDirectory,
+    private readonly clock: Clock,
+  ) {}
+
+  // ---- Record a notification ------------------------------------------------------------
+
+  @Get('new')
+  @PageRoles('coordinator')
+  newReview(@Req() req: Request, @Res() res: Response): void {
+    const pending = req.session.newReview;
+    this.renderNotification(res, pending?.values ?? initialValues(NOTIFICATION_FORM, this.clock.now()));
+  }
+
+  @Post('new')
+  @PageRoles('coordinator')
+  checkNewReview(@Req() req: Request, @Res() res: Response, @Body() body: Form): void {
+    const values = valuesOf(NOTIFICATION_FORM, body);
+    const read = readForm(NOTIFICATION_FORM, body, emptyContext(), this.clock.now());
+    if ('errors' in read) return this.renderNotification(res.status(400), values, read.errors);
+    req.session.newReview = { payload: read.payload, values, answers: read.answers.map((a) => ({ ...a, href: `/reviews/new${a.href}` })) };
+    res.redirect(303, '/reviews/new/check');
+  }
+
+  @Get('new/check')
+  @PageRoles('coordinator')
+  checkAnswers(@Req() req: Request, @Res() res: Response): void {
+    const pending = req.session.newReview;
+    if (!pending) return res.redirect(303, '/reviews/new');
+    res.render('pages/reviews/new-review-check', { answers: pending.answers, backLink: '/reviews/new' });
+  }
+
+  @Post('new/check')
+  @PageRoles('coordinator')
+  async createReview(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const pending = req.session.newReview;
+    if (!pending) return res.redirect(303, '/reviews/new');
+    const dto = Object.assign(new CreateReviewDto(), { ...pending.payload, partnershipId: actor.partnershipId });
+    try {
+      const review = await this.spine.create(actor, dto);
+      delete req.session.newReview;
+      req.session.flash = { success: `Notification recorded. The review’s reference is ${review.reference}.` };
+      res.redirect(303, `/reviews/${review.id}`);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'validation_failed') throw error;
+      this.renderNotification(res.status(400), pending.values, domainErrors(NOTIFICATION_FORM, error.details.fields ?? []));
+    }
+  }
+
+  private renderNotification(res: Response, values: Values, errors?: Errors): void {
+    res.render('pages/reviews/new-review', {
+      fields: formFields(NOTIFICATION_FORM, emptyContext(), values, errors),
+      errors,
+      backLink: '/reviews',
+    });
+  }
+
+  // ---- Tasks ------------------------------------------------------------------------------
+
+  @Get(':id/tasks')
+  @PageRoles(...EVERY_ROLE)
+  async tasks(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const review = await this.reviews.get(actor, reviewId(id));
+    this.renderTasks(res, review, { flash: takeFlash(req) });
+  }
+
+  @Get(':id/tasks/:type')
+  @PageRoles(...EVERY_ROLE)
+  async eventPage(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('type') type: string, @Res() res: Response): Promise<void> {
+    const form = this.formFor(actor, type);
+    const review = await this.reviews.get(actor, reviewId(id));
+    if (!review.allowedEvents.includes(type)) return this.renderTasks(res, review, { refused: form.task });
+    await this.renderEvent(res, actor, review, type, form, initialValues(form, this.clock.now()), review.version);
+  }
+
+  @Post(':id/tasks/:type')
+  @PageRoles(...EVERY_ROLE)
+  async sendEvent(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('type') type: string,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Body() body: Form,
+  ): Promise<void> {
+    const form = this.formFor(actor, type);
+    const review = await this.reviews.get(actor, reviewId(id));
+    const values = valuesOf(form, body);
+    const expectedVersion = versionOf(body.expectedVersion);
+    if (!review.allowedEvents.includes(type)) return this.renderTasks(res.status(409), review, { refused: form.task });
+    const read = readForm(form, body, await this.context(actor, review, form), this.clock.now());
+    if ('errors' in read)
+      return this.renderEvent(res.status(400), actor, review, type, form, values, expectedVersion, { errors: read.errors });
+    if (form.confirm) {
+      req.session.pendingEvent = { reviewId: review.id, type, payload: read.payload, answers: read.answers, values, expectedVersion };
+      return res.redirect(303, `/reviews/${review.id}/tasks/${type}/confirm`);
+    }
+    await this.apply(actor, req, res, review, type, form, read.payload, values, expectedVersion);
+  }
+
+  @Get(':id/tasks/:type/confirm')
+  @PageRoles(...EVERY_ROLE)
+  async confirmPage(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('type') type: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const form = this.formFor(actor, type);
+    const review = await this.reviews.get(actor, reviewId(id));
+    const pending = req.session.pendingEvent;
+    if (!form.confirm || !pending || pending.reviewId !== review.id || pending.type !== type)
+      return res.redirect(303, `/reviews/${review.id}/tasks/${type}`);
+    res.render('pages/reviews/confirm-event', {
+      review: heading(review, 'tasks'),
+      form,
+      type,
+      question: `Are you sure you want to ${form.task[0].toLowerCase()}${form.task.slice(1)}?`,
+      confirmButton: `Yes, ${form.task[0].toLowerCase()}${form.task.slice(1)}`,
+      answers: pending.answers.map((a) => ({ ...a, href: `/reviews/${review.id}/tasks/${type}${a.href}` })),
+      backLink: `/reviews/${review.id}/tasks/${type}`,
+    });
+  }
+
+  @Post(':id/tasks/:type/confirm')
+  @PageRoles(...EVERY_ROLE)
+  async confirmEvent(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('type') type: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const form = this.formFor(actor, type);
+    const review = await this.reviews.get(actor, reviewId(id));
+    const pending = req.session.pendingEvent;
+    if (!form.confirm || !pending || pending.reviewId !== review.id || pending.type !== type)
+      return res.redirect(303, `/reviews/${review.id}/tasks/${type}`);
+    delete req.session.pendingEvent;
+    await this.apply(actor, req, res, review, type, form, pending.payload, pending.values, pending.expectedVersion);
+  }
+
+  // ---- Timeline ---------------------------------------------------------------------------
+
+  @Get(':id/timeline')
+  @PageRoles(...EVERY_ROLE)
+  async timeline(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() res: Response): Promise<void> {
+    const review = await this.reviews.get(actor, reviewId(id));
+    const history = (await this.reviews.history(actor, review.id)) as HistoryEntry[];
+    const named = await this.directory.names({
+      userIds: history.map((e) => (typeof e.payload.userId === 'string' ? e.payload.userId : null)),
+    });
+    res.render('pages/reviews/timeline', {
+      review: heading(review, 'timeline'),
+      items: timelineItems(history, (userId) => named.user(userId)?.name ?? null),
+    });
+  }
+
+  // ---- The work itself --------------------------------------------------------------------
+
+  /** The event's form, if the pages have one and the person's role may ever send it (403 otherwise). */
+  private formFor(actor: Actor, type: string): EventForm {
+    const form = eventForm(type);
+    const spec = EVENT_CATALOGUE[type as keyof typeof EVENT_CATALOGUE];
+    if (!form || !spec) throw DomainError.notFound('task');
+    if (!spec.roles.includes(actor.role)) throw DomainError.forbidden();
+    return form;
+  }
+
+  private async apply(
+    actor: Actor,
+    req: Request,
+    res: Response,
+    review: VisibleReview,
+    type: string,
+    form: EventForm,
+    payload: Record<string, unknown>,
+    values: Values,
+    expectedVersion: number | null,
+  ): Promise<void> {
+    try {
+      await this.spine.applyEvent(actor, review.id, { type, ...payload, ...(expectedVersion ? { expectedVersion } : {}) });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      if (error.code === 'validation_failed')
+        return this.renderEvent(res.status(400), actor, review, type, form, values, expectedVersion, {
+          errors: domainErrors(form, error.details.fields ?? []),
+        });
+      if (error.code === 'invalid_transition') {
+        const fresh = await this.reviews.get(actor, review.id);
+        return this.renderTasks(res.status(409), fresh, { refused: form.task });
+      }
+      if (error.code === 'conflict') {
+        const fresh = await this.reviews.get(actor, review.id);
+        return this.renderEvent(res.status(409), actor, fresh, type, form, values, fresh.version, {
+          banner:
+            'Someone else changed this review while you were filling in this form. Check the review’s overview and timeline, then send the form again if it is still needed.',
+        });
+      }
+      if (error.code === 'invalid_stage' || error.code === 'identifying_terms_found')
+        return this.renderEvent(res.status(409), actor, review, type, form, values, expectedVersion, {
+          banner:
+            error.code === 'identifying_terms_found'
+              ? 'Identifying terms were found in the documents to be published. Remove them from the documents, then try again.'
+              : `This cannot be recorded at this stage: ${error.message}`,
+        });
+      throw error;
+    }
+    req.session.flash = { success: form.recorded };
+    res.redirect(303, `/reviews/${review.id}`);
+  }
+
+  /** The agencies of the review's partnership and its independent chairs, by name, for the form's choices. */
+  private async context(actor: Actor, review: VisibleReview, form: EventForm): Promise<FormContext> {
+    const needs = (kind: string) => form.fields.some((f) => f.kind === kind);
+    const agencies = needs('agency') || needs('action') ? await this.directory.agenciesOf(review.partnershipId) : [];
+    let chairs: { id: string; name: string }[] = [];
+    if (needs('chair')) {
+      const ids = await this.directory.userIdsWithRole(review.partnershipId, ['independent_chair']);
+      const names = await this.directory.names({ userIds: ids });
+      chairs = ids
+        .map((id) => names.user(id))
+        .filter((u): u is { id: string; name: string } => u !== null)
+        .sort((a, b) => a.name.localeCompare(b.name));
+    }
+    return {
+      review: { panel: review.panel, scoping: review.scoping, actions: review.actions },
+      agencies,
+      chairs,
+      ownAgencyId: actor.role === 'agency_contact' ? actor.agencyId : null,
+    };
+  }
+
+  private async renderEvent(
+    res: Response,
+    actor: Actor,
+    review: VisibleReview,
+    type: string,
+    form: EventForm,
+    values: Values,
+    expectedVersion: number | null,
+    shown: { errors?: Errors; banner?: string } = {},
+  ): Promise<void> {
+    const ctx = await this.context(actor, review, form);
+    const fields = formFields(form, ctx, values, shown.errors);
+    res.render('pages/reviews/event-form', {
+      review: heading(review, 'tasks'),
+      form,
+      type,
+      fields,
+      nothingToChoose: fields.some((f) => 'empty' in f && f.empty),
+      expectedVersion,
+      errors: shown.errors,
+      banner: shown.banner,
+      button: form.confirm ? 'Continue' : 'Record',
+      backLink: `/reviews/${review.id}/tasks`,
+    });
+  }
+
+  private renderTasks(res: Response, review: VisibleReview, shown: { flash?: { success: string } | null; refused?: string }): void {
+    const tasks = review.allowedEvents
+      .filter((type) => EVENT_FORMS[type as keyof typeof EVENT_FORMS])
+      .map((type) => ({ type, text: EVENT_FORMS[type as keyof typeof EVENT_FORMS]!.task, href: `/reviews/${review.id}/tasks/${type}` }));
+    res.render('pages/reviews/tasks', {
+      review: heading(review, 'tasks'),
+      tasks,
+      elsewhere: review.allowedEvents.some((type) => !EVENT_FORMS[type as keyof typeof EVENT_FORMS]),
+      flash: shown.flash,
+      refused: shown.refused,
+    });
+  }
+}
+
+function versionOf(value: unknown): number | null {
+  return typeof value === 'string' && /^[1-9][0-9]{0,8}$/.test(value) ? Number(value) : null;
+}
+
+function emptyContext(): FormContext {
+  return { review: { panel: [], scoping: [], actions: [] }, agencies: [], chairs: [], ownAgencyId: null };
+}
