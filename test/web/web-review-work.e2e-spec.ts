@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { seedPartnership, Seed } from '../support/actors';
+import { reviewBody } from '../support/review-driver';
 import { startWebTestApp, WebTestApp } from '../support/web-app';
 import { Agent, csrfOf, webSignIn } from '../support/web-forms';
 
@@ -184,8 +185,35 @@ describe('web: a review’s work through the forms', () => {
     expect(confirm.text).toContain('Not a domestic homicide.');
     expect(confirm.text).toContain('govuk-button--warning');
     expect(confirm.text).toContain(`action="/reviews/${reviewId}/tasks/DECIDE_NOT_TO_COMMISSION/confirm"`);
-    // Not confirmed: nothing recorded.
+    // Not confirmed: nothing recorded; a Change link comes back to the answers given.
     expect(await stageOf(agents.coordinator)).toBe('Notification');
+    const change = await open(agents.coordinator, `/reviews/${reviewId}/tasks/DECIDE_NOT_TO_COMMISSION`);
+    expect(change.text).toContain('Not a domestic homicide.');
+  });
+
+  it('records an irreversible step once confirmed', async () => {
+    const other = await t.http().post('/api/reviews').set(s.coordinator.auth).send(reviewBody(s.partnership.id));
+    expect(other.status).toBe(201);
+    const path = `/reviews/${other.body.id}/tasks/DECIDE_NOT_TO_COMMISSION`;
+    const res = await send(agents.csp, path, { ...today('decidedAt'), rationale: 'Not a domestic homicide.' });
+    expect(res.headers.location).toBe(`${path}/confirm`);
+    const confirm = await open(agents.csp, `${path}/confirm`);
+    const done = await agents.csp
+      .post(`${path}/confirm`)
+      .type('form')
+      .send({ _csrf: csrfOf(confirm.text) });
+    expect(done.status).toBe(303);
+    expect(done.headers.location).toBe(`/reviews/${other.body.id}`);
+    const page = await open(agents.csp, done.headers.location);
+    expect(page.text).toContain('Decision not to hold a review recorded');
+    expect(page.text).toContain('Not commissioned');
+    // Confirming again has nothing waiting: back to the form, which now says it cannot be done.
+    const again = await agents.csp
+      .post(`${path}/confirm`)
+      .type('form')
+      .send({ _csrf: csrfOf(confirm.text) });
+    expect(again.headers.location).toBe(path);
+    expect((await open(agents.csp, path)).text).toContain('You cannot do this now');
   });
 
   it('decides to commission with "when did this happen?": a bad date is named, then it is recorded', async () => {

@@ -122,11 +122,21 @@ export class ReviewWorkController {
 
   @Get(':id/tasks/:type')
   @PageRoles(...EVERY_ROLE)
-  async eventPage(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('type') type: string, @Res() res: Response): Promise<void> {
+  async eventPage(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('type') type: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const form = this.formFor(actor, type);
     const review = await this.reviews.get(actor, reviewId(id));
     if (!review.allowedEvents.includes(type)) return this.renderTasks(res, review, { refused: form.task });
-    await this.renderEvent(res, actor, review, type, form, initialValues(form, this.clock.now()), review.version);
+    // Back from "Check and confirm" (a Change link): the answers given, not a blank form.
+    const pending = req.session.pendingEvent;
+    const values =
+      pending && pending.reviewId === review.id && pending.type === type ? pending.values : initialValues(form, this.clock.now());
+    await this.renderEvent(res, actor, review, type, form, values, review.version);
   }
 
   @Post(':id/tasks/:type')
