@@ -90,7 +90,11 @@ export async function checkPage(page: Page, name: string): Promise<string[]> {
   return problems;
 }
 
-/** A full-page screenshot, 1200 px wide, kept in docs/screenshots/<name>.png. */
+/**
+ * A full-page screenshot, 1200 px wide, kept in docs/screenshots/<name>.png. What changes at
+ * every run and is secret anyway (the two-factor secret and its QR code, recovery codes) is
+ * masked, so a run changes a screenshot only when the page does.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({
@@ -98,6 +102,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     fullPage: true,
     animations: 'disabled',
     caret: 'hide',
+    mask: [page.locator('.app-qr-code, #secret-key, #recovery-codes')],
+    maskColor: '#b1b4b6',
   });
 }
 
