@@ -11,6 +11,7 @@ import { ActionPlan1795392900000 } from './1795392900000-action-plan';
 import { DocumentBlobs1795393000000 } from './1795393000000-document-blobs';
 import { TwoFactor1795393100000 } from './1795393100000-two-factor';
 import { UserDeactivation1795393200000 } from './1795393200000-user-deactivation';
+import { Invitations1795393300000 } from './1795393300000-invitations';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const ALL_MIGRATIONS = [
   DocumentBlobs1795393000000,
   TwoFactor1795393100000,
   UserDeactivation1795393200000,
+  Invitations1795393300000,
 ];

@@ -23,6 +23,8 @@ import { ReviewsController } from './routes/reviews/reviews.controller';
 import { ReviewWorkController } from './routes/reviews/review-work.controller';
 import { RequestsController } from './routes/requests/requests.controller';
 import { AdministrationController } from './routes/administration/administration.controller';
+import { AccountsController } from './routes/accounts/accounts.controller';
+import { AccountEmails } from './email/account-emails';
 
 /**
  * The pages: thin controllers over the same domain libs as the API, called in process with
@@ -53,7 +55,13 @@ import { AdministrationController } from './routes/administration/administration
     ReviewsController,
     RequestsController,
     AdministrationController,
+    AccountsController,
   ],
-  providers: [SessionRedis, { provide: APP_GUARD, useClass: SignedInGuard }, { provide: APP_FILTER, useClass: WebExceptionFilter }],
+  providers: [
+    SessionRedis,
+    AccountEmails,
+    { provide: APP_GUARD, useClass: SignedInGuard },
+    { provide: APP_FILTER, useClass: WebExceptionFilter },
+  ],
 })
 export class WebModule {}

@@ -10,12 +10,14 @@ import { IdentityService } from './identity.service';
 import { IdentityDirectory } from './directory';
 import { LoginThrottle } from './login-throttle/login-throttle';
 import { TokenService } from './token.service';
+import { InvitationEntity } from './invitations/invitation.entity';
+import { InvitationService } from './invitations/invitation.service';
 import { RecoveryCodeEntity, TwoFactorEntity } from './two-factor/two-factor.entities';
 import { TwoFactorService } from './two-factor/two-factor.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([PartnershipEntity, AgencyEntity, UserEntity, TwoFactorEntity, RecoveryCodeEntity]),
+    TypeOrmModule.forFeature([PartnershipEntity, AgencyEntity, UserEntity, TwoFactorEntity, RecoveryCodeEntity, InvitationEntity]),
     AuditModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -25,7 +27,7 @@ import { TwoFactorService } from './two-factor/two-factor.service';
     }),
   ],
   // The bearer guard is installed by the apps that answer HTTP with tokens (apps/api), not here.
-  providers: [IdentityService, IdentityDirectory, TokenService, AuthService, LoginThrottle, AuthGuard, TwoFactorService],
-  exports: [IdentityService, IdentityDirectory, AuthService, AuthGuard, TokenService, TwoFactorService],
+  providers: [IdentityService, IdentityDirectory, TokenService, AuthService, LoginThrottle, AuthGuard, TwoFactorService, InvitationService],
+  exports: [IdentityService, IdentityDirectory, AuthService, AuthGuard, TokenService, TwoFactorService, InvitationService],
 })
 export class IdentityModule {}

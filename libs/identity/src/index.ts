@@ -14,3 +14,5 @@ export * from './directory';
 export * from './auth.guard';
 export { TwoFactorService } from './two-factor/two-factor.service';
 export type { Enrolment, SecondFactor } from './two-factor/two-factor.service';
+export { InvitationService } from './invitations/invitation.service';
+export type { InviteRequest, IssuedLink, OpenLink } from './invitations/invitation.service';

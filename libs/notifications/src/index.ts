@@ -5,3 +5,7 @@ export type { NewNotifications, NotificationTemplate } from './notification-writ
 export { meetingReminderAt } from './email';
 export { MeetingFactsSource } from './meeting-facts';
 export type { MeetingFact, MeetingFacts } from './meeting-facts';
+export { createMailTransport } from './email';
+export type { MailTransport } from './email';
+export { renderAccountLinkEmail } from './email/templates/account-link.template';
+export type { AccountLinkEmail } from './email/templates/account-link.template';

@@ -1,6 +1,12 @@
-import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Logger, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Actor, CurrentActor, IdentityDirectory, IdentityService, TwoFactorService } from '@dhr/identity';
+import { Actor, CurrentActor, IdentityDirectory, IdentityService, InvitationService, Role, ROLES, TwoFactorService } from '@dhr/identity';
+import { AccountEmails } from '../../email/account-emails';
+import { formErrors } from '../../presenters/form-errors';
+import { fieldMessages } from '../accounts/accounts.controller';
+
+type Form = Record<string, unknown>;
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
 import { PageRoles } from '../../auth/page-access';
 
 const ROLE_NAMES: Record<string, string> = {
@@ -18,10 +24,14 @@ const ROLE_NAMES: Record<string, string> = {
  */
 @Controller('administration')
 export class AdministrationController {
+  private readonly logger = new Logger(AdministrationController.name);
+
   constructor(
     private readonly identity: IdentityService,
     private readonly directory: IdentityDirectory,
     private readonly twoFactor: TwoFactorService,
+    private readonly invitations: InvitationService,
+    private readonly emails: AccountEmails,
   ) {}
 
   @Get()
@@ -55,6 +65,60 @@ export class AdministrationController {
     });
   }
 
+  @Get('users/invite')
+  @PageRoles('admin', 'coordinator')
+  async invitePage(@CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
+    res.render('pages/administration/invite', await this.inviteModel(actor, {}));
+  }
+
+  @HttpCode(200)
+  @Post('users/invite')
+  @PageRoles('admin', 'coordinator')
+  async invite(@CurrentActor() actor: Actor, @Body() body: Form, @Res() res: Response): Promise<void> {
+    const role = (actor.role === 'coordinator' ? 'agency_contact' : text(body.role)) as Role;
+    const values = {
+      name: text(body.name).trim(),
+      email: text(body.email).trim(),
+      role,
+      partnershipId: text(body.partnershipId),
+      agencyId: text(body.agencyId),
+    };
+    const missing: Record<string, string> = {};
+    if (!values.name) missing.name = 'Enter their full name';
+    if (!values.email) missing.email = 'Enter their email address';
+    if (!ROLES.includes(role)) missing.role = 'Select a role';
+    else if (role === 'agency_contact' && !values.agencyId) missing.agencyId = 'Select their agency';
+    else if (role !== 'agency_contact' && role !== 'admin' && !values.partnershipId) missing.partnershipId = 'Select their partnership';
+    if (Object.keys(missing).length)
+      return res
+        .status(400)
+        .render('pages/administration/invite', { ...(await this.inviteModel(actor, values)), errors: formErrors(missing) });
+    let link;
+    try {
+      link = await this.invitations.invite(actor, values);
+    } catch (error) {
+      const fields = fieldMessages(error);
+      if (!fields) throw error;
+      return res
+        .status(400)
+        .render('pages/administration/invite', { ...(await this.inviteModel(actor, values)), errors: formErrors(fields) });
+    }
+    try {
+      await this.emails.send('invitation', link);
+    } catch (error) {
+      this.logger.warn(`an invitation email could not be sent: ${(error as Error).name}`);
+      return res.status(503).render('pages/administration/user-action-done', {
+        title: 'The invitation email could not be sent',
+        text: 'Try again in a few minutes: send a new invitation.',
+        failed: true,
+      });
+    }
+    res.render('pages/administration/user-action-done', {
+      title: 'Invitation sent',
+      text: `We have emailed ${link.name} a link to set up their account. It works once, for ${this.ttlWords()}.`,
+    });
+  }
+
   @Get('users/:id/deactivate')
   @PageRoles('admin', 'coordinator')
   async deactivatePage(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() res: Response): Promise<void> {
@@ -76,6 +140,40 @@ export class AdministrationController {
   async deactivate(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() res: Response): Promise<void> {
     const user = await this.identity.deactivateUser(actor, id);
     res.render('pages/administration/user-action-done', { title: `${user.name}’s account is deactivated` });
+  }
+
+  private ttlWords(): string {
+    const hours = this.invitations.ttlHours();
+    return hours % 24 === 0 ? `${hours / 24} day${hours === 24 ? '' : 's'}` : `${hours} hour${hours === 1 ? '' : 's'}`;
+  }
+
+  /** The invite form: roles, partnerships and agencies by name, as far as the actor may invite. */
+  private async inviteModel(actor: Actor, values: Record<string, string>) {
+    const [partnerships, agencies] = await Promise.all([this.directory.listPartnerships(actor), this.directory.listAgencies(actor)]);
+    const partnershipName = new Map(partnerships.items.map((p) => [p.id, p.name]));
+    const coordinator = actor.role === 'coordinator';
+    return {
+      values,
+      coordinator,
+      roles: ROLES.filter((r) => !coordinator || r === 'agency_contact').map((r) => ({
+        value: r,
+        text: ROLE_NAMES[r],
+        checked: values.role === r,
+      })),
+      partnerships: [{ value: '', text: 'Select a partnership' }].concat(
+        partnerships.items.map((p) => ({ value: p.id, text: p.name, selected: values.partnershipId === p.id }) as never),
+      ),
+      agencies: [{ value: '', text: 'Select an agency' }].concat(
+        agencies.items.map(
+          (a) =>
+            ({
+              value: a.id,
+              text: coordinator ? a.name : `${a.name} (${partnershipName.get(a.partnershipId) ?? ''})`,
+              selected: values.agencyId === a.id,
+            }) as never,
+        ),
+      ),
+    };
   }
 
   @Get('users/:id/reset-two-factor')

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { AppConfig } from '@dhr/core';
+import type { IssuedLink } from '@dhr/identity';
+import { createMailTransport, MailTransport, renderAccountLinkEmail } from '@dhr/notifications';
+
+/**
+ * Sends invitation and forgotten-password emails straight through the app's mail transport
+ * (SMTP, or the .eml outbox), while the request waits. Not through the notifications pipeline:
+ * its rows belong to a review and to an existing user (review_id, recipient_user_id NOT NULL),
+ * and its send-email job renders from stored facts — the link's token would have to be stored to
+ * be sent later, and we keep only its hash. Sent here, the token lives in this request's memory
+ * and the email only; it is never logged or queued. If the send fails, the person is told and
+ * can send the invitation (or ask for the link) again.
+ */
+@Injectable()
+export class AccountEmails implements OnModuleDestroy {
+  private readonly transport: MailTransport;
+
+  constructor(private readonly config: AppConfig) {
+    this.transport = createMailTransport(config);
+  }
+
+  async send(kind: 'invitation' | 'password_reset', link: IssuedLink): Promise<void> {
+    const email = renderAccountLinkEmail({
+      kind,
+      recipientName: link.name,
+      url: link.url,
+      expiresAt: link.expiresAt,
+      serviceName: this.config.SERVICE_NAME,
+    });
+    await this.transport.send({ to: link.email, ...email, messageId: `account-${randomUUID()}` });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.transport.close();
+  }
+}
