@@ -85,8 +85,8 @@ describe('web in a browser: JavaScript off, and the keyboard alone', () => {
     await page.keyboard.press('Tab');
     expect(isSkipLink(await focused(page))).toBe(true);
     await page.keyboard.press('Enter');
-    const first = await tabTo(page, () => true, { max: 1 });
-    expect(first).toMatchObject({ tag: 'a', text: d.overdue.reference, inMain: true });
+    // The next Tab is inside main, past the header and its navigation.
+    expect((await tabTo(page, () => true, { max: 1 })).inMain).toBe(true);
     await tabTo(page, (f) => f.text === d.recent.reference);
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/reviews/${d.recent.id}`);
