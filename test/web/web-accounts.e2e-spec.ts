@@ -127,6 +127,54 @@ describe('web: deactivation, two-factor reset, the token endpoint and two-factor
     expect((await auditActions(s.policeContact.id)).includes('user.two_factor_reset')).toBe(true);
   });
 
+  it('adds partnerships and agencies through forms, with the error summary for a bad answer', async () => {
+    const bad = await submit(admin, '/administration/partnerships/new', '/administration/partnerships/new', {
+      name: 'Bad',
+      code: 'no way!',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('There is a problem');
+    expect(bad.text).toContain('href="#code"');
+    const ok = await submit(admin, '/administration/partnerships/new', '/administration/partnerships/new', {
+      name: 'Newtown CSP',
+      code: 'NEWT',
+    });
+    expect(ok.status).toBe(303);
+    const list = await admin.get('/administration/partnerships');
+    expect(list.text).toContain('Newtown CSP');
+    const taken = await submit(admin, '/administration/partnerships/new', '/administration/partnerships/new', {
+      name: 'Again',
+      code: 'NEWT',
+    });
+    expect(taken.status).toBe(400);
+    const partnershipId = (await t.http().get('/api/partnerships').set(s.admin.auth)).body.items.find(
+      (p: { code: string }) => p.code === 'NEWT',
+    ).id;
+    const agency = await submit(admin, '/administration/agencies/new', '/administration/agencies/new', {
+      name: 'Newtown Police',
+      kind: 'police',
+      partnershipId,
+    });
+    expect(agency.status).toBe(303);
+    expect((await admin.get('/administration/agencies')).text).toMatch(/Newtown Police[\s\S]*Police[\s\S]*Newtown CSP/);
+
+    const coordinator = request.agent(t.server);
+    expect((await webSignIn(coordinator, s.coordinator.email, PASSWORD, secrets)).status).toBe(303);
+    expect((await coordinator.get('/administration/partnerships')).status).toBe(403);
+    // A coordinator's agency goes to their own partnership, whatever the form says.
+    const own = await submit(coordinator, '/administration/agencies/new', '/administration/agencies/new', {
+      name: 'ACC Housing',
+      kind: 'housing',
+      partnershipId,
+    });
+    expect(own.status).toBe(303);
+    const agencies = await coordinator.get('/administration/agencies');
+    expect(agencies.text).toContain('ACC Housing');
+    expect(agencies.text).not.toContain('Newtown Police');
+    const created = (await t.http().get(`/api/agencies?partnershipId=${s.partnership.id}`).set(s.admin.auth)).body.items;
+    expect(created.map((a: { name: string }) => a.name)).toContain('ACC Housing');
+  });
+
   it('refuses the forms without a CSRF token', async () => {
     const none = await admin.post(`/administration/users/${s.chair.id}/deactivate`).type('form').send({});
     expect(none.status).toBe(403);

@@ -1,6 +1,17 @@
 import { Body, Controller, Get, HttpCode, Logger, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { Actor, CurrentActor, IdentityDirectory, IdentityService, InvitationService, Role, ROLES, TwoFactorService } from '@dhr/identity';
+import {
+  Actor,
+  AGENCY_KINDS,
+  AgencyKind,
+  CurrentActor,
+  IdentityDirectory,
+  IdentityService,
+  InvitationService,
+  Role,
+  ROLES,
+  TwoFactorService,
+} from '@dhr/identity';
 import { AccountEmails } from '../../email/account-emails';
 import { formErrors } from '../../presenters/form-errors';
 import { fieldMessages } from '../accounts/accounts.controller';
@@ -8,6 +19,18 @@ import { fieldMessages } from '../accounts/accounts.controller';
 type Form = Record<string, unknown>;
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 import { PageRoles } from '../../auth/page-access';
+
+const KIND_NAMES: Record<AgencyKind, string> = {
+  police: 'Police',
+  local_authority: 'Local authority',
+  health: 'Health',
+  probation: 'Probation',
+  fire: 'Fire and rescue',
+  housing: 'Housing',
+  specialist_da: 'Specialist domestic abuse service',
+  education: 'Education',
+  other: 'Other',
+};
 
 const ROLE_NAMES: Record<string, string> = {
   admin: 'Administrator',
@@ -63,6 +86,102 @@ export class AdministrationController {
         self: u.id === actor.userId,
       })),
     });
+  }
+
+  @Get('partnerships')
+  @PageRoles('admin')
+  async partnerships(@CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
+    const { items } = await this.directory.listPartnerships(actor);
+    res.render('pages/administration/partnerships', { rows: items });
+  }
+
+  @Get('partnerships/new')
+  @PageRoles('admin')
+  newPartnershipPage(@Res() res: Response): void {
+    res.render('pages/administration/new-partnership', { values: {} });
+  }
+
+  @Post('partnerships/new')
+  @PageRoles('admin')
+  async newPartnership(@CurrentActor() actor: Actor, @Body() body: Form, @Res() res: Response): Promise<void> {
+    const values = { name: text(body.name).trim(), code: text(body.code).trim().toUpperCase() };
+    const problems: Record<string, string> = {};
+    if (values.name.length < 2 || values.name.length > 200) problems.name = 'Enter the partnership’s name (2 to 200 characters)';
+    if (!/^[A-Z0-9]{2,12}$/.test(values.code)) problems.code = 'Enter a code of 2 to 12 capital letters or digits, like CROY';
+    try {
+      if (Object.keys(problems).length === 0) await this.identity.createPartnership(actor, values);
+    } catch (error) {
+      const fields = fieldMessages(error);
+      if (!fields) throw error;
+      Object.assign(problems, fields);
+    }
+    if (Object.keys(problems).length)
+      return res.status(400).render('pages/administration/new-partnership', { values, errors: formErrors(problems) });
+    res.redirect(303, '/administration/partnerships');
+  }
+
+  @Get('agencies')
+  @PageRoles('admin', 'coordinator')
+  async agencies(@CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
+    const [{ items }, partnerships] = await Promise.all([this.directory.listAgencies(actor), this.directory.listPartnerships(actor)]);
+    const partnershipName = new Map(partnerships.items.map((p) => [p.id, p.name]));
+    res.render('pages/administration/agencies', {
+      backHref: actor.role === 'admin' ? '/administration' : '/administration/users',
+      rows: items.map((a) => ({
+        name: a.name,
+        kind: KIND_NAMES[a.kind] ?? a.kind,
+        partnership: partnershipName.get(a.partnershipId) ?? '',
+      })),
+    });
+  }
+
+  @Get('agencies/new')
+  @PageRoles('admin', 'coordinator')
+  async newAgencyPage(@CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
+    res.render('pages/administration/new-agency', await this.agencyModel(actor, {}));
+  }
+
+  @Post('agencies/new')
+  @PageRoles('admin', 'coordinator')
+  async newAgency(@CurrentActor() actor: Actor, @Body() body: Form, @Res() res: Response): Promise<void> {
+    const values = {
+      name: text(body.name).trim(),
+      kind: text(body.kind),
+      partnershipId: actor.role === 'coordinator' ? (actor.partnershipId ?? '') : text(body.partnershipId),
+    };
+    const problems: Record<string, string> = {};
+    if (values.name.length < 2 || values.name.length > 200) problems.name = 'Enter the agency’s name (2 to 200 characters)';
+    if (!(AGENCY_KINDS as readonly string[]).includes(values.kind)) problems.kind = 'Select the kind of agency';
+    if (!/^[0-9a-f-]{36}$/i.test(values.partnershipId)) problems.partnershipId = 'Select the partnership';
+    try {
+      if (Object.keys(problems).length === 0)
+        await this.identity.createAgency(actor, {
+          name: values.name,
+          kind: values.kind as AgencyKind,
+          partnershipId: values.partnershipId,
+        });
+    } catch (error) {
+      const fields = fieldMessages(error);
+      if (!fields) throw error;
+      Object.assign(problems, fields);
+    }
+    if (Object.keys(problems).length)
+      return res
+        .status(400)
+        .render('pages/administration/new-agency', { ...(await this.agencyModel(actor, values)), errors: formErrors(problems) });
+    res.redirect(303, '/administration/agencies');
+  }
+
+  private async agencyModel(actor: Actor, values: Record<string, string>) {
+    const partnerships = await this.directory.listPartnerships(actor);
+    return {
+      values,
+      coordinator: actor.role === 'coordinator',
+      kinds: AGENCY_KINDS.map((k) => ({ value: k, text: KIND_NAMES[k], checked: values.kind === k })),
+      partnerships: [{ value: '', text: 'Select a partnership' }].concat(
+        partnerships.items.map((p) => ({ value: p.id, text: p.name, selected: values.partnershipId === p.id }) as never),
+      ),
+    };
   }
 
   @Get('users/invite')
