@@ -1,18 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AuditModule } from '@dhr/audit';
-import { DatabaseModule } from '@dhr/core';
-import { DocumentsModule } from '@dhr/documents';
-import { ActionPlanModule } from '@dhr/action-plan';
-import { MeetingsModule } from '@dhr/meetings';
-import { FamilyModule } from '@dhr/family';
-import { AnonymisationModule } from '@dhr/anonymisation';
-import { ChronologyModule } from '@dhr/chronology';
-import { AuthGuard, IdentityModule } from '@dhr/identity';
-import { JobsModule } from '@dhr/jobs';
-import { NotificationsModule } from '@dhr/notifications';
-import { OpsModule } from '@dhr/ops';
-import { ReviewsModule } from '@dhr/reviews';
+import { AuthGuard } from '@dhr/identity';
 import { AuditController } from './controllers/audit.controller';
 import { DocumentsController } from './controllers/documents.controller';
 import { ActionPlanController } from './controllers/action-plan.controller';
@@ -26,24 +14,11 @@ import { ReviewsController } from './controllers/reviews.controller';
 import { MeController } from './controllers/me.controller';
 import { DirectoryController } from './controllers/directory.controller';
 import { OperationsController } from './controllers/operations.controller';
+import { DOMAIN_MODULES } from './domain-modules';
 
 /** The HTTP app: thin controllers over the domain libs. CoreModule is added by the bootstrap. */
 @Module({
-  imports: [
-    DatabaseModule,
-    AuditModule,
-    JobsModule,
-    NotificationsModule,
-    IdentityModule,
-    ReviewsModule,
-    DocumentsModule,
-    ActionPlanModule,
-    MeetingsModule,
-    FamilyModule,
-    AnonymisationModule,
-    ChronologyModule,
-    OpsModule,
-  ],
+  imports: DOMAIN_MODULES,
   controllers: [
     AuthController,
     IdentityController,

@@ -1,18 +1,5 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { ActionPlanModule } from '@dhr/action-plan';
-import { AnonymisationModule } from '@dhr/anonymisation';
-import { AuditModule } from '@dhr/audit';
-import { ChronologyModule } from '@dhr/chronology';
-import { DatabaseModule } from '@dhr/core';
-import { DocumentsModule } from '@dhr/documents';
-import { FamilyModule } from '@dhr/family';
-import { IdentityModule } from '@dhr/identity';
-import { JobsModule } from '@dhr/jobs';
-import { MeetingsModule } from '@dhr/meetings';
-import { NotificationsModule } from '@dhr/notifications';
-import { OpsModule } from '@dhr/ops';
-import { ReviewsModule } from '@dhr/reviews';
 import { SessionRedis } from './middleware/session-redis';
 import { SignedInGuard } from './auth/signed-in.guard';
 import { WebExceptionFilter } from './errors/web-exception.filter';
@@ -25,6 +12,7 @@ import { RequestsController } from './routes/requests/requests.controller';
 import { AdministrationController } from './routes/administration/administration.controller';
 import { AccountsController } from './routes/accounts/accounts.controller';
 import { AccountEmails } from './email/account-emails';
+import { DOMAIN_MODULES } from '../../api/src/domain-modules';
 
 /**
  * The pages: thin controllers over the same domain libs as the API, called in process with
@@ -32,21 +20,7 @@ import { AccountEmails } from './email/account-emails';
  * (documents, action plan, …) is registered and a review reads the same here as there.
  */
 @Module({
-  imports: [
-    DatabaseModule,
-    AuditModule,
-    JobsModule,
-    NotificationsModule,
-    IdentityModule,
-    ReviewsModule,
-    DocumentsModule,
-    ActionPlanModule,
-    MeetingsModule,
-    FamilyModule,
-    AnonymisationModule,
-    ChronologyModule,
-    OpsModule,
-  ],
+  imports: DOMAIN_MODULES,
   controllers: [
     HomeController,
     StaticPagesController,
