@@ -3,6 +3,17 @@ import { longDate } from './dates';
 import { deadlineCell } from './deadline-tag';
 import { DEADLINE_WORDS, IMR_WORDS, STAGE_WORDS } from './review-words';
 
+/** The review's header, as every page of the review shows it: reference, pseudonym, stage in words, hold. */
+export function reviewHeader(review: VisibleReview) {
+  return {
+    id: review.id,
+    reference: review.reference,
+    pseudonym: review.victimPseudonym,
+    stage: STAGE_WORDS[review.stage as keyof typeof STAGE_WORDS] ?? review.stage,
+    onHold: review.onHold,
+  };
+}
+
 type Row = { key: { text: string }; value: { text?: string; html?: string } };
 
 /** The review page's header and Overview summary list: names, never ids, dates in words. */
@@ -25,11 +36,7 @@ export async function reviewPage(review: VisibleReview, now: Date) {
       ...deadlineCell(d.dueAt, now),
     }));
   return {
-    id: review.id,
-    reference: review.reference,
-    pseudonym: review.victimPseudonym,
-    stage: STAGE_WORDS[review.stage as keyof typeof STAGE_WORDS] ?? review.stage,
-    onHold: review.onHold,
+    ...reviewHeader(review),
     rows,
     panel,
     deadlines,

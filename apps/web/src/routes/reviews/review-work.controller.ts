@@ -18,7 +18,7 @@ import {
   valuesOf,
 } from '../../presenters/event-forms';
 import { NOTIFICATION_FORM } from '../../presenters/notification-form';
-import { STAGE_WORDS } from '../../presenters/review-words';
+import { reviewHeader } from '../../presenters/review-page.presenter';
 import { HistoryEntry, timelineItems } from '../../presenters/timeline.presenter';
 import { takeFlash } from './review-work-session';
 
@@ -34,14 +34,7 @@ function reviewId(id: string): string {
 
 /** The review's header, as every page of the review shows it. */
 function heading(review: VisibleReview, section: 'overview' | 'tasks' | 'timeline') {
-  return {
-    id: review.id,
-    reference: review.reference,
-    pseudonym: review.victimPseudonym,
-    stage: STAGE_WORDS[review.stage as keyof typeof STAGE_WORDS] ?? review.stage,
-    onHold: review.onHold,
-    section,
-  };
+  return { ...reviewHeader(review), section };
 }
 
 /**
@@ -173,11 +166,9 @@ export class ReviewWorkController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const form = this.formFor(actor, type);
-    const review = await this.reviews.get(actor, reviewId(id));
-    const pending = req.session.pendingEvent;
-    if (!form.confirm || !pending || pending.reviewId !== review.id || pending.type !== type)
-      return res.redirect(303, `/reviews/${review.id}/tasks/${type}`);
+    const confirming = await this.confirming(actor, id, type, req, res);
+    if (!confirming) return;
+    const { form, review, pending } = confirming;
     res.render('pages/reviews/confirm-event', {
       review: heading(review, 'tasks'),
       form,
@@ -198,13 +189,23 @@ export class ReviewWorkController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    const confirming = await this.confirming(actor, id, type, req, res);
+    if (!confirming) return;
+    const { form, review, pending } = confirming;
+    delete req.session.pendingEvent;
+    await this.apply(actor, req, res, review, type, form, pending.payload, pending.values, pending.expectedVersion);
+  }
+
+  /** The event waiting for its confirmation, or (having sent the person back to its form) null. */
+  private async confirming(actor: Actor, id: string, type: string, req: Request, res: Response) {
     const form = this.formFor(actor, type);
     const review = await this.reviews.get(actor, reviewId(id));
     const pending = req.session.pendingEvent;
-    if (!form.confirm || !pending || pending.reviewId !== review.id || pending.type !== type)
-      return res.redirect(303, `/reviews/${review.id}/tasks/${type}`);
-    delete req.session.pendingEvent;
-    await this.apply(actor, req, res, review, type, form, pending.payload, pending.values, pending.expectedVersion);
+    if (!form.confirm || !pending || pending.reviewId !== review.id || pending.type !== type) {
+      res.redirect(303, `/reviews/${review.id}/tasks/${type}`);
+      return null;
+    }
+    return { form, review, pending };
   }
 
   // ---- Timeline ---------------------------------------------------------------------------
