@@ -244,7 +244,9 @@ describe('graceful shutdown of the real process', () => {
 
       // Idle keep-alive connections are closed at once (well before the deadline), and no new connection is taken.
       expect((await idle.closed) - signalledAt).toBeLessThan(2000);
-      await expect(RawConnection.open(port)).rejects.toThrow(/ECONNREFUSED/);
+      // The child (ts-node, busy under a loaded CI) may run its handler a moment after the idle socket went:
+      // within the same 2 s of the signal, a new connection is refused.
+      expect((await refusedAt(port)) - signalledAt).toBeLessThan(2000);
 
       // Readiness, asked while draining: 503 and the connection closes behind it.
       probe.write('\r\n');
@@ -272,3 +274,17 @@ describe('graceful shutdown of the real process', () => {
     }
   }, 60_000);
 });
+
+/** When a new connection to the port is first refused (polled every 20 ms, for at most 5 s). */
+async function refusedAt(port: number): Promise<number> {
+  for (const started = Date.now(); Date.now() - started < 5000;) {
+    try {
+      (await RawConnection.open(port)).destroy();
+    } catch (error) {
+      if (/ECONNREFUSED/.test(String(error))) return Date.now();
+      throw error;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`port ${port} still takes new connections 5 s after SIGTERM`);
+}

@@ -23,11 +23,21 @@ export function spawnApi(config: AppConfig, args: string[] = [], extraEnv: Recor
   return { child, output: () => output, exited };
 }
 
-/** A TCP port nobody listens on right now. */
+/**
+ * A TCP port nobody listens on right now, below the kernel's ephemeral range (32768 and up on
+ * Linux): once the process under test lets it go, no other suite's `listen(0)` or outgoing
+ * connection can be handed it, so "no new connection is taken" asks about our process alone.
+ */
 export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const server = createServer();
+    const bound = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (!bound) continue;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return port;
+  }
 }
