@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { SessionRedis } from './middleware/session-redis';
 import { SignedInGuard } from './auth/signed-in.guard';
 import { WebExceptionFilter } from './errors/web-exception.filter';
@@ -11,6 +11,9 @@ import { ReviewWorkController } from './routes/reviews/review-work.controller';
 import { RequestsController } from './routes/requests/requests.controller';
 import { AdministrationController } from './routes/administration/administration.controller';
 import { AccountsController } from './routes/accounts/accounts.controller';
+import { ReviewFileController } from './routes/review-file/review-file.controller';
+import { ReviewFileFormsController } from './routes/review-file/review-file-forms.controller';
+import { ReviewSectionsInterceptor } from './routes/review-file/review-sections.interceptor';
 import { AccountEmails } from './email/account-emails';
 import { DOMAIN_MODULES } from '../../api/src/domain-modules';
 
@@ -27,6 +30,8 @@ import { DOMAIN_MODULES } from '../../api/src/domain-modules';
     SignInController,
     ReviewWorkController,
     ReviewsController,
+    ReviewFileController,
+    ReviewFileFormsController,
     RequestsController,
     AdministrationController,
     AccountsController,
@@ -36,6 +41,7 @@ import { DOMAIN_MODULES } from '../../api/src/domain-modules';
     AccountEmails,
     { provide: APP_GUARD, useClass: SignedInGuard },
     { provide: APP_FILTER, useClass: WebExceptionFilter },
+    { provide: APP_INTERCEPTOR, useClass: ReviewSectionsInterceptor },
   ],
 })
 export class WebModule {}

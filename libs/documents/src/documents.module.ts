@@ -12,6 +12,7 @@ import { DocumentEntity, DocumentVersionEntity } from './document.entities';
 import { documentsConfig, DocumentsConfig } from './documents.config';
 import { DocumentsService } from './documents.service';
 import { DocumentsReviewExtension } from './documents-review.extension';
+import { DocumentHistory } from './document-history';
 
 /**
  * Documents of reviews. Also provides the multer options for `FileInterceptor`
@@ -40,8 +41,9 @@ import { DocumentsReviewExtension } from './documents-review.extension';
     DocumentsService,
     DocumentUploadChecks,
     DocumentsReviewExtension,
+    DocumentHistory,
   ],
-  exports: [DocumentsService, DocumentStore, DocumentUploadChecks, DocumentsConfig, MulterModule],
+  exports: [DocumentsService, DocumentHistory, DocumentStore, DocumentUploadChecks, DocumentsConfig, MulterModule],
 })
 export class DocumentsModule implements OnModuleInit {
   constructor(

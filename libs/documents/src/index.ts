@@ -12,3 +12,4 @@ export * from './media-type';
 export * from './postgres-document-store';
 export * from './upload-document.dto';
 export * from './document-links';
+export * from './document-history';
