@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 
-/** What to say about a field, given the class-validator constraint it failed (isIn, maxLength, …). */
+/** What to say about a field, given the class-validator constraint it failed (isIn, maxLength, …), or 'missing'. */
 export type FieldWords = Record<string, (constraint: string) => string>;
 
 /**
@@ -18,7 +18,8 @@ export async function dtoProblems<T extends object>(
   const errors = await validate(value, { whitelist: true, forbidNonWhitelisted: true });
   const problems: Record<string, string> = {};
   for (const error of errors) {
-    const constraint = Object.keys(error.constraints ?? {})[0] ?? 'invalid';
+    // A missing answer fails every rule of its field at once: say what is missing, not how long it may be.
+    const constraint = error.value === undefined || error.value === '' ? 'missing' : (Object.keys(error.constraints ?? {})[0] ?? 'invalid');
     problems[error.property] = words[error.property]?.(constraint) ?? 'Check this answer';
   }
   return { value, problems };
