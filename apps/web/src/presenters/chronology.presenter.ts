@@ -13,7 +13,13 @@ export function chronologyDate(iso: string): string {
  */
 export function chronologyPage(view: ChronologyView) {
   return {
-    entries: view.entries.map((e) => ({ date: chronologyDate(e.date), timestamp: e.date, agency: e.agency, event: e.event, source: e.source })),
+    entries: view.entries.map((e) => ({
+      date: chronologyDate(e.date),
+      timestamp: e.date,
+      agency: e.agency,
+      event: e.event,
+      source: e.source,
+    })),
     sources: view.sources.length,
     notMerged: view.notMerged.length,
     problems: view.problemCount,

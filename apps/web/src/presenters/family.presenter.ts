@@ -38,11 +38,7 @@ const INVOLVEMENT_TAG: Record<string, string> = {
 };
 
 /** The family members (pseudonyms only) in words, and every contact, newest first, naming who recorded it. */
-export function familyPage(
-  members: FamilyMemberView[],
-  contacts: FamilyContactView[],
-  userName: (id: string) => string | null,
-) {
+export function familyPage(members: FamilyMemberView[], contacts: FamilyContactView[], userName: (id: string) => string | null) {
   const pseudonymOf = new Map(members.map((m) => [m.id, m.pseudonym]));
   return {
     members: members.map((m) => ({
@@ -50,7 +46,10 @@ export function familyPage(
       relationship: m.relationship,
       contactPreference: CONTACT_PREFERENCE_WORDS[m.contactPreference] ?? m.contactPreference,
       advocate: [m.advocateOrganisation, m.advocateRole].filter(Boolean).join(', ') || 'None',
-      involvement: { text: INVOLVEMENT_WORDS[m.involvement] ?? m.involvement, classes: INVOLVEMENT_TAG[m.involvement] ?? 'govuk-tag--grey' },
+      involvement: {
+        text: INVOLVEMENT_WORDS[m.involvement] ?? m.involvement,
+        classes: INVOLVEMENT_TAG[m.involvement] ?? 'govuk-tag--grey',
+      },
       contacts: m.contacts,
     })),
     contacts: [...contacts]

@@ -23,9 +23,7 @@ export function meetingRows(meetings: MeetingView[], now: Date, userName: (id: s
         : new Date(m.endsAt).getTime() < now.getTime()
           ? { text: 'Held', classes: 'govuk-tag--green' }
           : { text: 'Scheduled', classes: 'govuk-tag--blue' },
-    attendees: m.attendees
-      .map((a) => userName(a.userId) ?? 'A former user')
-      .sort((a, b) => a.localeCompare(b)),
+    attendees: m.attendees.map((a) => userName(a.userId) ?? 'A former user').sort((a, b) => a.localeCompare(b)),
     minutes: m.minutesDocumentId !== null,
   }));
 }

@@ -96,12 +96,22 @@ export class ReviewFileFormsController {
   async contactPage(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() res: Response): Promise<void> {
     const review = await this.reviews.get(actor, idParam(id));
     const today = todayParts(this.clock.now());
-    await this.renderContact(res, actor, review, { 'occurredAt-day': today.day, 'occurredAt-month': today.month, 'occurredAt-year': today.year });
+    await this.renderContact(res, actor, review, {
+      'occurredAt-day': today.day,
+      'occurredAt-month': today.month,
+      'occurredAt-year': today.year,
+    });
   }
 
   @Post(':id/family/record-contact')
   @PageRoles(...FAMILY_WRITERS)
-  async recordContact(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: Form, @Req() req: Request, @Res() res: Response) {
+  async recordContact(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() body: Form,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const review = await this.reviews.get(actor, idParam(id));
     const values: Values = {
       familyMemberId: answer(body.familyMemberId),
@@ -120,7 +130,12 @@ export class ReviewFileFormsController {
     const occurredAt = this.contactTime(values);
     const checked = await dtoProblems(
       LogFamilyContactDto,
-      { occurredAt: 'problem' in occurredAt ? undefined : occurredAt.iso, method: values.method, direction: values.direction, summary: values.summary },
+      {
+        occurredAt: 'problem' in occurredAt ? undefined : occurredAt.iso,
+        method: values.method,
+        direction: values.direction,
+        summary: values.summary,
+      },
       CONTACT_WORDS,
     );
     Object.assign(problems, checked.problems);

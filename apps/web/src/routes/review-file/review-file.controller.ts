@@ -168,7 +168,12 @@ export class ReviewFileController {
   /** The audit trail, newest first, a page at a time; coordinators only, as `mayReadReviewAudit` (others: 403, or 404 for a review not theirs). */
   @Get(':id/audit')
   @PageRoles('coordinator')
-  async audit(@CurrentActor() actor: Actor, @Param('id') id: string, @Query('page') pageParam: unknown, @Res() res: Response): Promise<void> {
+  async audit(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Query('page') pageParam: unknown,
+    @Res() res: Response,
+  ): Promise<void> {
     const review = await this.reviews.get(actor, idParam(id));
     const entries = await this.reviews.auditTrail(actor, review.id);
     const page = pageNumber(pageParam);
