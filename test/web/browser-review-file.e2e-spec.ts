@@ -1,0 +1,90 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { seedPartnership } from '../support/actors';
+import { checkPage, launchBrowser, newUserContext, screenshot } from '../support/browser/browser';
+import { ReviewFilePage } from '../support/browser/pages/review-file.page';
+import { signInThroughPages } from '../support/browser/sign-in';
+import { ReviewFileData, seedReviewFile } from '../support/review-file-data';
+import { startWebTestApp, WebTestApp } from '../support/web-app';
+
+const SECTIONS: [link: string, heading: string][] = [
+  ['Deadlines', 'Deadlines'],
+  ['Documents', 'Documents'],
+  ['Chronology', 'Chronology'],
+  ['Family', 'Family'],
+  ['Meetings', 'Meetings'],
+  ['Action plan', 'Action plan'],
+  ['Audit', 'Audit'],
+];
+
+/**
+ * The review's sub-pages in Debian's Chromium as a coordinator: each opened from the
+ * sub-navigation, axe (WCAG 2.2 AA) with zero violations and no id in the text on every
+ * page and form state, screenshots of Deadlines and Documents kept in docs/screenshots.
+ */
+describe('web in a browser: the review file’s sub-pages', () => {
+  let t: WebTestApp;
+  let r: ReviewFileData;
+  let email: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  jest.setTimeout(180_000);
+
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([startWebTestApp({ env: { LOGIN_MAX_ATTEMPTS_PER_IP: '1000' } }), launchBrowser()]);
+    const s = await seedPartnership(t, 'BRF');
+    r = await seedReviewFile(t, s, 'Adult M');
+    email = s.coordinator.email;
+    context = await newUserContext(browser, t.baseUrl);
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('coordinator: opens every part from the sub-navigation, and the family forms with their errors', async () => {
+    const problems: string[] = [];
+    await signInThroughPages(page, email);
+    await page.goto(`/reviews/${r.id}`);
+    const file = new ReviewFilePage(page);
+    expect(await file.sections()).toEqual([
+      'Overview',
+      'Tasks',
+      'Deadlines',
+      'Timeline',
+      'Documents',
+      'Chronology',
+      'Family',
+      'Meetings',
+      'Action plan',
+      'Audit',
+    ]);
+    for (const [link, heading] of SECTIONS) {
+      await file.openSection(link);
+      expect(await file.sectionHeading().innerText()).toBe(heading);
+      problems.push(...(await checkPage(page, `review ${link.toLowerCase()}`)));
+      if (link === 'Deadlines' || link === 'Documents') await screenshot(page, `review-${link.toLowerCase()}`);
+    }
+
+    await file.openSection('Family');
+    await page.getByRole('button', { name: 'Add a family member' }).click();
+    await page.getByRole('button', { name: 'Add family member' }).click();
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter a pseudonym');
+    problems.push(...(await checkPage(page, 'add a family member (errors)')));
+    await page.getByLabel('Pseudonym').fill('Mother of Adult M');
+    await page.getByLabel('Relationship to the person who died').fill('mother');
+    await page.getByLabel('Letter').check();
+    await page.getByRole('button', { name: 'Add family member' }).click();
+    expect(await page.locator('.govuk-notification-banner--success').innerText()).toContain('Mother of Adult M added');
+    problems.push(...(await checkPage(page, 'family (added)')));
+
+    await page.getByRole('button', { name: 'Record a contact' }).click();
+    problems.push(...(await checkPage(page, 'record a contact')));
+    await page.getByRole('button', { name: 'Record contact' }).click();
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Select the family member');
+    problems.push(...(await checkPage(page, 'record a contact (errors)')));
+    expect(problems).toEqual([]);
+  });
+});
