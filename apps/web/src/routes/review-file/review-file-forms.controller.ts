@@ -85,7 +85,6 @@ export class ReviewFileFormsController {
       values,
       ...memberChoices(values),
       errors: problems ? errorsOf(problems) : undefined,
-      backLink: `/reviews/${review.id}/family`,
     });
   }
 
@@ -182,7 +181,6 @@ export class ReviewFileFormsController {
       values,
       ...contactChoices(values, members),
       errors: problems ? errorsOf(problems) : undefined,
-      backLink: `/reviews/${review.id}/family`,
     });
   }
 }
