@@ -14,6 +14,8 @@ import { AccountsController } from './routes/accounts/accounts.controller';
 import { ReviewFileController } from './routes/review-file/review-file.controller';
 import { ReviewFileFormsController } from './routes/review-file/review-file-forms.controller';
 import { ReviewSectionsInterceptor } from './routes/review-file/review-sections.interceptor';
+import { PartnershipController } from './routes/partnership/partnership.controller';
+import { MembershipsController } from './routes/administration/memberships.controller';
 import { AccountEmails } from './email/account-emails';
 import { DOMAIN_MODULES } from '../../api/src/domain-modules';
 
@@ -35,6 +37,8 @@ import { DOMAIN_MODULES } from '../../api/src/domain-modules';
     RequestsController,
     AdministrationController,
     AccountsController,
+    PartnershipController,
+    MembershipsController,
   ],
   providers: [
     SessionRedis,

@@ -7,10 +7,11 @@ import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import type { Role } from './identity.entities';
 import { IdentityService } from './identity.service';
 import { TokenService } from './token.service';
+import { MembershipService } from './memberships/membership.service';
 
 /**
- * Global guard: a valid bearer token for a user that still exists and is not deactivated, and a role
- * the endpoint lists. Fails closed: an endpoint that forgot @Roles admits nobody.
+ * Global guard: a valid bearer token for a user that still exists and is not deactivated, acting
+ * in a membership they still hold, whose role the endpoint lists. Fails closed: an endpoint that forgot @Roles admits nobody.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -18,6 +19,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
     private readonly identity: IdentityService,
+    private readonly memberships: MembershipService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -27,19 +29,17 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<RequestLike & { headers: Record<string, string | undefined>; actor?: Actor }>();
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(request.headers.authorization ?? '');
     if (!match) throw DomainError.unauthorized();
-    const user = await this.identity.findUser(await this.tokens.verify(match[1]));
+    const token = await this.tokens.verify(match[1]);
+    const user = await this.identity.findUser(token.userId);
     // One primary-key read per request: a deactivated account's tokens stop at once.
     if (!user || user.deactivatedAt) throw DomainError.unauthorized();
-    request.actor = {
-      userId: user.id,
-      role: user.role,
-      partnershipId: user.partnershipId,
-      agencyId: user.agencyId,
-      ...requestContextOf(request),
-    };
+    // The membership the token acts in (no query for the home one): a membership ended stops its tokens.
+    const acting = await this.memberships.acting(user, token.partnershipId);
+    if (!acting) throw DomainError.unauthorized();
+    request.actor = { userId: user.id, ...acting, ...requestContextOf(request) };
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
-    if (!roles.includes(user.role)) throw DomainError.forbidden();
+    if (!roles.includes(acting.role)) throw DomainError.forbidden();
     return true;
   }
 }

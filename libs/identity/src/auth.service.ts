@@ -7,6 +7,7 @@ import { LoginThrottle } from './login-throttle/login-throttle';
 import { decoyPasswordHash, verifyPassword } from './password';
 import { TokenService } from './token.service';
 import { TwoFactorService } from './two-factor/two-factor.service';
+import { MembershipService } from './memberships/membership.service';
 
 /** An account that may sign in: it exists and is not deactivated. */
 const usable = (user: UserEntity | null): user is UserEntity => user !== null && !user.deactivatedAt;
@@ -19,6 +20,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly twoFactor: TwoFactorService,
     private readonly config: AppConfig,
+    private readonly memberships: MembershipService,
   ) {}
 
   /**
@@ -31,6 +33,7 @@ export class AuthService {
     password: string,
     request: RequestContext,
     code?: string,
+    partnershipId?: string,
   ): Promise<{ accessToken: string; expiresIn: number }> {
     // Before anything else, and before the password is looked at: a locked account
     // or source gets 429 even with the right password (LoginThrottledError).
@@ -45,7 +48,10 @@ export class AuthService {
     await this.identity.recordLogin(user, ok, request);
     if (!user || !ok) throw new DomainError('invalid_credentials');
     await this.throttle.succeeded(email);
-    return this.tokens.issue(user);
+    // A person of several partnerships chooses the one the token acts in (their home one by default).
+    if (partnershipId && !(await this.memberships.acting(user, partnershipId)))
+      throw DomainError.field('partnershipId', 'you are not a member of this partnership');
+    return this.tokens.issue(user, partnershipId);
   }
 
   /**
@@ -82,8 +88,8 @@ export class AuthService {
   async bearerUser(authorization: string | undefined): Promise<{ id: string; role: Role } | null> {
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization ?? '');
     if (!match) return null;
-    const userId = await this.tokens.verify(match[1]).catch(() => null);
-    const user = userId ? await this.identity.findUser(userId) : null;
+    const token = await this.tokens.verify(match[1]).catch(() => null);
+    const user = token ? await this.identity.findUser(token.userId) : null;
     return usable(user) ? { id: user.id, role: user.role } : null;
   }
 }

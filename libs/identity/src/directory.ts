@@ -5,6 +5,7 @@ import { DomainError } from '@dhr/core';
 import type { Actor } from './actor';
 import { AgencyEntity, PartnershipEntity, Role, UserEntity } from './identity.entities';
 import { agencyView, partnershipView, userView } from './identity.views';
+import { MembershipEntity } from './memberships/membership.entity';
 
 /** A person or an agency, named: what pages and histories show beside an id. */
 export interface Named {
@@ -74,32 +75,46 @@ export class IdentityDirectory {
     return (manager ?? this.db.manager).getRepository(AgencyEntity).existsBy({ id: agencyId, partnershipId });
   }
 
+  /** Does the user hold this role in this partnership (in any of their memberships)? */
   async userHasRole(userId: string, partnershipId: string, role: Role, manager?: EntityManager): Promise<boolean> {
-    return (manager ?? this.db.manager).getRepository(UserEntity).existsBy({ id: userId, partnershipId, role });
+    return (manager ?? this.db.manager).getRepository(MembershipEntity).existsBy({ userId, partnershipId, role });
   }
 
-  /** Ids of a partnership's users holding any of the roles, in a stable order. */
+  /** Ids of a partnership's members holding any of the roles, in a stable order. */
   async userIdsWithRole(partnershipId: string, roles: Role[], manager?: EntityManager): Promise<string[]> {
     const rows = await (manager ?? this.db.manager)
-      .getRepository(UserEntity)
-      .find({ select: { id: true }, where: { partnershipId, role: In(roles) }, order: { id: 'ASC' } });
-    return rows.map((r) => r.id);
+      .getRepository(MembershipEntity)
+      .find({ select: { userId: true }, where: { partnershipId, role: In(roles) }, order: { userId: 'ASC' } });
+    return rows.map((r) => r.userId);
   }
 
-  /** Ids of the contacts of the agencies, in a stable order. */
+  /** Ids of the contacts of the agencies (whichever of their memberships makes them one), in a stable order. */
   async agencyContactIds(agencyIds: string[], manager?: EntityManager): Promise<string[]> {
     if (agencyIds.length === 0) return [];
     const rows = await (manager ?? this.db.manager)
-      .getRepository(UserEntity)
-      .find({ select: { id: true }, where: { role: 'agency_contact', agencyId: In(agencyIds) }, order: { id: 'ASC' } });
-    return rows.map((r) => r.id);
+      .getRepository(MembershipEntity)
+      .find({ select: { userId: true }, where: { role: 'agency_contact', agencyId: In(agencyIds) }, order: { userId: 'ASC' } });
+    return [...new Set(rows.map((r) => r.userId))];
   }
 
-  /** Role, partnership and agency of those of these users who exist, in id order. */
-  async users(userIds: Iterable<string>, manager?: EntityManager): Promise<DirectoryUser[]> {
+  /**
+   * Role, partnership and agency of those of these users who exist, in id order: their home
+   * membership, or (given a partnership) the membership they hold there — those without one
+   * there are left out, as people who take no part in it.
+   */
+  async users(userIds: Iterable<string>, manager?: EntityManager, inPartnershipId?: string): Promise<DirectoryUser[]> {
     const ids = distinct(userIds);
     if (ids.length === 0) return [];
-    const rows = await (manager ?? this.db.manager)
+    const m = manager ?? this.db.manager;
+    if (inPartnershipId) {
+      const rows = await m.getRepository(MembershipEntity).find({
+        select: { userId: true, role: true, partnershipId: true, agencyId: true },
+        where: { userId: In(ids), partnershipId: inPartnershipId },
+        order: { userId: 'ASC' },
+      });
+      return rows.map((r) => ({ id: r.userId, role: r.role, partnershipId: r.partnershipId, agencyId: r.agencyId }));
+    }
+    const rows = await m
       .getRepository(UserEntity)
       .find({ select: { id: true, role: true, partnershipId: true, agencyId: true }, where: { id: In(ids) }, order: { id: 'ASC' } });
     return rows.map((u) => ({ id: u.id, role: u.role, partnershipId: u.partnershipId, agencyId: u.agencyId }));
@@ -121,32 +136,42 @@ export class IdentityDirectory {
     return rows.map((a) => ({ id: a.id, name: a.name }));
   }
 
-  /** Who the caller is, with names: what a user interface shows first. */
+  /**
+   * Who the caller is, with names: what a user interface shows first. Role, partnership and
+   * agency are those the caller acts in now (the token's or the page's partnership); every
+   * membership is listed, home first.
+   */
   async me(actor: Actor) {
     const user = await this.db.getRepository(UserEntity).findOneBy({ id: actor.userId });
     if (!user) throw DomainError.unauthorized();
-    const [partnership, agency] = await Promise.all([
-      user.partnershipId ? this.db.getRepository(PartnershipEntity).findOneBy({ id: user.partnershipId }) : null,
-      user.agencyId ? this.db.getRepository(AgencyEntity).findOneBy({ id: user.agencyId }) : null,
-    ]);
-    const membership = {
-      partnershipId: user.partnershipId,
-      partnershipName: partnership?.name ?? null,
-      role: user.role,
-      agencyId: user.agencyId,
-      agencyName: agency?.name ?? null,
-    };
+    const rows: { partnership_id: string; partnership_name: string; role: Role; agency_id: string | null; agency_name: string | null }[] =
+      await this.db.query(
+        `SELECT m.partnership_id, p.name AS partnership_name, m.role, m.agency_id, a.name AS agency_name
+           FROM user_memberships m
+           JOIN partnerships p ON p.id = m.partnership_id
+           LEFT JOIN agencies a ON a.id = m.agency_id
+          WHERE m.user_id = $1
+          ORDER BY (m.partnership_id = $2) DESC, p.name, p.id`,
+        [user.id, user.partnershipId],
+      );
+    const memberships = rows.map((r) => ({
+      partnershipId: r.partnership_id,
+      partnershipName: r.partnership_name,
+      role: r.role,
+      agencyId: r.agency_id,
+      agencyName: r.agency_name,
+    }));
+    const acting = memberships.find((m) => m.partnershipId === actor.partnershipId);
     return {
       id: user.id,
       name: user.name,
       email: user.email,
-      role: user.role,
-      partnershipId: user.partnershipId,
-      partnershipName: membership.partnershipName,
-      agencyId: user.agencyId,
-      agencyName: membership.agencyName,
-      // One account, one membership today; a person serving several partnerships will hold one each.
-      memberships: user.partnershipId ? [membership] : [],
+      role: actor.role,
+      partnershipId: actor.partnershipId,
+      partnershipName: acting?.partnershipName ?? null,
+      agencyId: actor.agencyId,
+      agencyName: acting?.agencyName ?? null,
+      memberships,
     };
   }
 
@@ -172,16 +197,34 @@ export class IdentityDirectory {
     if (actor.role !== 'admin' && actor.role !== 'coordinator')
       throw DomainError.forbidden('only administrators and coordinators list users');
     const partnershipId = await this.partnershipScope(actor, filter.partnershipId);
-    const where = {
-      ...(partnershipId ? { partnershipId } : {}),
-      ...(filter.role ? { role: filter.role } : {}),
-      ...(filter.agencyId ? { agencyId: filter.agencyId } : {}),
-    };
-    const rows = await this.db.getRepository(UserEntity).find({ where, order: { name: 'ASC', id: 'ASC' } });
+    const rows = partnershipId ? await this.membersOf(partnershipId, filter) : await this.allUsers(filter);
     const names = await this.names({ agencyIds: rows.map((u) => u.agencyId) });
     return {
       items: rows.map((u) => ({ ...userView(u), agencyName: names.agencyName(u.agencyId), active: !u.deactivatedAt })),
     };
+  }
+
+  /** Everyone, each with their home membership (administrators' unscoped list). */
+  private allUsers(filter: UserListFilter): Promise<UserEntity[]> {
+    const where = { ...(filter.role ? { role: filter.role } : {}), ...(filter.agencyId ? { agencyId: filter.agencyId } : {}) };
+    return this.db.getRepository(UserEntity).find({ where, order: { name: 'ASC', id: 'ASC' } });
+  }
+
+  /** A partnership's members, each with the role and agency they hold there (a further membership included). */
+  private async membersOf(partnershipId: string, filter: UserListFilter): Promise<UserEntity[]> {
+    const query = this.db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .innerJoin(MembershipEntity, 'm', 'm.user_id = u.id AND m.partnership_id = :partnershipId', { partnershipId })
+      .select('u')
+      .addSelect(['m.role', 'm.agencyId'])
+      .orderBy('u.name', 'ASC')
+      .addOrderBy('u.id', 'ASC');
+    if (filter.role) query.andWhere('m.role = :role', { role: filter.role });
+    if (filter.agencyId) query.andWhere('m.agency_id = :agencyId', { agencyId: filter.agencyId });
+    const { entities, raw } = await query.getRawAndEntities<{ m_role: Role; m_agency_id: string | null; u_id: string }>();
+    const held = new Map(raw.map((r) => [r.u_id, r]));
+    return entities.map((u) => Object.assign(u, { role: held.get(u.id)!.m_role, partnershipId, agencyId: held.get(u.id)!.m_agency_id }));
   }
 
   /** The partnership a listing may cover: any (or the one asked) for administrators, else the caller's own. */

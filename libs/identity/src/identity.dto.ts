@@ -14,6 +14,14 @@ export class TokenRequestDto {
   @IsString()
   @MaxLength(32)
   code?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'for a person who is a member of several partnerships: the one this token acts in (default: their home partnership)',
+  })
+  @IsOptional()
+  @IsUUID()
+  partnershipId?: string;
 }
 
 export class CreatePartnershipDto {

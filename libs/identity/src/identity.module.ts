@@ -14,10 +14,20 @@ import { InvitationEntity } from './invitations/invitation.entity';
 import { InvitationService } from './invitations/invitation.service';
 import { RecoveryCodeEntity, TwoFactorEntity } from './two-factor/two-factor.entities';
 import { TwoFactorService } from './two-factor/two-factor.service';
+import { MembershipEntity } from './memberships/membership.entity';
+import { MembershipService } from './memberships/membership.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([PartnershipEntity, AgencyEntity, UserEntity, TwoFactorEntity, RecoveryCodeEntity, InvitationEntity]),
+    TypeOrmModule.forFeature([
+      PartnershipEntity,
+      AgencyEntity,
+      UserEntity,
+      TwoFactorEntity,
+      RecoveryCodeEntity,
+      InvitationEntity,
+      MembershipEntity,
+    ]),
     AuditModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -27,7 +37,26 @@ import { TwoFactorService } from './two-factor/two-factor.service';
     }),
   ],
   // The bearer guard is installed by the apps that answer HTTP with tokens (apps/api), not here.
-  providers: [IdentityService, IdentityDirectory, TokenService, AuthService, LoginThrottle, AuthGuard, TwoFactorService, InvitationService],
-  exports: [IdentityService, IdentityDirectory, AuthService, AuthGuard, TokenService, TwoFactorService, InvitationService],
+  providers: [
+    IdentityService,
+    IdentityDirectory,
+    TokenService,
+    AuthService,
+    LoginThrottle,
+    AuthGuard,
+    TwoFactorService,
+    InvitationService,
+    MembershipService,
+  ],
+  exports: [
+    IdentityService,
+    IdentityDirectory,
+    AuthService,
+    AuthGuard,
+    TokenService,
+    TwoFactorService,
+    InvitationService,
+    MembershipService,
+  ],
 })
 export class IdentityModule {}

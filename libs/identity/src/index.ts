@@ -16,3 +16,7 @@ export { TwoFactorService } from './two-factor/two-factor.service';
 export type { Enrolment, SecondFactor } from './two-factor/two-factor.service';
 export { InvitationService } from './invitations/invitation.service';
 export type { InviteRequest, IssuedLink, OpenLink } from './invitations/invitation.service';
+export { MembershipService } from './memberships/membership.service';
+export type { ActingMembership, MembershipView } from './memberships/membership.service';
+export * from './memberships/membership.dto';
+export { MEMBER_ROLES } from './memberships/membership.entity';

@@ -45,14 +45,14 @@ export class MeetingAttendees {
     const agencyIds = [...new Set(request.agencyIds ?? [])];
     if (agencyIds.some((id) => !review.involvedAgencyIds.includes(id)))
       throw DomainError.field('agencyIds', 'every agency must take part in the review (panel or scoping)');
-    const named = (await this.directory.users(userIds, manager)).filter((u) => takesPart(u, review));
+    const named = (await this.directory.users(userIds, manager, review.partnershipId)).filter((u) => takesPart(u, review));
     if (named.length !== userIds.length)
       throw DomainError.field(
         'attendeeUserIds',
         "every user must take part in the review (its coordinators, CSP chairs, chair or agencies' contacts)",
       );
     const contactIds = await this.directory.agencyContactIds(agencyIds, manager);
-    const contacts = (await this.directory.users(contactIds, manager)).filter((u) => takesPart(u, review));
+    const contacts = (await this.directory.users(contactIds, manager, review.partnershipId)).filter((u) => takesPart(u, review));
     const always = [schedulerId, ...(review.chairUserId ? [review.chairUserId] : [])];
     return [...new Set([...always, ...userIds, ...contacts.map((c) => c.id)])].sort();
   }
@@ -61,18 +61,29 @@ export class MeetingAttendees {
   async load(manager: EntityManager, meetingIds: string[]): Promise<Map<string, AttendeeRow[]>> {
     const byMeeting = new Map<string, AttendeeRow[]>(meetingIds.map((id) => [id, []]));
     if (meetingIds.length === 0) return byMeeting;
-    const rows: { meeting_id: string; user_id: string }[] = await manager.query(
-      'SELECT meeting_id, user_id FROM meeting_attendees WHERE meeting_id = ANY($1::uuid[])',
+    const rows: { meeting_id: string; user_id: string; partnership_id: string }[] = await manager.query(
+      `SELECT a.meeting_id, a.user_id, r.partnership_id
+         FROM meeting_attendees a JOIN meetings m ON m.id = a.meeting_id JOIN reviews r ON r.id = m.review_id
+        WHERE a.meeting_id = ANY($1::uuid[])`,
       [meetingIds],
     );
-    const users = new Map((await this.directory.users(new Set(rows.map((r) => r.user_id)), manager)).map((u) => [u.id, u]));
+    // Each attendee as the member they are in the review's partnership (a person may serve several).
+    const users = new Map<string, DirectoryUser>();
+    for (const partnershipId of new Set(rows.map((r) => r.partnership_id))) {
+      const ids = rows.filter((r) => r.partnership_id === partnershipId).map((r) => r.user_id);
+      for (const u of await this.directory.users(ids, manager, partnershipId)) users.set(`${partnershipId}:${u.id}`, u);
+    }
+    // Someone no longer a member there is still listed, as their account stands now.
+    const left = rows.filter((r) => !users.has(`${r.partnership_id}:${r.user_id}`));
+    const now = new Map((await this.directory.users(new Set(left.map((r) => r.user_id)), manager)).map((u) => [u.id, u]));
+    for (const r of left) if (now.has(r.user_id)) users.set(`${r.partnership_id}:${r.user_id}`, now.get(r.user_id)!);
     const attendees = rows
-      .filter((r) => users.has(r.user_id))
+      .filter((r) => users.has(`${r.partnership_id}:${r.user_id}`))
       .map((r) => ({
         meeting_id: r.meeting_id,
         user_id: r.user_id,
-        role: users.get(r.user_id)!.role,
-        agency_id: users.get(r.user_id)!.agencyId,
+        role: users.get(`${r.partnership_id}:${r.user_id}`)!.role,
+        agency_id: users.get(`${r.partnership_id}:${r.user_id}`)!.agencyId,
       }))
       .sort((a, b) => compare(a.role, b.role) || compare(a.user_id, b.user_id));
     for (const row of attendees) byMeeting.get(row.meeting_id)!.push(row);

@@ -6,6 +6,7 @@ export const STORED_TABLES = [
   'partnerships',
   'agencies',
   'users',
+  'user_memberships',
   'reviews',
   'review_events',
   'review_reference_counters',

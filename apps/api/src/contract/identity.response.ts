@@ -38,6 +38,15 @@ export class Membership {
   @ApiProperty({ type: 'string', nullable: true }) agencyName: string | null;
 }
 
+export class MembershipOfUser extends Membership {
+  @ApiProperty({ description: 'the account’s home partnership (the one its user record names)' }) home: boolean;
+}
+
+/** GET/POST/DELETE /api/users/:id/memberships: every partnership the person is a member of. */
+export class MembershipList {
+  @ApiProperty({ type: [MembershipOfUser], description: 'home first, then by partnership name' }) items: MembershipOfUser[];
+}
+
 /** GET /api/me: who the caller is, with names. */
 export class Me {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -29,7 +29,7 @@ export class AuthController {
   )
   async token(@Body() body: TokenRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     try {
-      return await this.auth.login(body.email, body.password, requestContextOf(request), body.code);
+      return await this.auth.login(body.email, body.password, requestContextOf(request), body.code, body.partnershipId);
     } catch (error) {
       if (error instanceof LoginThrottledError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error;

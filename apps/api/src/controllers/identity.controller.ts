@@ -1,7 +1,9 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Actor,
+  AddMembershipDto,
+  MembershipService,
   agencyView,
   CreateAgencyDto,
   CreatePartnershipDto,
@@ -13,13 +15,16 @@ import {
   userView,
 } from '@dhr/identity';
 import { ApiErrors } from '../contract/error-body.response';
-import { Agency, Partnership, User } from '../contract/identity.response';
+import { Agency, MembershipList, Partnership, User } from '../contract/identity.response';
 
 @ApiTags('identity')
 @ApiBearerAuth()
 @Controller()
 export class IdentityController {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly memberships: MembershipService,
+  ) {}
 
   @Roles('admin')
   @Post('partnerships')
@@ -46,5 +51,43 @@ export class IdentityController {
   @ApiErrors([400, '`validation_failed`: also a weak password, a taken email, or an agency missing for an agency contact'], 401, 403, 413)
   async createUser(@CurrentActor() actor: Actor, @Body() body: CreateUserDto) {
     return userView(await this.identity.createUser(actor, body));
+  }
+
+  @Roles('admin', 'coordinator')
+  @Get('users/:id/memberships')
+  @ApiOperation({
+    operationId: 'listMemberships',
+    summary:
+      'The partnerships a person is a member of, with the role in each (administrators; coordinators for members of their partnership)',
+  })
+  @ApiOkResponse({ type: MembershipList })
+  @ApiErrors(401, 403, 404)
+  async listMemberships(@CurrentActor() actor: Actor, @Param('id') id: string) {
+    return { items: await this.memberships.list(actor, id) };
+  }
+
+  @Roles('admin', 'coordinator')
+  @Post('users/:id/memberships')
+  @ApiOperation({
+    operationId: 'addMembership',
+    summary:
+      'Make an existing account a member of one more partnership, as independent chair or agency contact (administrators; coordinators: agency contacts of their own partnership)',
+  })
+  @ApiCreatedResponse({ type: MembershipList })
+  @ApiErrors([400, '`validation_failed`: also already a member there, or an agency not of that partnership'], 401, 403, 404, 413)
+  async addMembership(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: AddMembershipDto) {
+    return { items: await this.memberships.add(actor, id, body) };
+  }
+
+  @Roles('admin', 'coordinator')
+  @Delete('users/:id/memberships/:partnershipId')
+  @ApiOperation({
+    operationId: 'removeMembership',
+    summary: 'End a further membership (never the home partnership’s: deactivate the account instead); its tokens stop at once',
+  })
+  @ApiOkResponse({ type: MembershipList })
+  @ApiErrors([400, '`validation_failed`: the home partnership'], 401, 403, 404)
+  async removeMembership(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('partnershipId') partnershipId: string) {
+    return { items: await this.memberships.remove(actor, id, partnershipId) };
   }
 }

@@ -4,7 +4,9 @@ import type { Request, Response } from 'express';
 import { navigationFor } from '../presenters/landing';
 import { requestContextOf } from '@dhr/audit';
 import { DomainError } from '@dhr/core';
-import { Actor, IdentityService, Role } from '@dhr/identity';
+import { Actor, IdentityService, MembershipService, Role } from '@dhr/identity';
+import { ReviewReadModel } from '@dhr/reviews';
+import { chooseMembership, reviewIdInPath } from './acting-membership';
 import { PAGE_ROLES, PUBLIC_PAGE, safeReturnTo, SignInRequired } from './page-access';
 import './web-session';
 
@@ -20,6 +22,8 @@ export class SignedInGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly identity: IdentityService,
+    private readonly memberships: MembershipService,
+    private readonly reviews: ReviewReadModel,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -35,12 +39,22 @@ export class SignedInGuard implements CanActivate {
       await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
       throw new SignInRequired(null);
     }
-    req.actor = { userId: user.id, role: user.role, partnershipId: user.partnershipId, agencyId: user.agencyId, ...requestContextOf(req) };
+    // One person, several partnerships: the page acts in one membership, the access policy applies to it.
+    const memberships = await this.memberships.of(user.id);
+    const reviewId = memberships.length > 1 ? reviewIdInPath(req.path) : null;
+    const reviewPartnershipId = reviewId ? ((await this.reviews.summary(reviewId))?.partnershipId ?? null) : null;
+    const acting = chooseMembership(user, memberships, req.session.partnershipId, reviewPartnershipId);
+    if (memberships.length > 1) req.session.partnershipId = acting.partnershipId ?? undefined;
+    req.actor = { userId: user.id, ...acting, ...requestContextOf(req) };
     const res = context.switchToHttp().getResponse<Response>();
     res.locals.signedIn = true;
-    res.locals.navigation = navigationFor(user.role, req.path);
+    res.locals.navigation = navigationFor(acting.role, req.path);
+    res.locals.partnership = {
+      name: memberships.find((m) => m.partnershipId === acting.partnershipId)?.partnershipName ?? null,
+      mayChange: memberships.length > 1,
+    };
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(PAGE_ROLES, targets);
-    if (roles && !roles.includes(user.role)) throw DomainError.forbidden();
+    if (roles && !roles.includes(acting.role)) throw DomainError.forbidden();
     return true;
   }
 }

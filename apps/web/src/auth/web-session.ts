@@ -11,6 +11,8 @@ declare module 'express-session' {
     lastSeenAt?: number;
     /** Password accepted, second step to come: whose, which step, since when (ms). */
     pending?: { userId: string; step: 'security-code' | 'set-up'; since: number };
+    /** For a member of several partnerships: the one the pages act in now (the switcher's choice). */
+    partnershipId?: string;
     /** Where to go once signed in (a same-site path, see safeReturnTo). */
     returnTo?: string;
   }

@@ -5,6 +5,7 @@ import { chronologyRows } from './chronology.rows';
 import { directoryRows } from './directory.rows';
 import { documentsWorkflowRows } from './documents-workflow.rows';
 import { familyAndMeetingsRows } from './family-and-meetings.rows';
+import { membershipsRows } from './memberships.rows';
 
 /** Each domain's rows of the access matrix, kept beside one another so a domain's routes are listed in one place. */
 export const DOMAIN_ROWS: Matrix = {
@@ -14,4 +15,5 @@ export const DOMAIN_ROWS: Matrix = {
   ...directoryRows,
   ...documentsWorkflowRows,
   ...familyAndMeetingsRows,
+  ...membershipsRows,
 };

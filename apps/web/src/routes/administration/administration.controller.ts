@@ -84,6 +84,7 @@ export class AdministrationController {
         active: u.active,
         twoFactor: enrolled.has(u.id),
         self: u.id === actor.userId,
+        mayHavePartnerships: actor.role === 'admin' && u.role !== 'admin',
       })),
     });
   }
