@@ -8,9 +8,14 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** What the anonymisation check found in one draft, in words: counts and places only, never the terms. */
 function checkWords(found: DraftCheckSummary['documents'][number] | undefined, hasTerms: boolean): { tag: Tag; detail: string | null } {
-  if (!hasTerms) return { tag: { text: 'Not checked', classes: 'govuk-tag--grey' }, detail: 'No identifying terms have been recorded for this review yet' };
+  if (!hasTerms)
+    return {
+      tag: { text: 'Not checked', classes: 'govuk-tag--grey' },
+      detail: 'No identifying terms have been recorded for this review yet',
+    };
   if (!found) return { tag: { text: 'Not checked', classes: 'govuk-tag--grey' }, detail: null };
-  if (found.unreadable) return { tag: { text: 'Could not be checked', classes: 'govuk-tag--orange' }, detail: 'The text of this file could not be read' };
+  if (found.unreadable)
+    return { tag: { text: 'Could not be checked', classes: 'govuk-tag--orange' }, detail: 'The text of this file could not be read' };
   const accepted = found.accepted > 0 ? `${plural(found.accepted, 'accepted term', 'accepted terms')} may stay` : null;
   if (found.termsFound === 0) return { tag: { text: 'No identifying terms found', classes: 'govuk-tag--green' }, detail: accepted };
   const detail = `${plural(found.termsFound, 'identifying term', 'identifying terms')} found, ${plural(found.occurrences, 'time', 'times')} in all`;

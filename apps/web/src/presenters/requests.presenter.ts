@@ -41,7 +41,9 @@ export function requestRows(review: VisibleReview, meetings: MeetingView[], now:
   const base = { reference: review.reference, reviewHref: `/reviews/${review.id}` };
   const rows: RequestRow[] = [];
   const due = (kind: string, agencyId: string) =>
-    review.deadlines.filter((d) => d.kind === kind && d.agencyId === agencyId).sort((a, b) => (a.status === 'open' ? -1 : b.status === 'open' ? 1 : 0))[0];
+    review.deadlines
+      .filter((d) => d.kind === kind && d.agencyId === agencyId)
+      .sort((a, b) => (a.status === 'open' ? -1 : b.status === 'open' ? 1 : 0))[0];
   const row = (what: string, dueAt: string | null, done: 'done' | 'not_needed' | false, link: RequestRow['link']): RequestRow => ({
     ...base,
     what,
@@ -54,20 +56,26 @@ export function requestRows(review: VisibleReview, meetings: MeetingView[], now:
 
   for (const s of review.scoping) {
     const clock = due('scoping_return', s.agencyId);
-    const link = may('RECEIVE_SCOPING') ? { href: `/reviews/${review.id}/tasks/RECEIVE_SCOPING?agencyId=${s.agencyId}`, text: 'Record it sent' } : null;
+    const link = may('RECEIVE_SCOPING')
+      ? { href: `/reviews/${review.id}/tasks/RECEIVE_SCOPING?agencyId=${s.agencyId}`, text: 'Record it sent' }
+      : null;
     rows.push(row('Scoping information', clock?.dueAt ?? null, s.status === 'returned' ? 'done' : false, link));
   }
   for (const p of review.panel) {
     if (p.imr === 'not_requested') continue;
     const clock = due('imr', p.agencyId);
     const done = p.imr === 'received' ? 'done' : p.imr === 'waived' ? 'not_needed' : false;
-    rows.push(row('IMR (individual management review) and chronology', clock?.dueAt ?? null, done, {
-      href: `/reviews/${review.id}/documents/upload?type=imr`,
-      text: 'Upload the IMR or chronology',
-    }));
+    rows.push(
+      row('IMR (individual management review) and chronology', clock?.dueAt ?? null, done, {
+        href: `/reviews/${review.id}/documents/upload?type=imr`,
+        text: 'Upload the IMR or chronology',
+      }),
+    );
   }
   for (const a of review.actions) {
-    const link = may('COMPLETE_ACTION') ? { href: `/reviews/${review.id}/tasks/COMPLETE_ACTION?actionId=${a.id}`, text: 'Record it complete' } : null;
+    const link = may('COMPLETE_ACTION')
+      ? { href: `/reviews/${review.id}/tasks/COMPLETE_ACTION?actionId=${a.id}`, text: 'Record it complete' }
+      : null;
     rows.push(row(`Action: ${a.description}`, a.dueAt, a.status === 'complete' ? 'done' : false, link));
   }
   for (const m of meetings) {

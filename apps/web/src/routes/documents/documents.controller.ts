@@ -2,7 +2,15 @@ import { Body, Controller, Get, Param, Post, Req, Res, UseInterceptors } from '@
 import type { Request, Response } from 'express';
 import { DraftAnonymisationCheck } from '@dhr/anonymisation';
 import { DomainError } from '@dhr/core';
-import { DocumentsConfig, DocumentsService, DocumentUploadChecks, DocumentType, sanitizeFileName, sniffMediaType, UploadedDocumentFile } from '@dhr/documents';
+import {
+  DocumentsConfig,
+  DocumentsService,
+  DocumentUploadChecks,
+  DocumentType,
+  sanitizeFileName,
+  sniffMediaType,
+  UploadedDocumentFile,
+} from '@dhr/documents';
 import { Actor, CurrentActor, IdentityDirectory } from '@dhr/identity';
 import { ReviewQueries, type VisibleReview } from '@dhr/reviews';
 import { PageRoles } from '../../auth/page-access';
@@ -113,7 +121,12 @@ export class DocumentsController {
   }
 
   private draftsPage(review: VisibleReview): UploadPage {
-    return { view: 'pages/documents/drafts', action: `/reviews/${review.id}/drafts`, kinds: DRAFT_TYPES, done: `/reviews/${review.id}/drafts` };
+    return {
+      view: 'pages/documents/drafts',
+      action: `/reviews/${review.id}/drafts`,
+      kinds: DRAFT_TYPES,
+      done: `/reviews/${review.id}/drafts`,
+    };
   }
 
   private async receive(actor: Actor, review: VisibleReview, page: UploadPage, req: Request, res: Response, body: Form): Promise<void> {
@@ -121,10 +134,18 @@ export class DocumentsController {
     const files = req.uploadedFiles ?? [];
     const values: UploadValues = { type: str(body.type), agencyId: str(body.agencyId), title: str(body.title) };
     const agencies = actor.role === 'agency_contact' ? [] : review.panel.map((p) => p.agencyId);
-    const read = readUploadForm(body, files.length, req.uploadProblem, page.kinds, actor.role === 'agency_contact' ? actor.agencyId : null, agencies, {
-      maxBytes: this.config.maxBytes,
-      maxFiles: MAX_FILES_PER_UPLOAD,
-    });
+    const read = readUploadForm(
+      body,
+      files.length,
+      req.uploadProblem,
+      page.kinds,
+      actor.role === 'agency_contact' ? actor.agencyId : null,
+      agencies,
+      {
+        maxBytes: this.config.maxBytes,
+        maxFiles: MAX_FILES_PER_UPLOAD,
+      },
+    );
     if ('errors' in read) return this.renderUpload(res.status(read.status), actor, review, page, values, read.errors);
     const refused = await this.checkFiles(read.choice.type, files);
     if (refused) return this.renderUpload(res.status(refused.status), actor, review, page, values, refused.errors);
@@ -179,11 +200,19 @@ export class DocumentsController {
     let recorded: string | null = null;
     for (const file of files) {
       try {
-        const result = await this.documents.upload(actor, review.id, { type: choice.type, agencyId: choice.agencyId ?? undefined, title: choice.title }, file);
+        const result = await this.documents.upload(
+          actor,
+          review.id,
+          { type: choice.type, agencyId: choice.agencyId ?? undefined, title: choice.title },
+          file,
+        );
         recorded ??= result.recordedEvent;
       } catch (error) {
         if (!(error instanceof DomainError) || error.code !== 'validation_failed') throw error;
-        const messages = (error.details.fields ?? []).map((f) => ({ text: `${fieldWords(f.field)} ${f.reason}`, href: `#${f.field === 'title' ? 'title' : 'file'}` }));
+        const messages = (error.details.fields ?? []).map((f) => ({
+          text: `${fieldWords(f.field)} ${f.reason}`,
+          href: `#${f.field === 'title' ? 'title' : 'file'}`,
+        }));
         this.renderUpload(res.status(400), actor, review, page, values, { list: messages, field: {} });
         return undefined;
       }
@@ -227,7 +256,14 @@ export class DocumentsController {
   /** The drafts with the anonymisation check's counts for each. */
   private async draftsOf(actor: Actor, review: VisibleReview) {
     const docs = (await this.documents.list(actor, review.id)).filter((d) => (DRAFT_TYPES as string[]).includes(d.type));
-    const check = docs.length > 0 ? await this.draftCheck.check(actor, review.id, docs.map((d) => d.id)) : { hasTerms: false, documents: [] };
+    const check =
+      docs.length > 0
+        ? await this.draftCheck.check(
+            actor,
+            review.id,
+            docs.map((d) => d.id),
+          )
+        : { hasTerms: false, documents: [] };
     return draftRows(docs, check, DOCUMENT_TYPE_WORDS);
   }
 }

@@ -46,7 +46,8 @@ export class WebUploadInterceptor extends FilesInterceptor('file', MAX_FILES_PER
       if (!(error instanceof HttpException)) throw error;
       // multer stopped: the fields it read before stopping hold the token (the form sends it first).
       if (!csrfTokenValid(req)) throw new CsrfRefused();
-      req.uploadProblem = error.getStatus() === 413 ? 'too_large' : /too many files|unexpected file/i.test(error.message) ? 'too_many' : 'malformed';
+      req.uploadProblem =
+        error.getStatus() === 413 ? 'too_large' : /too many files|unexpected file/i.test(error.message) ? 'too_many' : 'malformed';
       req.uploadedFiles = [];
       return next.handle();
     }

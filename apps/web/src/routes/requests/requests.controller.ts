@@ -31,7 +31,10 @@ export class RequestsController {
     const page = pageNumber(pageParam);
     const { items, total } = await this.reviews.list(actor, listQuery(page));
     const now = this.clock.now();
-    const all = await this.reviews.list(actor, Object.assign(new ListReviewsQuery(), { sort: 'nextDue', page: 1, limit: REQUESTS_REVIEWS }));
+    const all = await this.reviews.list(
+      actor,
+      Object.assign(new ListReviewsQuery(), { sort: 'nextDue', page: 1, limit: REQUESTS_REVIEWS }),
+    );
     const rows = [];
     for (const review of all.items) rows.push(...requestRows(review, await this.meetings.list(actor, review.id), now));
     res.render('pages/requests/requests', {
