@@ -249,7 +249,7 @@ export class DocumentsController {
       next: ['SHARE_DRAFT_WITH_FAMILY', 'SUBMIT_FOR_SIGNOFF']
         .filter((type) => review.allowedEvents.includes(type))
         .map((type) => ({ href: `/reviews/${review.id}/tasks/${type}`, text: NEXT_WORDS[type] })),
-      backLink: page.done === `/reviews/${review.id}` ? `/reviews/${review.id}` : undefined,
+      cancel: `/reviews/${review.id}`,
     });
   }
 
