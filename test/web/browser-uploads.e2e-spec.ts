@@ -130,13 +130,11 @@ describe('web in a browser: uploads', () => {
     expect(new URL(page.url()).pathname).toBe(`/reviews/${refs.drafting.id}/drafts`);
     await page.getByLabel('Overview report').check();
     await page.getByLabel('Title (optional)').fill('First draft');
-    await page
-      .locator('input[type=file][name=file]')
-      .setInputFiles({
-        name: 'overview.txt',
-        mimeType: 'text/plain',
-        buffer: Buffer.from('Overview report. Rosalind Tregarthen lived alone.'),
-      });
+    await page.locator('input[type=file][name=file]').setInputFiles({
+      name: 'overview.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Overview report. Rosalind Tregarthen lived alone.'),
+    });
     await page.getByRole('button', { name: 'Upload the draft' }).click();
     expect(new URL(page.url()).pathname).toBe(`/reviews/${refs.drafting.id}/drafts`);
     const text = await page.locator('main').innerText();
