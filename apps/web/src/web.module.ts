@@ -9,6 +9,7 @@ import { SignInController } from './routes/sign-in/sign-in.controller';
 import { ReviewsController } from './routes/reviews/reviews.controller';
 import { ReviewWorkController } from './routes/reviews/review-work.controller';
 import { RequestsController } from './routes/requests/requests.controller';
+import { DocumentsController } from './routes/documents/documents.controller';
 import { AdministrationController } from './routes/administration/administration.controller';
 import { AccountsController } from './routes/accounts/accounts.controller';
 import { ReviewFileController } from './routes/review-file/review-file.controller';
@@ -35,6 +36,7 @@ import { DOMAIN_MODULES } from '../../api/src/domain-modules';
     ReviewFileController,
     ReviewFileFormsController,
     RequestsController,
+    DocumentsController,
     AdministrationController,
     AccountsController,
     PartnershipController,

@@ -4,3 +4,4 @@ export * from './extraction/document-text';
 export * from './identifying-terms.dto';
 export * from './identifying-terms.service';
 export * from './term-matching';
+export * from './draft-check.service';

@@ -52,7 +52,7 @@ const HOLD_KINDS = [
 /**
  * One form description per event: the words, the questions and whether it needs confirming.
  * The pages build each form, read it back and map the domain's field errors from these.
- * SUBMIT_DRAFT needs a document upload and is not offered here yet.
+ * SUBMIT_DRAFT is recorded by uploading a draft (the Drafts page), so it has no form here.
  */
 export const EVENT_FORMS: Partial<Record<DhrEventType, EventForm>> = {
   REQUEST_SCOPING: {

@@ -26,6 +26,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EVERY_ROLE = ['coordinator', 'csp_chair', 'independent_chair', 'agency_contact'] as const;
 type Form = Record<string, unknown>;
 
+/** Events recorded by uploading a document: the task links to the upload page instead of a form. */
+const UPLOAD_TASKS: Record<string, { text: string; href: (reviewId: string) => string }> = {
+  SUBMIT_DRAFT: { text: 'Upload a draft report', href: (reviewId) => `/reviews/${reviewId}/drafts` },
+};
+
 /** Not an id: the same 404 page as a review that is not there, or not theirs to see. */
 function reviewId(id: string): string {
   if (!UUID.test(id)) throw DomainError.notFound('review');
@@ -128,7 +133,9 @@ export class ReviewWorkController {
     // Back from "Check and confirm" (a Change link): the answers given, not a blank form.
     const pending = req.session.pendingEvent;
     const values =
-      pending && pending.reviewId === review.id && pending.type === type ? pending.values : initialValues(form, this.clock.now());
+      pending && pending.reviewId === review.id && pending.type === type
+        ? pending.values
+        : { ...initialValues(form, this.clock.now()), ...chosenInLink(form, req.query) };
     await this.renderEvent(res, actor, review, type, form, values, review.version);
   }
 
@@ -326,17 +333,33 @@ export class ReviewWorkController {
   }
 
   private renderTasks(res: Response, review: VisibleReview, shown: { flash?: { success: string } | null; refused?: string }): void {
+    const form = (type: string) => EVENT_FORMS[type as keyof typeof EVENT_FORMS];
     const tasks = review.allowedEvents
-      .filter((type) => EVENT_FORMS[type as keyof typeof EVENT_FORMS])
-      .map((type) => ({ type, text: EVENT_FORMS[type as keyof typeof EVENT_FORMS]!.task, href: `/reviews/${review.id}/tasks/${type}` }));
+      .filter((type) => form(type) || UPLOAD_TASKS[type])
+      .map((type) => ({
+        type,
+        text: form(type)?.task ?? UPLOAD_TASKS[type].text,
+        href: UPLOAD_TASKS[type] ? UPLOAD_TASKS[type].href(review.id) : `/reviews/${review.id}/tasks/${type}`,
+      }));
     res.render('pages/reviews/tasks', {
       review: heading(review, 'tasks'),
       tasks,
-      elsewhere: review.allowedEvents.some((type) => !EVENT_FORMS[type as keyof typeof EVENT_FORMS]),
+      uploadHref: `/reviews/${review.id}/documents/upload`,
+      elsewhere: review.allowedEvents.some((type) => !form(type) && !UPLOAD_TASKS[type]),
       flash: shown.flash,
       refused: shown.refused,
     });
   }
+}
+
+/** A choice made by the link that opened the form (the requests page's "Complete" links an action): an id, nothing else. */
+function chosenInLink(form: EventForm, query: Request['query']): Values {
+  const chosen: Values = {};
+  for (const f of form.fields) {
+    const value = query[f.name];
+    if ((f.kind === 'action' || f.kind === 'agency') && typeof value === 'string' && UUID.test(value)) chosen[f.name] = value;
+  }
+  return chosen;
 }
 
 function versionOf(value: unknown): number | null {
