@@ -12,20 +12,20 @@ const personId = (actor: ActorName, w: World) => w.people[actor].id!;
 
 // prettier-ignore
 const LIST: MatrixEntry['expect'] = {
-  //            member of A  member of B
-  anonymous:    [401, 401],
-  admin:        [200, 200],
-  coordinatorA: [200, 404],
-  cspChairA:    [403, 403],
-  chairA:       [403, 403],
-  otherChairA:  [403, 403],
-  policeA:      [403, 403],
-  healthA:      [403, 403],
-  coordinatorB: [404, 200],
-  cspChairB:    [403, 403],
-  chairB:       [403, 403],
-  policeB:      [403, 403],
-  healthB:      [403, 403],
+  //            member of A  member of B  missing
+  anonymous:    [401, 401, 401],
+  admin:        [200, 200, 404],
+  coordinatorA: [200, 404, 404],
+  cspChairA:    [403, 403, 403],
+  chairA:       [403, 403, 403],
+  otherChairA:  [403, 403, 403],
+  policeA:      [403, 403, 403],
+  healthA:      [403, 403, 403],
+  coordinatorB: [404, 200, 404],
+  cspChairB:    [403, 403, 403],
+  chairB:       [403, 403, 403],
+  policeB:      [403, 403, 403],
+  healthB:      [403, 403, 403],
 };
 
 // prettier-ignore
@@ -68,11 +68,11 @@ export const membershipsRows: Matrix = {
   'GET /api/users/{id}/memberships': [
     {
       label: 'a person’s memberships',
-      situations: ['member of A', 'member of B'],
+      situations: ['member of A', 'member of B', 'missing'],
       expect: LIST,
       request: (_actor, situation, w) => ({
         method: 'get',
-        path: `/api/users/${personId(situation === 'member of A' ? 'chairA' : 'chairB', w)}/memberships`,
+        path: `/api/users/${situation === 'missing' ? MISSING : personId(situation === 'member of A' ? 'chairA' : 'chairB', w)}/memberships`,
       }),
     },
   ],
