@@ -5,6 +5,7 @@ import type { Role, UserEntity } from './identity.entities';
 import { IdentityService } from './identity.service';
 import { LoginThrottle } from './login-throttle/login-throttle';
 import { decoyPasswordHash, verifyPassword } from './password';
+import { startedBeforeSessionsEnded } from './sessions/ended-sessions';
 import { TokenService } from './token.service';
 import { TwoFactorService } from './two-factor/two-factor.service';
 
@@ -82,8 +83,8 @@ export class AuthService {
   async bearerUser(authorization: string | undefined): Promise<{ id: string; role: Role } | null> {
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization ?? '');
     if (!match) return null;
-    const userId = await this.tokens.verify(match[1]).catch(() => null);
-    const user = userId ? await this.identity.findUser(userId) : null;
-    return usable(user) ? { id: user.id, role: user.role } : null;
+    const token = await this.tokens.verifyIssued(match[1]).catch(() => null);
+    const user = token ? await this.identity.findUser(token.userId) : null;
+    return usable(user) && !startedBeforeSessionsEnded(user, token?.issuedAtMs) ? { id: user.id, role: user.role } : null;
   }
 }

@@ -16,3 +16,4 @@ export { TwoFactorService } from './two-factor/two-factor.service';
 export type { Enrolment, SecondFactor } from './two-factor/two-factor.service';
 export { InvitationService } from './invitations/invitation.service';
 export type { InviteRequest, IssuedLink, OpenLink } from './invitations/invitation.service';
+export { startedBeforeSessionsEnded } from './sessions/ended-sessions';

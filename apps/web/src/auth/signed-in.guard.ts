@@ -5,6 +5,7 @@ import { navigationFor } from '../presenters/landing';
 import { requestContextOf } from '@dhr/audit';
 import { DomainError } from '@dhr/core';
 import { Actor, IdentityService, Role } from '@dhr/identity';
+import { sessionWasEnded } from './ended-session';
 import { PAGE_ROLES, PUBLIC_PAGE, safeReturnTo, SignInRequired } from './page-access';
 import './web-session';
 
@@ -30,8 +31,9 @@ export class SignedInGuard implements CanActivate {
     const userId = req.session?.userId;
     if (!userId) throw new SignInRequired(returnTo);
     const user = await this.identity.findUser(userId);
-    // Read by primary key on every request: a deactivated account's sessions end at their next request.
-    if (!user || user.deactivatedAt) {
+    // Read by primary key on every request: a deactivated account's sessions end at their next request,
+    // and so does a session from before a password change or a two-factor reset.
+    if (!user || user.deactivatedAt || sessionWasEnded(user, req)) {
       await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
       throw new SignInRequired(null);
     }
