@@ -11,6 +11,8 @@ import { ReviewWorkController } from './routes/reviews/review-work.controller';
 import { RequestsController } from './routes/requests/requests.controller';
 import { AdministrationController } from './routes/administration/administration.controller';
 import { AccountsController } from './routes/accounts/accounts.controller';
+import { EditAccountsController } from './routes/administration/edit-accounts.controller';
+import { ResendInvitationController } from './routes/administration/resend-invitation.controller';
 import { AccountEmails } from './email/account-emails';
 import { DOMAIN_MODULES } from '../../api/src/domain-modules';
 
@@ -30,6 +32,8 @@ import { DOMAIN_MODULES } from '../../api/src/domain-modules';
     RequestsController,
     AdministrationController,
     AccountsController,
+    EditAccountsController,
+    ResendInvitationController,
   ],
   providers: [
     SessionRedis,

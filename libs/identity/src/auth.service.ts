@@ -70,6 +70,11 @@ export class AuthService {
     return this.throttle.admit(user.email, request.sourceIp);
   }
 
+  /** A forgotten-password request within its limits (false: send nothing, answer the same). */
+  admitPasswordReset(email: string, request: RequestContext): Promise<boolean> {
+    return this.throttle.admitPasswordReset(email, request.sourceIp);
+  }
+
   /** Both steps done: the sign-in is audited and the account's failures are forgiven. */
   async completeSignIn(user: UserEntity, request: RequestContext): Promise<void> {
     await this.identity.recordLogin(user, true, request);

@@ -5,6 +5,7 @@ import { AuditModule } from '@dhr/audit';
 import { AppConfig, secretFromVar } from '@dhr/core';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { AccountEditsService } from './edits/account-edits.service';
 import { AgencyEntity, PartnershipEntity, UserEntity } from './identity.entities';
 import { IdentityService } from './identity.service';
 import { IdentityDirectory } from './directory';
@@ -12,6 +13,7 @@ import { LoginThrottle } from './login-throttle/login-throttle';
 import { TokenService } from './token.service';
 import { InvitationEntity } from './invitations/invitation.entity';
 import { InvitationService } from './invitations/invitation.service';
+import { PendingInvitationsService } from './invitations/pending-invitations.service';
 import { RecoveryCodeEntity, TwoFactorEntity } from './two-factor/two-factor.entities';
 import { TwoFactorService } from './two-factor/two-factor.service';
 
@@ -27,7 +29,28 @@ import { TwoFactorService } from './two-factor/two-factor.service';
     }),
   ],
   // The bearer guard is installed by the apps that answer HTTP with tokens (apps/api), not here.
-  providers: [IdentityService, IdentityDirectory, TokenService, AuthService, LoginThrottle, AuthGuard, TwoFactorService, InvitationService],
-  exports: [IdentityService, IdentityDirectory, AuthService, AuthGuard, TokenService, TwoFactorService, InvitationService],
+  providers: [
+    IdentityService,
+    IdentityDirectory,
+    TokenService,
+    AuthService,
+    LoginThrottle,
+    AuthGuard,
+    TwoFactorService,
+    InvitationService,
+    AccountEditsService,
+    PendingInvitationsService,
+  ],
+  exports: [
+    IdentityService,
+    IdentityDirectory,
+    AuthService,
+    AuthGuard,
+    TokenService,
+    TwoFactorService,
+    InvitationService,
+    AccountEditsService,
+    PendingInvitationsService,
+  ],
 })
 export class IdentityModule {}

@@ -17,3 +17,7 @@ export type { Enrolment, SecondFactor } from './two-factor/two-factor.service';
 export { InvitationService } from './invitations/invitation.service';
 export type { InviteRequest, IssuedLink, OpenLink } from './invitations/invitation.service';
 export { startedBeforeSessionsEnded } from './sessions/ended-sessions';
+export { AccountEditsService } from './edits/account-edits.service';
+export type { AgencyEdit, PartnershipEdit, UserEdit } from './edits/account-edits.service';
+export { PendingInvitationsService } from './invitations/pending-invitations.service';
+export type { PendingInvitation } from './invitations/pending-invitations.service';
