@@ -13,6 +13,7 @@ import { AdministrationController } from './routes/administration/administration
 import { AccountsController } from './routes/accounts/accounts.controller';
 import { EditAccountsController } from './routes/administration/edit-accounts.controller';
 import { ResendInvitationController } from './routes/administration/resend-invitation.controller';
+import { SessionController } from './routes/session/session.controller';
 import { AccountEmails } from './email/account-emails';
 import { DOMAIN_MODULES } from '../../api/src/domain-modules';
 
@@ -34,6 +35,7 @@ import { DOMAIN_MODULES } from '../../api/src/domain-modules';
     AccountsController,
     EditAccountsController,
     ResendInvitationController,
+    SessionController,
   ],
   providers: [
     SessionRedis,
