@@ -12,7 +12,7 @@ import { DocumentBlobs1795393000000 } from './1795393000000-document-blobs';
 import { TwoFactor1795393100000 } from './1795393100000-two-factor';
 import { UserDeactivation1795393200000 } from './1795393200000-user-deactivation';
 import { Invitations1795393300000 } from './1795393300000-invitations';
-import { SessionsValidAfter1795393500000 } from './1795393500000-sessions-valid-after';
+import { SessionsValidAfter1795393600000 } from './1795393600000-sessions-valid-after';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -30,5 +30,5 @@ export const ALL_MIGRATIONS = [
   TwoFactor1795393100000,
   UserDeactivation1795393200000,
   Invitations1795393300000,
-  SessionsValidAfter1795393500000,
+  SessionsValidAfter1795393600000,
 ];

@@ -4,9 +4,9 @@ import { RequestLike, requestContextOf } from '@dhr/audit';
 import { DomainError } from '@dhr/core';
 import type { Actor } from './actor';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { startedBeforeSessionsEnded } from './sessions/ended-sessions';
 import type { Role } from './identity.entities';
 import { IdentityService } from './identity.service';
-import { startedBeforeSessionsEnded } from './sessions/ended-sessions';
 import { TokenService } from './token.service';
 
 /**
@@ -28,11 +28,9 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<RequestLike & { headers: Record<string, string | undefined>; actor?: Actor }>();
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(request.headers.authorization ?? '');
     if (!match) throw DomainError.unauthorized();
-    const token = await this.tokens.verifyIssued(match[1]);
-    const user = await this.identity.findUser(token.userId);
-    // One primary-key read per request: a deactivated account's tokens stop at once, and so do
-    // tokens issued before the person's sessions were ended (password changed, two-factor reset).
-    if (!user || user.deactivatedAt || startedBeforeSessionsEnded(user, token.issuedAtMs)) throw DomainError.unauthorized();
+    const user = await this.identity.findUser(await this.tokens.verify(match[1]));
+    // One primary-key read per request: a deactivated account's tokens stop at once.
+    if (!user || user.deactivatedAt) throw DomainError.unauthorized();
     request.actor = {
       userId: user.id,
       role: user.role,
@@ -41,6 +39,8 @@ export class AuthGuard implements CanActivate {
       ...requestContextOf(request),
     };
 
+    // A token issued before the person's sessions were ended (password changed, two-factor reset) stops too.
+    if (startedBeforeSessionsEnded(user, this.tokens.issuedAtMs(match[1]))) throw DomainError.unauthorized();
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
     if (!roles.includes(user.role)) throw DomainError.forbidden();
     return true;

@@ -88,8 +88,8 @@ export class AuthService {
   async bearerUser(authorization: string | undefined): Promise<{ id: string; role: Role } | null> {
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(authorization ?? '');
     if (!match) return null;
-    const token = await this.tokens.verifyIssued(match[1]).catch(() => null);
-    const user = token ? await this.identity.findUser(token.userId) : null;
-    return usable(user) && !startedBeforeSessionsEnded(user, token?.issuedAtMs) ? { id: user.id, role: user.role } : null;
+    const userId = await this.tokens.verify(match[1]).catch(() => null);
+    const user = userId ? await this.identity.findUser(userId) : null;
+    return usable(user) && !startedBeforeSessionsEnded(user, this.tokens.issuedAtMs(match[1])) ? { id: user.id, role: user.role } : null;
   }
 }

@@ -8,8 +8,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface TokenClaims {
   sub: string;
-  /** Added by the signer: when the token was issued (seconds). */
-  iat?: number;
 }
 
 /** Signed, expiring bearer tokens. The token names the user only; role comes from the database. */
@@ -27,18 +25,22 @@ export class TokenService {
   }
 
   async verify(token: string): Promise<string> {
-    return (await this.verifyIssued(token)).userId;
-  }
-
-  /** The user a valid token names and when it was issued (ms; undefined if the token does not say). */
-  async verifyIssued(token: string): Promise<{ userId: string; issuedAtMs: number | undefined }> {
     try {
       const claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
       // Only a user id: anything else (even correctly signed) never reaches a query.
       if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) throw new Error('bad subject');
-      return { userId: claims.sub, issuedAtMs: tokenIssuedAtMs(claims.iat) };
+      return claims.sub;
     } catch {
       throw DomainError.unauthorized();
     }
+  }
+
+  /**
+   * When a token was issued (ms, from its `iat`, whole seconds), read only after `verify` accepted
+   * it; undefined when it does not say. Compared with the moment the person's sessions were ended.
+   */
+  issuedAtMs(token: string): number | undefined {
+    const claims = this.jwt.decode<{ iat?: unknown } | null>(token);
+    return tokenIssuedAtMs(typeof claims?.iat === 'number' ? claims.iat : undefined);
   }
 }

@@ -5,8 +5,8 @@ import { navigationFor } from '../presenters/landing';
 import { requestContextOf } from '@dhr/audit';
 import { DomainError } from '@dhr/core';
 import { Actor, IdentityService, Role } from '@dhr/identity';
-import { sessionWasEnded } from './ended-session';
 import { PAGE_ROLES, PUBLIC_PAGE, safeReturnTo, SignInRequired } from './page-access';
+import { sessionWasEnded } from './ended-session';
 import './web-session';
 
 /**

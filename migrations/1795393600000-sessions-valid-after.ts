@@ -6,8 +6,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * token issued before it, is refused at its next request (the guards already read the user by
  * primary key on every request, so the check costs no extra query). Null: nothing ended yet.
  */
-export class SessionsValidAfter1795393500000 implements MigrationInterface {
-  name = 'SessionsValidAfter1795393500000';
+export class SessionsValidAfter1795393600000 implements MigrationInterface {
+  name = 'SessionsValidAfter1795393600000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE users ADD COLUMN sessions_valid_after timestamptz`);
