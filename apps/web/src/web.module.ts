@@ -5,15 +5,15 @@ import { SignedInGuard } from './auth/signed-in.guard';
 import { WebExceptionFilter } from './errors/web-exception.filter';
 import { HomeController } from './routes/home/home.controller';
 import { StaticPagesController } from './routes/pages/static-pages.controller';
+import { EditAccountsController } from './routes/administration/edit-accounts.controller';
+import { ResendInvitationController } from './routes/administration/resend-invitation.controller';
+import { SessionController } from './routes/session/session.controller';
 import { SignInController } from './routes/sign-in/sign-in.controller';
 import { ReviewsController } from './routes/reviews/reviews.controller';
 import { ReviewWorkController } from './routes/reviews/review-work.controller';
 import { RequestsController } from './routes/requests/requests.controller';
 import { AdministrationController } from './routes/administration/administration.controller';
 import { AccountsController } from './routes/accounts/accounts.controller';
-import { EditAccountsController } from './routes/administration/edit-accounts.controller';
-import { ResendInvitationController } from './routes/administration/resend-invitation.controller';
-import { SessionController } from './routes/session/session.controller';
 import { AccountEmails } from './email/account-emails';
 import { DOMAIN_MODULES } from '../../api/src/domain-modules';
 
@@ -27,15 +27,15 @@ import { DOMAIN_MODULES } from '../../api/src/domain-modules';
   controllers: [
     HomeController,
     StaticPagesController,
+    EditAccountsController,
+    ResendInvitationController,
+    SessionController,
     SignInController,
     ReviewWorkController,
     ReviewsController,
     RequestsController,
     AdministrationController,
     AccountsController,
-    EditAccountsController,
-    ResendInvitationController,
-    SessionController,
   ],
   providers: [
     SessionRedis,
