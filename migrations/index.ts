@@ -13,6 +13,7 @@ import { TwoFactor1795393100000 } from './1795393100000-two-factor';
 import { UserDeactivation1795393200000 } from './1795393200000-user-deactivation';
 import { Invitations1795393300000 } from './1795393300000-invitations';
 import { UserMemberships1795393500000 } from './1795393500000-user-memberships';
+import { SessionsValidAfter1795393600000 } from './1795393600000-sessions-valid-after';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -31,4 +32,5 @@ export const ALL_MIGRATIONS = [
   UserDeactivation1795393200000,
   Invitations1795393300000,
   UserMemberships1795393500000,
+  SessionsValidAfter1795393600000,
 ];

@@ -21,7 +21,8 @@ export interface WebTestApp extends TestApp {
 /** The compiled CSS and JS the pages link to (`npm run build` makes them; a test run without a build makes them here). */
 function ensureWebAssets(): void {
   const root = join(__dirname, '..', '..');
-  if (existsSync(join(root, 'dist/web-assets/css/app.css')) && existsSync(join(root, 'dist/web-assets/js/app.mjs'))) return;
+  const built = ['css/app.css', 'js/app.mjs', 'js/timeout-warning.mjs'].every((file) => existsSync(join(root, 'dist/web-assets', file)));
+  if (built) return;
   execFileSync('npm', ['run', '--silent', 'build:web-assets'], { cwd: root, stdio: 'ignore' });
 }
 

@@ -5,6 +5,9 @@ import { SignedInGuard } from './auth/signed-in.guard';
 import { WebExceptionFilter } from './errors/web-exception.filter';
 import { HomeController } from './routes/home/home.controller';
 import { StaticPagesController } from './routes/pages/static-pages.controller';
+import { EditAccountsController } from './routes/administration/edit-accounts.controller';
+import { ResendInvitationController } from './routes/administration/resend-invitation.controller';
+import { SessionController } from './routes/session/session.controller';
 import { SignInController } from './routes/sign-in/sign-in.controller';
 import { ReviewsController } from './routes/reviews/reviews.controller';
 import { ReviewWorkController } from './routes/reviews/review-work.controller';
@@ -30,6 +33,9 @@ import { DOMAIN_MODULES } from '../../api/src/domain-modules';
   controllers: [
     HomeController,
     StaticPagesController,
+    EditAccountsController,
+    ResendInvitationController,
+    SessionController,
     SignInController,
     ReviewWorkController,
     ReviewsController,

@@ -4,6 +4,7 @@ import { RequestLike, requestContextOf } from '@dhr/audit';
 import { DomainError } from '@dhr/core';
 import type { Actor } from './actor';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { startedBeforeSessionsEnded } from './sessions/ended-sessions';
 import type { Role } from './identity.entities';
 import { IdentityService } from './identity.service';
 import { TokenService } from './token.service';
@@ -33,6 +34,8 @@ export class AuthGuard implements CanActivate {
     const user = await this.identity.findUser(token.userId);
     // One primary-key read per request: a deactivated account's tokens stop at once.
     if (!user || user.deactivatedAt) throw DomainError.unauthorized();
+    // A token issued before the person's sessions were ended (password changed, two-factor reset) stops too.
+    if (startedBeforeSessionsEnded(user, this.tokens.issuedAtMs(match[1]))) throw DomainError.unauthorized();
     // The membership the token acts in (no query for the home one): a membership ended stops its tokens.
     const acting = await this.memberships.acting(user, token.partnershipId);
     if (!acting) throw DomainError.unauthorized();

@@ -5,6 +5,7 @@ import type { Role, UserEntity } from './identity.entities';
 import { IdentityService } from './identity.service';
 import { LoginThrottle } from './login-throttle/login-throttle';
 import { decoyPasswordHash, verifyPassword } from './password';
+import { startedBeforeSessionsEnded } from './sessions/ended-sessions';
 import { TokenService } from './token.service';
 import { TwoFactorService } from './two-factor/two-factor.service';
 import { MembershipService } from './memberships/membership.service';
@@ -75,6 +76,11 @@ export class AuthService {
     return this.throttle.admit(user.email, request.sourceIp);
   }
 
+  /** A forgotten-password request within its limits (false: send nothing, answer the same). */
+  admitPasswordReset(email: string, request: RequestContext): Promise<boolean> {
+    return this.throttle.admitPasswordReset(email, request.sourceIp);
+  }
+
   /** Both steps done: the sign-in is audited and the account's failures are forgiven. */
   async completeSignIn(user: UserEntity, request: RequestContext): Promise<void> {
     await this.identity.recordLogin(user, true, request);
@@ -90,6 +96,6 @@ export class AuthService {
     if (!match) return null;
     const token = await this.tokens.verify(match[1]).catch(() => null);
     const user = token ? await this.identity.findUser(token.userId) : null;
-    return usable(user) ? { id: user.id, role: user.role } : null;
+    return usable(user) && !startedBeforeSessionsEnded(user, this.tokens.issuedAtMs(match[1])) ? { id: user.id, role: user.role } : null;
   }
 }

@@ -45,4 +45,6 @@ export class UserEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   /** Set when the account was deactivated: no sign-in, no token, no session from then on. */
   @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true }) deactivatedAt: Date | null;
+  /** Sessions signed in and tokens issued before this are over (see sessions/ended-sessions.ts). */
+  @Column({ name: 'sessions_valid_after', type: 'timestamptz', nullable: true }) sessionsValidAfter: Date | null;
 }

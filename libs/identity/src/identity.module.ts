@@ -5,6 +5,7 @@ import { AuditModule } from '@dhr/audit';
 import { AppConfig, secretFromVar } from '@dhr/core';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { AccountEditsService } from './edits/account-edits.service';
 import { AgencyEntity, PartnershipEntity, UserEntity } from './identity.entities';
 import { IdentityService } from './identity.service';
 import { IdentityDirectory } from './directory';
@@ -12,6 +13,7 @@ import { LoginThrottle } from './login-throttle/login-throttle';
 import { TokenService } from './token.service';
 import { InvitationEntity } from './invitations/invitation.entity';
 import { InvitationService } from './invitations/invitation.service';
+import { PendingInvitationsService } from './invitations/pending-invitations.service';
 import { RecoveryCodeEntity, TwoFactorEntity } from './two-factor/two-factor.entities';
 import { TwoFactorService } from './two-factor/two-factor.service';
 import { MembershipEntity } from './memberships/membership.entity';
@@ -47,6 +49,8 @@ import { MembershipService } from './memberships/membership.service';
     TwoFactorService,
     InvitationService,
     MembershipService,
+    AccountEditsService,
+    PendingInvitationsService,
   ],
   exports: [
     IdentityService,
@@ -57,6 +61,8 @@ import { MembershipService } from './memberships/membership.service';
     TwoFactorService,
     InvitationService,
     MembershipService,
+    AccountEditsService,
+    PendingInvitationsService,
   ],
 })
 export class IdentityModule {}

@@ -7,6 +7,7 @@ import type { Actor } from './actor';
 import { CreateAgencyDto, CreatePartnershipDto, CreateUserDto } from './identity.dto';
 import { AgencyEntity, PartnershipEntity, UserEntity } from './identity.entities';
 import { hashPassword } from './password';
+import { endSessions } from './sessions/ended-sessions';
 import { RecoveryCodeEntity, TwoFactorEntity } from './two-factor/two-factor.entities';
 
 const UNIQUE_VIOLATION = '23505';
@@ -90,20 +91,23 @@ export class IdentityService {
     return inTransaction(this.db, async (m) => {
       user.deactivatedAt = this.clock.now();
       await m.getRepository(UserEntity).update({ id: user.id }, { deactivatedAt: user.deactivatedAt });
+      await endSessions(m, user.id);
       await this.record(m, actor, user.partnershipId ?? SYSTEM_CHAIN, 'user.deactivate', 'user', user.id, { active: false });
       return user;
     });
   }
 
   /**
-   * Forgets a user's two-factor set-up and recovery codes: they set it up again at their next
-   * sign-in. Same rules as deactivation (administrators: anyone; coordinators: their agency contacts).
+   * Forgets a user's two-factor set-up and recovery codes and ends their sessions and tokens: they
+   * set it up again at their next sign-in. Same rules as deactivation (administrators: anyone; coordinators: their agency contacts).
    */
   async resetTwoFactor(actor: Actor, userId: string): Promise<UserEntity> {
     const user = await this.manageableUser(actor, userId);
     return inTransaction(this.db, async (m) => {
       await m.getRepository(RecoveryCodeEntity).delete({ userId: user.id });
       await m.getRepository(TwoFactorEntity).delete({ userId: user.id });
+      // Whoever signed in with the old second factor is signed out everywhere.
+      await endSessions(m, user.id);
       await this.record(m, actor, user.partnershipId ?? SYSTEM_CHAIN, 'user.two_factor_reset', 'user', user.id, { twoFactor: 'reset' });
       return user;
     });

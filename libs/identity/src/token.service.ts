@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig, DomainError } from '@dhr/core';
 import type { UserEntity } from './identity.entities';
+import { tokenIssuedAtMs } from './sessions/ended-sessions';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -46,5 +47,14 @@ export class TokenService {
     } catch {
       throw DomainError.unauthorized();
     }
+  }
+
+  /**
+   * When a token was issued (ms, from its `iat`, whole seconds), read only after `verify` accepted
+   * it; undefined when it does not say. Compared with the moment the person's sessions were ended.
+   */
+  issuedAtMs(token: string): number | undefined {
+    const claims = this.jwt.decode<{ iat?: unknown } | null>(token);
+    return tokenIssuedAtMs(typeof claims?.iat === 'number' ? claims.iat : undefined);
   }
 }

@@ -92,8 +92,8 @@ export async function checkPage(page: Page, name: string): Promise<string[]> {
 
 /**
  * A full-page screenshot, 1200 px wide, kept in docs/screenshots/<name>.png. What changes at
- * every run and is secret anyway (the two-factor secret and its QR code, recovery codes) is
- * masked, so a run changes a screenshot only when the page does.
+ * every run and is secret anyway (the two-factor secret and its QR code, recovery codes), and
+ * the timeout warning's countdown, are masked, so a run changes a screenshot only when the page does.
  */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -102,7 +102,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     fullPage: true,
     animations: 'disabled',
     caret: 'hide',
-    mask: [page.locator('.app-qr-code, #secret-key, #recovery-codes')],
+    mask: [page.locator('.app-qr-code, #secret-key, #recovery-codes, .app-timeout-warning__countdown')],
     maskColor: '#b1b4b6',
   });
 }

@@ -8,6 +8,7 @@ import { Actor, IdentityService, MembershipService, Role } from '@dhr/identity';
 import { ReviewReadModel } from '@dhr/reviews';
 import { chooseMembership, reviewIdInPath } from './acting-membership';
 import { PAGE_ROLES, PUBLIC_PAGE, safeReturnTo, SignInRequired } from './page-access';
+import { sessionWasEnded } from './ended-session';
 import './web-session';
 
 /**
@@ -34,8 +35,9 @@ export class SignedInGuard implements CanActivate {
     const userId = req.session?.userId;
     if (!userId) throw new SignInRequired(returnTo);
     const user = await this.identity.findUser(userId);
-    // Read by primary key on every request: a deactivated account's sessions end at their next request.
-    if (!user || user.deactivatedAt) {
+    // Read by primary key on every request: a deactivated account's sessions end at their next request,
+    // and so does a session from before a password change or a two-factor reset.
+    if (!user || user.deactivatedAt || sessionWasEnded(user, req)) {
       await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
       throw new SignInRequired(null);
     }

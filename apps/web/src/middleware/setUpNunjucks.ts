@@ -17,6 +17,8 @@ export function setUpNunjucks(app: Express, config: AppConfig, root = process.cw
   );
   app.locals.serviceName = config.SERVICE_NAME;
   app.locals.assetPath = '/assets';
+  // For the timeout warning (partials/timeout-warning.njk): how long an unused session lasts.
+  app.locals.sessionIdleSeconds = Math.round(config.SESSION_IDLE_MINUTES * 60);
   env.addFilter('longDate', (value: string | Date | null | undefined) => (value ? longDate(value) : ''));
   return env;
 }

@@ -3,6 +3,7 @@ import { Router, type Request, type Response } from 'express';
 import session from 'express-session';
 import type { Redis } from 'ioredis';
 import { AppConfig, secretFromVar } from '@dhr/core';
+import { noteSignedInRequest } from '../auth/idle-sign-out';
 import '../auth/web-session';
 
 /** A session ends 12 hours after sign-in, however busy. */
@@ -52,7 +53,7 @@ export function setUpWebSession(config: AppConfig, redis: Redis): Router {
       cookie: { httpOnly: true, sameSite: 'lax', secure: config.PUBLIC_URL.startsWith('https://'), maxAge: idleMs, path: '/' },
     }),
   );
-  router.use((req: Request, _res: Response, next) => {
+  router.use((req: Request, res: Response, next) => {
     const now = Date.now();
     const s = req.session;
     const idle = s.lastSeenAt !== undefined && now - s.lastSeenAt > idleMs;
@@ -62,6 +63,7 @@ export function setUpWebSession(config: AppConfig, redis: Redis): Router {
       return s.regenerate((error) => next(error));
     }
     if (s.userId || s.pending) s.lastSeenAt = now;
+    if (s.userId) noteSignedInRequest(req, res, now, ABSOLUTE_SESSION_MS);
     next();
   });
   return router;

@@ -125,6 +125,24 @@ export class AppConfig {
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /** Forgotten-password emails per email address (known or not) in one PASSWORD_RESET_WINDOW_SECONDS window; more are not sent. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_MAX_PER_ACCOUNT = 3;
+
+  /** Forgotten-password requests per source IP in one PASSWORD_RESET_WINDOW_SECONDS window; more send nothing. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_MAX_PER_IP = 20;
+
+  /** Length of the fixed forgotten-password window, counted from the first request in it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PASSWORD_RESET_WINDOW_SECONDS = 3600;
+
   /** Browser origins allowed to call the API cross-origin, comma-separated (e.g. `https://dhr.example.gov.uk`); unset: CORS stays closed. */
   @Transform(emptyToUndefined)
   @IsOptional()

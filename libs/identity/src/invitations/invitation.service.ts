@@ -8,6 +8,7 @@ import type { Actor } from '../actor';
 import { AgencyEntity, PartnershipEntity, Role, ROLES, UserEntity } from '../identity.entities';
 import { hashPassword } from '../password';
 import { passwordProblem } from '../password-policy';
+import { endSessions } from '../sessions/ended-sessions';
 import { InvitationEntity, LinkKind } from './invitation.entity';
 
 const UNIQUE_VIOLATION = '23505';
@@ -38,7 +39,7 @@ export interface OpenLink {
   userId: string | null;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+export const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 /**
@@ -205,6 +206,8 @@ export class InvitationService {
       const row = await this.claim(m, 'password_reset', token);
       const user = await m.getRepository(UserEntity).findOneByOrFail({ id: row.userId! });
       await m.getRepository(UserEntity).update({ id: user.id }, { passwordHash });
+      // Every session and token from before the change ends: whoever knew the old password is out.
+      await endSessions(m, user.id);
       // Any other link of this user stops working too.
       await m
         .createQueryBuilder()

@@ -76,6 +76,35 @@ export class LoginThrottle implements OnModuleDestroy {
     throw new LoginThrottledError(Math.max(1, Math.ceil(msLeft / 1000)));
   }
 
+  /**
+   * Counts a forgotten-password request for its source and its email address (known or not, so the
+   * limit reveals nothing), with the same atomic step as logins but counters of their own
+   * (PASSWORD_RESET_MAX_PER_IP, PASSWORD_RESET_MAX_PER_ACCOUNT, PASSWORD_RESET_WINDOW_SECONDS).
+   * Answers false when over a limit: the caller sends no email but shows the same page. Fails closed
+   * like logins (503 without Redis), which says nothing about the account either.
+   */
+  async admitPasswordReset(email: string, sourceIp: string | null): Promise<boolean> {
+    const { QUEUE_PREFIX: prefix } = this.config;
+    let result: [number, number];
+    try {
+      result = (await this.connection().eval(
+        ATTEMPT_SCRIPT,
+        2,
+        sourceKey(prefix, sourceIp, 'password-reset'),
+        accountKey(prefix, email, 'password-reset'),
+        this.config.PASSWORD_RESET_WINDOW_SECONDS * 1000,
+        this.config.PASSWORD_RESET_MAX_PER_IP,
+        this.config.PASSWORD_RESET_MAX_PER_ACCOUNT,
+      )) as [number, number];
+    } catch (error) {
+      this.logger.error(`password reset limits unavailable, refusing the request: ${(error as Error).name}`);
+      throw new DomainError('service_unavailable', { message: 'password reset is unavailable for a moment; try again shortly' });
+    }
+    if (result[0] === 0) return true;
+    this.logger.warn(`forgotten-password email not sent: too many requests for this ${result[0] === 1 ? 'source address' : 'account'}`);
+    return false;
+  }
+
   /** After a successful login: the account's failures are forgiven (the source's count stays). */
   async succeeded(email: string): Promise<void> {
     try {

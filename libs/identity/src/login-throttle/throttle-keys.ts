@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import { isIPv6 } from 'node:net';
 
+/** What is being counted: sign-in attempts, or forgotten-password requests (counted apart). */
+export type ThrottledAction = 'login' | 'password-reset';
+
 /** The account's counter key: a hash of the normalised email, so Redis never holds the address itself. */
-export function accountKey(prefix: string, email: string): string {
-  return `${prefix}:login:account:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
+export function accountKey(prefix: string, email: string, action: ThrottledAction = 'login'): string {
+  return `${prefix}:${action}:account:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex')}`;
 }
 
 /** The source's counter key; an IPv6 source counts per /64, the block one subscriber usually holds. */
-export function sourceKey(prefix: string, sourceIp: string | null): string {
-  return `${prefix}:login:ip:${sourceIp === null ? 'unknown' : ipBucket(sourceIp)}`;
+export function sourceKey(prefix: string, sourceIp: string | null, action: ThrottledAction = 'login'): string {
+  return `${prefix}:${action}:ip:${sourceIp === null ? 'unknown' : ipBucket(sourceIp)}`;
 }
 
 /** An IPv4 address as it is; an IPv6 one as its /64 network (`2001:db8:1:2::/64`). */

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Logger, Param, Post, Req, Res } from '
 import type { Request, Response } from 'express';
 import { requestContextOf } from '@dhr/audit';
 import { DomainError } from '@dhr/core';
-import { InvitationService } from '@dhr/identity';
+import { AuthService, InvitationService } from '@dhr/identity';
 import { PublicPage } from '../../auth/page-access';
 import { AccountEmails } from '../../email/account-emails';
 import { formErrors } from '../../presenters/form-errors';
@@ -30,6 +30,7 @@ export class AccountsController {
   constructor(
     private readonly invitations: InvitationService,
     private readonly emails: AccountEmails,
+    private readonly auth: AuthService,
   ) {}
 
   @Get('invitations/:token')
@@ -73,8 +74,10 @@ export class AccountsController {
       const message = email ? 'Enter an email address in the correct format, like name@example.gov.uk' : 'Enter your email address';
       return res.status(400).render('pages/accounts/forgotten-password', { email, errors: formErrors({ email: message }) });
     }
-    // The same answer whether or not there is such an account.
-    const link = await this.invitations.requestPasswordReset(email, requestContextOf(req));
+    // The same answer whether or not there is such an account, and whether or not over the limits.
+    const request = requestContextOf(req);
+    const admitted = await this.auth.admitPasswordReset(email, request);
+    const link = admitted ? await this.invitations.requestPasswordReset(email, request) : null;
     // Sent without waiting, so the answer takes about as long whether or not the account exists.
     if (link) {
       void this.emails.send('password_reset', link).catch((error: unknown) => {

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Logger, Param, Post, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Body, Controller, Get, HttpCode, Logger, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import {
   Actor,
   AGENCY_KINDS,
@@ -8,6 +8,7 @@ import {
   IdentityDirectory,
   IdentityService,
   InvitationService,
+  PendingInvitationsService,
   Role,
   ROLES,
   TwoFactorService,
@@ -15,12 +16,13 @@ import {
 import { AccountEmails } from '../../email/account-emails';
 import { formErrors } from '../../presenters/form-errors';
 import { fieldMessages } from '../accounts/accounts.controller';
+import { takeFlash } from '../reviews/review-work-session';
 
 type Form = Record<string, unknown>;
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 import { PageRoles } from '../../auth/page-access';
 
-const KIND_NAMES: Record<AgencyKind, string> = {
+export const KIND_NAMES: Record<AgencyKind, string> = {
   police: 'Police',
   local_authority: 'Local authority',
   health: 'Health',
@@ -32,7 +34,7 @@ const KIND_NAMES: Record<AgencyKind, string> = {
   other: 'Other',
 };
 
-const ROLE_NAMES: Record<string, string> = {
+export const ROLE_NAMES: Record<string, string> = {
   admin: 'Administrator',
   coordinator: 'Coordinator',
   csp_chair: 'CSP chair',
@@ -55,6 +57,7 @@ export class AdministrationController {
     private readonly twoFactor: TwoFactorService,
     private readonly invitations: InvitationService,
     private readonly emails: AccountEmails,
+    private readonly pendingInvitations: PendingInvitationsService,
   ) {}
 
   @Get()
@@ -65,15 +68,27 @@ export class AdministrationController {
 
   @Get('users')
   @PageRoles('admin', 'coordinator')
-  async users(@CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
+  async users(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
     const filter = actor.role === 'coordinator' ? { role: 'agency_contact' as const } : {};
     const { items } = await this.directory.listUsers(actor, filter);
-    const [partnerships, enrolled] = await Promise.all([
+    const [partnerships, enrolled, invited] = await Promise.all([
       this.directory.listPartnerships(actor),
       this.twoFactor.enrolledAmong(items.map((u) => u.id)),
+      this.pendingInvitations.list(actor),
     ]);
     const partnershipName = new Map(partnerships.items.map((p) => [p.id, p.name]));
+    const agencyNames = await this.directory.names({ agencyIds: invited.map((i) => i.agencyId) });
     res.render('pages/administration/users', {
+      flash: takeFlash(req),
+      invitations: invited.map((i) => ({
+        id: i.id,
+        name: i.name,
+        email: i.email,
+        role: ROLE_NAMES[i.role] ?? i.role,
+        partnership: i.partnershipId ? (partnershipName.get(i.partnershipId) ?? '') : '',
+        agency: agencyNames.agencyName(i.agencyId) ?? '',
+        expired: i.expired,
+      })),
       rows: items.map((u) => ({
         id: u.id,
         name: u.name,
@@ -91,9 +106,9 @@ export class AdministrationController {
 
   @Get('partnerships')
   @PageRoles('admin')
-  async partnerships(@CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
+  async partnerships(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
     const { items } = await this.directory.listPartnerships(actor);
-    res.render('pages/administration/partnerships', { rows: items });
+    res.render('pages/administration/partnerships', { rows: items, flash: takeFlash(req) });
   }
 
   @Get('partnerships/new')
@@ -123,12 +138,14 @@ export class AdministrationController {
 
   @Get('agencies')
   @PageRoles('admin', 'coordinator')
-  async agencies(@CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
+  async agencies(@CurrentActor() actor: Actor, @Req() req: Request, @Res() res: Response): Promise<void> {
     const [{ items }, partnerships] = await Promise.all([this.directory.listAgencies(actor), this.directory.listPartnerships(actor)]);
     const partnershipName = new Map(partnerships.items.map((p) => [p.id, p.name]));
     res.render('pages/administration/agencies', {
       backHref: actor.role === 'admin' ? '/administration' : '/administration/users',
+      flash: takeFlash(req),
       rows: items.map((a) => ({
+        id: a.id,
         name: a.name,
         kind: KIND_NAMES[a.kind] ?? a.kind,
         partnership: partnershipName.get(a.partnershipId) ?? '',

@@ -2,8 +2,9 @@ import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import QRCode from 'qrcode';
 import { requestContextOf } from '@dhr/audit';
-import { DomainError } from '@dhr/core';
+import { AppConfig, DomainError } from '@dhr/core';
 import { AuthService, IdentityService, TwoFactorService } from '@dhr/identity';
+import { endedForIdleness, forgetSignedInRequests, idleWords } from '../../auth/idle-sign-out';
 import { PublicPage } from '../../auth/page-access';
 import { formErrors } from '../../presenters/form-errors';
 import { landingPathFor } from '../../presenters/landing';
@@ -23,13 +24,15 @@ export class SignInController {
     private readonly auth: AuthService,
     private readonly identity: IdentityService,
     private readonly twoFactor: TwoFactorService,
+    private readonly config: AppConfig,
   ) {}
 
   @Get('sign-in')
   async signInPage(@Req() req: Request, @Res() res: Response): Promise<void> {
     const user = req.session.userId ? await this.identity.findUser(req.session.userId) : null;
     if (user) return res.redirect(303, landingPathFor(user.role));
-    res.render('pages/sign-in/sign-in', {});
+    const idle = endedForIdleness(req, res, this.config.SESSION_IDLE_MINUTES * 60_000);
+    res.render('pages/sign-in/sign-in', { idleSignOut: idle ? idleWords(this.config.SESSION_IDLE_MINUTES) : null });
   }
 
   @Post('sign-in')
@@ -127,6 +130,7 @@ export class SignInController {
   signOut(@Req() req: Request, @Res() res: Response): void {
     req.session.destroy(() => {
       res.clearCookie('dhr.sid', { path: '/' });
+      forgetSignedInRequests(req, res);
       res.redirect(303, '/sign-in/signed-out');
     });
   }
