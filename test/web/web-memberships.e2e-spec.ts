@@ -4,6 +4,7 @@ import { ADMIN } from '../support/test-app';
 import { daysAgo, reviewBody, send } from '../support/review-driver';
 import { startWebTestApp, WebTestApp } from '../support/web-app';
 import { Agent, csrfOf, submit, webSignIn } from '../support/web-forms';
+import { SmtpSink } from '../support/smtp-sink';
 
 const PASSWORD = 'a-long-enough-test-password';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -23,12 +24,14 @@ describe('web: one person, several partnerships', () => {
   let a: Seed;
   let b: Seed;
   let admin: Agent;
+  let smtp: SmtpSink;
   let reviewA: { id: string; reference: string };
   let reviewB: { id: string; reference: string };
   const secrets = new Map<string, string>();
 
   beforeAll(async () => {
-    t = await startWebTestApp({ env: { LOGIN_MAX_ATTEMPTS_PER_IP: '1000' } });
+    smtp = await new SmtpSink().start();
+    t = await startWebTestApp({ env: { SMTP_URL: smtp.url, LOGIN_MAX_ATTEMPTS_PER_IP: '1000' } });
     a = await seedPartnership(t, 'MWA');
     b = await seedPartnership(t, 'MWB', a.admin);
     const create = async (s: Seed) => {
@@ -42,7 +45,10 @@ describe('web: one person, several partnerships', () => {
     admin = request.agent(t.server);
     expect((await webSignIn(admin, ADMIN.email, ADMIN.password, secrets)).status).toBe(200);
   });
-  afterAll(() => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.stop();
+  });
 
   it('an administrator adds a partnership to the chair through the Partnerships page, with GOV.UK errors', async () => {
     const users = await admin.get('/administration/users');
@@ -137,5 +143,32 @@ describe('web: one person, several partnerships', () => {
     const list = await chair.get('/reviews');
     expect(list.text).toContain(reviewA.reference);
     expect(list.text).not.toContain('Change partnership');
+  });
+
+  it('a coordinator inviting the email of an existing agency contact adds them to their agency instead, and emails them', async () => {
+    const coordinator = request.agent(t.server);
+    await webSignIn(coordinator, b.coordinator.email, PASSWORD, secrets);
+    const before = smtp.received.length;
+    const done = await submit(coordinator, '/administration/users/invite', '/administration/users/invite', {
+      name: 'Someone else entirely',
+      email: a.healthContact.email.toUpperCase(),
+      agencyId: b.health.id,
+    });
+    expect(done.status).toBe(200);
+    expect(visibleText(done.text)).toContain('agency_contact MWA added to MWB CSP');
+    const email = smtp.received.slice(before).find((e) => e.to.includes(a.healthContact.email));
+    expect(email?.subject).toBe('OFFICIAL-SENSITIVE: You can now work in another partnership in Domestic homicide reviews');
+    expect(email?.text).toContain('You have been added to MWB CSP as Agency contact for MWB NHS Trust');
+
+    const users = await coordinator.get('/administration/users');
+    expect(users.text).toContain(a.healthContact.email);
+    // A coordinator still cannot make anyone an independent chair, nor add a person twice.
+    const twice = await submit(coordinator, '/administration/users/invite', '/administration/users/invite', {
+      name: 'x',
+      email: a.healthContact.email,
+      agencyId: b.health.id,
+    });
+    expect(twice.status).toBe(400);
+    expect(twice.text).toContain('already a member of this partnership');
   });
 });

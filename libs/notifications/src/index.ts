@@ -9,3 +9,5 @@ export { createMailTransport } from './email';
 export type { MailTransport } from './email';
 export { renderAccountLinkEmail } from './email/templates/account-link.template';
 export type { AccountLinkEmail } from './email/templates/account-link.template';
+export { renderMembershipAddedEmail } from './email/templates/membership-added.template';
+export type { MembershipAddedEmail } from './email/templates/membership-added.template';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '@dhr/core';
 import type { IssuedLink } from '@dhr/identity';
-import { createMailTransport, MailTransport, renderAccountLinkEmail } from '@dhr/notifications';
+import { createMailTransport, MailTransport, renderAccountLinkEmail, renderMembershipAddedEmail } from '@dhr/notifications';
 
 /**
  * Sends invitation and forgotten-password emails straight through the app's mail transport
@@ -30,6 +30,18 @@ export class AccountEmails implements OnModuleDestroy {
       serviceName: this.config.SERVICE_NAME,
     });
     await this.transport.send({ to: link.email, ...email, messageId: `account-${randomUUID()}` });
+  }
+
+  /** "You can now work in another partnership": no link token, the person signs in as usual. */
+  async sendMembershipAdded(to: { email: string; name: string }, partnershipName: string, roleInWords: string): Promise<void> {
+    const email = renderMembershipAddedEmail({
+      recipientName: to.name,
+      partnershipName,
+      roleInWords,
+      signInUrl: `${this.config.PUBLIC_URL.replace(/\/+$/, '')}/sign-in`,
+      serviceName: this.config.SERVICE_NAME,
+    });
+    await this.transport.send({ to: to.email, ...email, messageId: `account-${randomUUID()}` });
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -110,6 +110,31 @@ export class MembershipService {
     return this.of(user.id);
   }
 
+  /**
+   * Invited by email, already has an account: the person is added to the partnership instead (an
+   * independent chair or agency contact serving one more partnership). For an agency contact the
+   * partnership is their agency's. Null when the email is no active account's, or the role is one
+   * a further membership may not hold (the caller then reports the taken email as before).
+   */
+  async addForEmail(
+    actor: Actor,
+    email: string,
+    request: { role: Role; partnershipId?: string | null; agencyId?: string | null },
+  ): Promise<{ user: UserEntity; membership: MembershipView } | null> {
+    if (request.role !== 'independent_chair' && request.role !== 'agency_contact') return null;
+    const user = await this.identity.findUserByEmail(email.trim());
+    if (!user || user.deactivatedAt || user.role === 'admin') return null;
+    const agency =
+      request.role === 'agency_contact' && request.agencyId && /^[0-9a-f-]{36}$/i.test(request.agencyId)
+        ? await this.db.getRepository(AgencyEntity).findOneBy({ id: request.agencyId })
+        : null;
+    if (request.role === 'agency_contact' && !agency) throw DomainError.field('agencyId', 'Select their agency');
+    const partnershipId = agency?.partnershipId ?? request.partnershipId ?? '';
+    const dto = Object.assign(new AddMembershipDto(), { partnershipId, role: request.role, agencyId: agency?.id });
+    const memberships = await this.add(actor, user.id, dto);
+    return { user, membership: memberships.find((m) => m.partnershipId === partnershipId)! };
+  }
+
   /** A user's memberships, to administrators, and to coordinators of a partnership the user is a member of. */
   async list(actor: Actor, userId: string): Promise<MembershipView[]> {
     if (actor.role !== 'admin' && actor.role !== 'coordinator') throw DomainError.forbidden();

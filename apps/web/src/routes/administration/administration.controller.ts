@@ -8,12 +8,14 @@ import {
   IdentityDirectory,
   IdentityService,
   InvitationService,
+  MembershipService,
   PendingInvitationsService,
   Role,
   ROLES,
   TwoFactorService,
 } from '@dhr/identity';
 import { AccountEmails } from '../../email/account-emails';
+import { roleInPartnership } from '../../presenters/role-names';
 import { formErrors } from '../../presenters/form-errors';
 import { fieldMessages } from '../accounts/accounts.controller';
 import { takeFlash } from '../reviews/review-work-session';
@@ -58,6 +60,7 @@ export class AdministrationController {
     private readonly invitations: InvitationService,
     private readonly emails: AccountEmails,
     private readonly pendingInvitations: PendingInvitationsService,
+    private readonly memberships: MembershipService,
   ) {}
 
   @Get()
@@ -236,6 +239,11 @@ export class AdministrationController {
     } catch (error) {
       const fields = fieldMessages(error);
       if (!fields) throw error;
+      // One person, several partnerships: someone who already has an account joins this partnership.
+      if (fields.email && Object.keys(fields).length === 1) {
+        const joined = await this.joinExistingAccount(actor, values, res);
+        if (joined) return;
+      }
       return res
         .status(400)
         .render('pages/administration/invite', { ...(await this.inviteModel(actor, values)), errors: formErrors(fields) });
@@ -277,6 +285,38 @@ export class AdministrationController {
   async deactivate(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() res: Response): Promise<void> {
     const user = await this.identity.deactivateUser(actor, id);
     res.render('pages/administration/user-action-done', { title: `${user.name}’s account is deactivated` });
+  }
+
+  /**
+   * Invited, but the email is an existing account's: an independent chair or agency contact is made
+   * a member of this partnership too, and told by email. False when that does not apply.
+   */
+  private async joinExistingAccount(
+    actor: Actor,
+    values: { email: string; role: Role; partnershipId: string; agencyId: string },
+    res: Response,
+  ) {
+    let added;
+    try {
+      added = await this.memberships.addForEmail(actor, values.email, values);
+    } catch (error) {
+      const fields = fieldMessages(error);
+      if (!fields) throw error;
+      res.status(400).render('pages/administration/invite', { ...(await this.inviteModel(actor, values)), errors: formErrors(fields) });
+      return true;
+    }
+    if (!added) return false;
+    const { user, membership } = added;
+    try {
+      await this.emails.sendMembershipAdded(user, membership.partnershipName, roleInPartnership(membership.role, membership.agencyName));
+    } catch (error) {
+      this.logger.warn(`a membership email could not be sent: ${(error as Error).name}`);
+    }
+    res.render('pages/administration/user-action-done', {
+      title: `${user.name} added to ${membership.partnershipName}`,
+      text: `${user.name} already has an account. They can now work in ${membership.partnershipName} as ${roleInPartnership(membership.role, membership.agencyName).toLowerCase()}, and we have emailed them to say so.`,
+    });
+    return true;
   }
 
   private ttlWords(): string {
