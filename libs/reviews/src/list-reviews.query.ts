@@ -25,7 +25,11 @@ const trueOrFalse = ({ value }: { value: unknown }) => (value === 'true' ? true 
 export class ListReviewsQuery {
   @ApiPropertyOptional({ enum: STAGES }) @IsOptional() @IsIn(STAGES) stage?: Stage;
 
-  @ApiPropertyOptional({ type: String, description: 'any of these stages, comma-separated (e.g. `notification,csp_signoff`)' })
+  @ApiPropertyOptional({
+    enum: STAGES,
+    isArray: true,
+    description: 'any of these stages, comma-separated (`notification,csp_signoff`) or repeated',
+  })
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',') : value))
   @IsArray({ message: 'stages must be a comma-separated list of stages' })
