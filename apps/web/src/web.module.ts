@@ -9,6 +9,7 @@ import { SignInController } from './routes/sign-in/sign-in.controller';
 import { ReviewsController } from './routes/reviews/reviews.controller';
 import { ReviewWorkController } from './routes/reviews/review-work.controller';
 import { RequestsController } from './routes/requests/requests.controller';
+import { DecisionsController } from './routes/decisions/decisions.controller';
 import { AdministrationController } from './routes/administration/administration.controller';
 import { AccountsController } from './routes/accounts/accounts.controller';
 import { AccountEmails } from './email/account-emails';
@@ -28,6 +29,7 @@ import { DOMAIN_MODULES } from '../../api/src/domain-modules';
     ReviewWorkController,
     ReviewsController,
     RequestsController,
+    DecisionsController,
     AdministrationController,
     AccountsController,
   ],
