@@ -15,7 +15,7 @@ const visibleText = (html: string) =>
     .replace(/\s+/g, ' ');
 /** The references listed in the caseload's table, in order. */
 const referencesOf = (html: string) =>
-  [...html.matchAll(/<td class="govuk-table__cell"><a class="govuk-link" href="\/reviews\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+  [...html.matchAll(/<td class="govuk-table__cell[^"]*"><a class="govuk-link" href="\/reviews\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
 const unescape = (href: string) => href.replace(/&amp;/g, '&');
 
 /**
