@@ -78,8 +78,9 @@ describe('web in a browser: JavaScript off, and the keyboard alone', () => {
     await tabTo(page, (f) => f.text === 'I have saved my recovery codes');
     await page.keyboard.press('Enter');
 
-    // The caseload: the skip link first here too, then on to a review by its reference.
-    await page.waitForURL('**/reviews');
+    // A CSP chair lands on Decisions and sign-off, which lists the partnership's reviews by reference too:
+    // the skip link first here too, then on to a review by its reference.
+    await page.waitForURL('**/decisions');
     const list = new ReviewsPage(page);
     expect(await list.references()).toEqual([d.overdue.reference, d.recent.reference]);
     await page.keyboard.press('Tab');

@@ -158,7 +158,7 @@ describe('web: one person, several partnerships', () => {
     expect(visibleText(done.text)).toContain('agency_contact MWA added to MWB CSP');
     const email = smtp.received.slice(before).find((e) => e.to.includes(a.healthContact.email));
     expect(email?.subject).toBe('OFFICIAL-SENSITIVE: You can now work in another partnership in Domestic homicide reviews');
-    expect(email?.text).toContain('You have been added to MWB CSP as Agency contact for MWB NHS Trust');
+    expect(email?.raw.replace(/=\r?\n/g, '')).toContain('You have been added to MWB CSP as Agency contact for MWB NHS Trust');
 
     const users = await coordinator.get('/administration/users');
     expect(users.text).toContain(a.healthContact.email);

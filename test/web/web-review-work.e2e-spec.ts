@@ -237,8 +237,17 @@ describe('web: a review’s work through the forms', () => {
       'decidedAt-year': String(new Date().getUTCFullYear() + 1),
       rationale: 'Criteria met.',
     });
-    expect(future.status).toBe(400);
-    expect(future.text).toMatch(/<a href="#decidedAt-day">The date this happened must not be in the future<\/a>/);
+    // The domain checks the date when the confirmed step is sent: the form again, with the error.
+    expect(future.headers.location).toBe(`/reviews/${reviewId}/tasks/DECIDE_TO_COMMISSION/confirm`);
+    const futureConfirm = await open(agents.coordinator, future.headers.location);
+    const refused = await agents.coordinator
+      .post(future.headers.location)
+      .type('form')
+      .send({ _csrf: csrfOf(futureConfirm.text) });
+    expect(refused.status).toBe(400);
+    pages.push(refused.text);
+    expect(refused.text).toMatch(/<a href="#decidedAt-day">The date this happened must not be in the future<\/a>/);
+    expect(refused.text).toContain('Criteria met.');
 
     const noReason = await send(agents.coordinator, `/reviews/${reviewId}/tasks/DECIDE_TO_COMMISSION`, {
       ...today('decidedAt'),
@@ -248,12 +257,21 @@ describe('web: a review’s work through the forms', () => {
     expect(noReason.text).toContain('href="#rationale"');
 
     const stale = await open(agents.coordinator, `/reviews/${reviewId}/tasks/DECIDE_TO_COMMISSION`);
-    await record(
-      agents.coordinator,
-      'DECIDE_TO_COMMISSION',
-      { ...today('decidedAt', 1), 'decidedAt-time': '9:15am', rationale: 'Criteria met.' },
-      'Decision to hold a review recorded',
-    );
+    // Irreversible: "Check and confirm" first, then recorded.
+    const decided = await send(agents.coordinator, `/reviews/${reviewId}/tasks/DECIDE_TO_COMMISSION`, {
+      ...today('decidedAt', 1),
+      'decidedAt-time': '9:15am',
+      rationale: 'Criteria met.',
+    });
+    expect(decided.headers.location).toBe(`/reviews/${reviewId}/tasks/DECIDE_TO_COMMISSION/confirm`);
+    const confirm = await open(agents.coordinator, decided.headers.location);
+    expect(confirm.text).toContain('Are you sure you want to record the decision to hold a review?');
+    const confirmed = await agents.coordinator
+      .post(decided.headers.location)
+      .type('form')
+      .send({ _csrf: csrfOf(confirm.text) });
+    expect(confirmed.headers.location).toBe(`/reviews/${reviewId}`);
+    expect((await open(agents.coordinator, `/reviews/${reviewId}`)).text).toContain('Decision to hold a review recorded');
     expect(await stageOf(agents.coordinator)).toBe('Setting up');
 
     // The same form again: no longer allowed, a banner says so and lists what can be done now.

@@ -13,6 +13,7 @@ import { ReviewsController } from './routes/reviews/reviews.controller';
 import { ReviewWorkController } from './routes/reviews/review-work.controller';
 import { RequestsController } from './routes/requests/requests.controller';
 import { DocumentsController } from './routes/documents/documents.controller';
+import { DecisionsController } from './routes/decisions/decisions.controller';
 import { AdministrationController } from './routes/administration/administration.controller';
 import { AccountsController } from './routes/accounts/accounts.controller';
 import { ReviewFileController } from './routes/review-file/review-file.controller';
@@ -43,6 +44,7 @@ import { DOMAIN_MODULES } from '../../api/src/domain-modules';
     ReviewFileFormsController,
     RequestsController,
     DocumentsController,
+    DecisionsController,
     AdministrationController,
     AccountsController,
     PartnershipController,

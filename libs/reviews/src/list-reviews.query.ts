@@ -1,21 +1,79 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { STAGES, Stage } from '@dhr/workflows/dhr/v1/dhr.types';
+
+/** The orders a page of reviews may come in. */
+export const REVIEW_SORTS = ['created', 'nextDue', 'reference', 'notified'] as const;
+export type ReviewSort = (typeof REVIEW_SORTS)[number];
+
+const trueOrFalse = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListReviewsQuery {
   @ApiPropertyOptional({ enum: STAGES }) @IsOptional() @IsIn(STAGES) stage?: Stage;
 
+  @ApiPropertyOptional({
+    enum: STAGES,
+    isArray: true,
+    description: 'any of these stages, comma-separated (`notification,csp_signoff`) or repeated',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',') : value))
+  @IsArray({ message: 'stages must be a comma-separated list of stages' })
+  @ArrayMaxSize(STAGES.length)
+  @IsIn(STAGES, { each: true })
+  stages?: Stage[];
+
   @ApiPropertyOptional({ description: 'only reviews with an open clock past its due time' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(trueOrFalse)
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 
-  @ApiPropertyOptional({ enum: ['created', 'nextDue'], default: 'created', description: 'newest first, or the next open deadline first' })
+  @ApiPropertyOptional({ description: 'only reviews on hold (true) or not on hold (false)' })
   @IsOptional()
-  @IsIn(['created', 'nextDue'])
-  sort: 'created' | 'nextDue' = 'created';
+  @Transform(trueOrFalse)
+  @IsBoolean({ message: 'onHold must be true or false' })
+  onHold?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'only reviews this independent chair chairs' })
+  @IsOptional()
+  @IsUUID('all')
+  chairUserId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'only reviews this agency is involved in (asked for scoping, or on the panel)' })
+  @IsOptional()
+  @IsUUID('all')
+  agencyId?: string;
+
+  @ApiPropertyOptional({ description: 'part of the reference or of a pseudonym (victim or perpetrator), any case' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  search?: string;
+
+  @ApiPropertyOptional({
+    enum: REVIEW_SORTS,
+    default: 'created',
+    description: 'newest first, the next open deadline first, by reference, or the latest notified first',
+  })
+  @IsOptional()
+  @IsIn(REVIEW_SORTS)
+  sort: ReviewSort = 'created';
 
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page = 1;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit = 50;

@@ -47,7 +47,14 @@ describe('event forms', () => {
       const spec = EVENT_CATALOGUE[type as keyof typeof EVENT_CATALOGUE];
       for (const field of form!.fields) if (field.kind === 'when') expect(spec.time).toBe(field.name);
     }
-    for (const type of ['DECIDE_NOT_TO_COMMISSION', 'CSP_SIGN_OFF', 'SUBMIT_TO_HOME_OFFICE', 'PUBLISH', 'CLOSE'] as const)
+    for (const type of [
+      'DECIDE_TO_COMMISSION',
+      'DECIDE_NOT_TO_COMMISSION',
+      'CSP_SIGN_OFF',
+      'SUBMIT_TO_HOME_OFFICE',
+      'PUBLISH',
+      'CLOSE',
+    ] as const)
       expect(EVENT_FORMS[type]?.confirm).toBeTruthy();
   });
 

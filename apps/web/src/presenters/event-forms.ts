@@ -82,6 +82,7 @@ export const EVENT_FORMS: Partial<Record<DhrEventType, EventForm>> = {
     title: 'Record the decision to hold a review',
     recorded: 'Decision to hold a review recorded',
     fields: [when('decidedAt'), reason('rationale', 'Why was the decision made?', 'Give the reasons the partnership recorded.')],
+    confirm: 'Once recorded, the review is commissioned: the clocks for setting it up and completing it start, and it cannot be undone.',
   },
   DECIDE_NOT_TO_COMMISSION: {
     task: 'Record the decision not to hold a review',

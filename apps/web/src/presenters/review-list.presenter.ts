@@ -1,4 +1,5 @@
 import type { VisibleReview } from '@dhr/reviews';
+import { longDate } from './dates';
 import { deadlineCell } from './deadline-tag';
 import { DEADLINE_WORDS, STAGE_WORDS } from './review-words';
 
@@ -8,6 +9,7 @@ export interface ReviewRow {
   pseudonym: string;
   stage: string;
   onHold: boolean;
+  notified: string;
   nextDeadline: string;
   nextDeadlineWhat: string | null;
   tag: { text: string; classes: string } | null;
@@ -23,19 +25,21 @@ export function reviewRow(review: VisibleReview, now: Date): ReviewRow {
     pseudonym: review.victimPseudonym,
     stage: STAGE_WORDS[review.stage as keyof typeof STAGE_WORDS] ?? review.stage,
     onHold: review.onHold,
+    notified: longDate(review.notifiedAt),
     nextDeadline: cell.date,
     nextDeadlineWhat: next ? DEADLINE_WORDS[next.kind as keyof typeof DEADLINE_WORDS] : null,
     tag: cell.tag,
   };
 }
 
-/** MoJ pagination's model: previous/next and the result counts. */
-export function pagination(page: number, limit: number, total: number, path: string) {
+/** MoJ pagination's model: previous/next and the result counts; `path` is a path, or the address of a page (to keep filters). */
+export function pagination(page: number, limit: number, total: number, path: string | ((page: number) => string)) {
   const pages = Math.max(1, Math.ceil(total / limit));
+  const href = typeof path === 'string' ? (n: number) => `${path}?page=${n}` : path;
   return {
     results: { from: total === 0 ? 0 : (page - 1) * limit + 1, to: Math.min(total, page * limit), count: total },
-    previous: page > 1 ? { text: 'Previous', href: `${path}?page=${page - 1}` } : null,
-    next: page < pages ? { text: 'Next', href: `${path}?page=${page + 1}` } : null,
-    items: Array.from({ length: pages }, (_, i) => ({ text: String(i + 1), href: `${path}?page=${i + 1}`, selected: i + 1 === page })),
+    previous: page > 1 ? { text: 'Previous', href: href(page - 1) } : null,
+    next: page < pages ? { text: 'Next', href: href(page + 1) } : null,
+    items: Array.from({ length: pages }, (_, i) => ({ text: String(i + 1), href: href(i + 1), selected: i + 1 === page })),
   };
 }

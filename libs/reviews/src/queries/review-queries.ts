@@ -41,14 +41,30 @@ export class ReviewQueries {
     const visible = visibleReviewsCondition(actor);
     const qb = this.db.getRepository(ReviewEntity).createQueryBuilder('r').where(visible.sql, visible.params);
     if (query.stage) qb.andWhere('r.stage = :stage', { stage: query.stage });
+    if (query.stages?.length) qb.andWhere('r.stage IN (:...stages)', { stages: query.stages });
     if (query.overdue !== undefined) {
       const overdue = this.clocks.overdueReviewIdsSql();
       qb.andWhere(`r.id ${query.overdue ? '' : 'NOT '}IN (${overdue.sql})`, overdue.params(now));
+    }
+    if (query.onHold !== undefined) qb.andWhere('r.on_hold = :onHold', { onHold: query.onHold });
+    if (query.chairUserId) qb.andWhere('r.chair_user_id = :chairUserId', { chairUserId: query.chairUserId });
+    if (query.agencyId) qb.andWhere(':agencyId = ANY(r.involved_agency_ids)', { agencyId: query.agencyId });
+    const search = query.search?.trim();
+    if (search) {
+      // A literal substring: the caller's % and _ are not wildcards.
+      const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere('(r.reference ILIKE :search OR r.victim_pseudonym ILIKE :search OR r.perpetrator_pseudonym ILIKE :search)', {
+        search: like,
+      });
     }
     if (query.sort === 'nextDue') {
       // An agency contact's next due is their own agency's; reviews with nothing due come last.
       const nextDue = this.clocks.nextDueSql(actor.role === 'agency_contact' ? 'visibleAgencyId' : undefined);
       qb.addSelect(nextDue, 'next_due').orderBy('next_due', 'ASC', 'NULLS LAST').addOrderBy('r.created_at', 'DESC');
+    } else if (query.sort === 'reference') {
+      qb.orderBy('r.reference', 'ASC');
+    } else if (query.sort === 'notified') {
+      qb.orderBy('r.notified_at', 'DESC');
     } else {
       qb.orderBy('r.created_at', 'DESC');
     }

@@ -14,6 +14,8 @@ declare module 'express-session' {
       answers: { key: string; value: string; href: string }[];
       values: Record<string, string>;
       expectedVersion: number | null;
+      /** The list the person came from (`/decisions`), to go back to once confirmed. */
+      returnTo?: string | null;
     };
     /** A notification read and checked, waiting on its "Check your answers" page. */
     newReview?: {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Clock, DomainError } from '@dhr/core';
 import { Actor, CurrentActor, IdentityDirectory } from '@dhr/identity';
@@ -21,6 +21,7 @@ import { NOTIFICATION_FORM } from '../../presenters/notification-form';
 import { reviewHeader } from '../../presenters/review-page.presenter';
 import { HistoryEntry, timelineItems } from '../../presenters/timeline.presenter';
 import { takeFlash } from './review-work-session';
+import { taskReturnTo } from './task-return';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EVERY_ROLE = ['coordinator', 'csp_chair', 'independent_chair', 'agency_contact'] as const;
@@ -124,19 +125,19 @@ export class ReviewWorkController {
     @CurrentActor() actor: Actor,
     @Param('id') id: string,
     @Param('type') type: string,
+    @Query('returnTo') returnToParam: unknown,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const form = this.formFor(actor, type);
     const review = await this.reviews.get(actor, reviewId(id));
     if (!review.allowedEvents.includes(type)) return this.renderTasks(res, review, { refused: form.task });
-    // Back from "Check and confirm" (a Change link): the answers given, not a blank form.
+    // Back from "Check and confirm" (a Change link): the answers given, not a blank form, and where they came from.
     const pending = req.session.pendingEvent;
-    const values =
-      pending && pending.reviewId === review.id && pending.type === type
-        ? pending.values
-        : { ...initialValues(form, this.clock.now()), ...chosenInLink(form, req.query) };
-    await this.renderEvent(res, actor, review, type, form, values, review.version);
+    const back = pending && pending.reviewId === review.id && pending.type === type ? pending : null;
+    const values = back ? back.values : { ...initialValues(form, this.clock.now()), ...chosenInLink(form, req.query) };
+    const returnTo = taskReturnTo(returnToParam) ?? back?.returnTo ?? null;
+    await this.renderEvent(res, actor, review, type, form, values, review.version, { returnTo });
   }
 
   @Post(':id/tasks/:type')
@@ -153,15 +154,24 @@ export class ReviewWorkController {
     const review = await this.reviews.get(actor, reviewId(id));
     const values = valuesOf(form, body);
     const expectedVersion = versionOf(body.expectedVersion);
+    const returnTo = taskReturnTo(body.returnTo);
     if (!review.allowedEvents.includes(type)) return this.renderTasks(res.status(409), review, { refused: form.task });
     const read = readForm(form, body, await this.context(actor, review, form), this.clock.now());
     if ('errors' in read)
-      return this.renderEvent(res.status(400), actor, review, type, form, values, expectedVersion, { errors: read.errors });
+      return this.renderEvent(res.status(400), actor, review, type, form, values, expectedVersion, { errors: read.errors, returnTo });
     if (form.confirm) {
-      req.session.pendingEvent = { reviewId: review.id, type, payload: read.payload, answers: read.answers, values, expectedVersion };
+      req.session.pendingEvent = {
+        reviewId: review.id,
+        type,
+        payload: read.payload,
+        answers: read.answers,
+        values,
+        expectedVersion,
+        returnTo,
+      };
       return res.redirect(303, `/reviews/${review.id}/tasks/${type}/confirm`);
     }
-    await this.apply(actor, req, res, review, type, form, read.payload, values, expectedVersion);
+    await this.apply(actor, req, res, review, type, form, read.payload, values, expectedVersion, returnTo);
   }
 
   @Get(':id/tasks/:type/confirm')
@@ -184,6 +194,7 @@ export class ReviewWorkController {
       confirmButton: `Yes, ${form.task[0].toLowerCase()}${form.task.slice(1)}`,
       answers: pending.answers.map((a) => ({ ...a, href: `/reviews/${review.id}/tasks/${type}${a.href}` })),
       backLink: `/reviews/${review.id}/tasks/${type}`,
+      cancelLink: pending.returnTo ?? `/reviews/${review.id}/tasks`,
     });
   }
 
@@ -200,7 +211,18 @@ export class ReviewWorkController {
     if (!confirming) return;
     const { form, review, pending } = confirming;
     delete req.session.pendingEvent;
-    await this.apply(actor, req, res, review, type, form, pending.payload, pending.values, pending.expectedVersion);
+    await this.apply(
+      actor,
+      req,
+      res,
+      review,
+      type,
+      form,
+      pending.payload,
+      pending.values,
+      pending.expectedVersion,
+      pending.returnTo ?? null,
+    );
   }
 
   /** The event waiting for its confirmation, or (having sent the person back to its form) null. */
@@ -252,13 +274,16 @@ export class ReviewWorkController {
     payload: Record<string, unknown>,
     values: Values,
     expectedVersion: number | null,
+    returnTo: string | null = null,
   ): Promise<void> {
+    const shown = { returnTo };
     try {
       await this.spine.applyEvent(actor, review.id, { type, ...payload, ...(expectedVersion ? { expectedVersion } : {}) });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (error.code === 'validation_failed')
         return this.renderEvent(res.status(400), actor, review, type, form, values, expectedVersion, {
+          ...shown,
           errors: domainErrors(form, error.details.fields ?? []),
         });
       if (error.code === 'invalid_transition') {
@@ -268,12 +293,14 @@ export class ReviewWorkController {
       if (error.code === 'conflict') {
         const fresh = await this.reviews.get(actor, review.id);
         return this.renderEvent(res.status(409), actor, fresh, type, form, values, fresh.version, {
+          ...shown,
           banner:
             'Someone else changed this review while you were filling in this form. Check the review’s overview and timeline, then send the form again if it is still needed.',
         });
       }
       if (error.code === 'invalid_stage' || error.code === 'identifying_terms_found')
         return this.renderEvent(res.status(409), actor, review, type, form, values, expectedVersion, {
+          ...shown,
           banner:
             error.code === 'identifying_terms_found'
               ? 'Identifying terms were found in the documents to be published. Remove them from the documents, then try again.'
@@ -281,8 +308,9 @@ export class ReviewWorkController {
         });
       throw error;
     }
-    req.session.flash = { success: form.recorded };
-    res.redirect(303, `/reviews/${review.id}`);
+    // Back to the list the person came from, saying which review; else to the review itself.
+    req.session.flash = { success: returnTo ? `${form.recorded}: review ${review.reference}` : form.recorded };
+    res.redirect(303, returnTo ?? `/reviews/${review.id}`);
   }
 
   /** The agencies of the review's partnership and its independent chairs, by name, for the form's choices. */
@@ -314,9 +342,10 @@ export class ReviewWorkController {
     form: EventForm,
     values: Values,
     expectedVersion: number | null,
-    shown: { errors?: Errors; banner?: string } = {},
+    shown: { errors?: Errors; banner?: string; returnTo?: string | null } = {},
   ): Promise<void> {
     const ctx = await this.context(actor, review, form);
+    const returnTo = shown.returnTo ?? null;
     const fields = formFields(form, ctx, values, shown.errors);
     res.render('pages/reviews/event-form', {
       review: heading(review, 'tasks'),
@@ -328,7 +357,9 @@ export class ReviewWorkController {
       errors: shown.errors,
       banner: shown.banner,
       button: form.confirm ? 'Continue' : 'Record',
-      backLink: `/reviews/${review.id}/tasks`,
+      returnTo,
+      backLink: returnTo ?? `/reviews/${review.id}/tasks`,
+      action: `/reviews/${review.id}/tasks/${type}`,
     });
   }
 

@@ -1,9 +1,18 @@
 import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Clock, DomainError } from '@dhr/core';
-import { Actor, CurrentActor } from '@dhr/identity';
+import { Actor, CurrentActor, IdentityDirectory } from '@dhr/identity';
 import { ListReviewsQuery, ReviewQueries } from '@dhr/reviews';
 import { PageRoles } from '../../auth/page-access';
+import {
+  caseloadHref,
+  caseloadQuery,
+  FilterChoices,
+  filterFields,
+  readCaseloadFilters,
+  selectedFilters,
+  sortHeaders,
+} from '../../presenters/caseload-filters';
 import { pagination, reviewRow } from '../../presenters/review-list.presenter';
 import { reviewPage } from '../../presenters/review-page.presenter';
 import { takeFlash } from './review-work-session';
@@ -26,20 +35,42 @@ export class ReviewsController {
   constructor(
     private readonly reviews: ReviewQueries,
     private readonly clock: Clock,
+    private readonly directory: IdentityDirectory,
   ) {}
 
+  /** The caseload (MoJ case list): a plain GET filter form, removable selected filters, sort links, pages that keep the filters. */
   @Get()
   @PageRoles('coordinator', 'csp_chair', 'independent_chair')
-  async caseload(@CurrentActor() actor: Actor, @Query('page') pageParam: unknown, @Res() res: Response): Promise<void> {
-    const page = pageNumber(pageParam);
-    const { items, total } = await this.reviews.list(actor, listQuery(page));
+  async caseload(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    const choices = await this.filterChoices(actor);
+    const { filters, errors } = readCaseloadFilters(query, choices);
+    const page = pageNumber(query.page);
+    const { items, total } = await this.reviews.list(actor, caseloadQuery(filters, page, PAGE_SIZE));
     const now = this.clock.now();
-    res.render('pages/reviews/caseload', {
+    res.status(errors ? 400 : 200).render('pages/reviews/caseload', {
       rows: items.map((review) => reviewRow(review, now)),
-      pagination: pagination(page, PAGE_SIZE, total, '/reviews'),
+      pagination: pagination(page, PAGE_SIZE, total, (n) => caseloadHref(filters, { page: String(n) })),
       total,
+      filtered: selectedFilters(filters, choices),
+      fields: filterFields(filters, choices, errors),
+      sort: sortHeaders(filters),
+      errors,
       mayRecordNotification: actor.role === 'coordinator',
     });
+  }
+
+  /** The partnership's independent chairs (not offered to an independent chair, who sees only their own) and agencies, by name. */
+  private async filterChoices(actor: Actor): Promise<FilterChoices> {
+    if (!actor.partnershipId) return { chairs: null, agencies: [] };
+    const agencies = await this.directory.agenciesOf(actor.partnershipId);
+    if (actor.role === 'independent_chair') return { chairs: null, agencies };
+    const ids = await this.directory.userIdsWithRole(actor.partnershipId, ['independent_chair']);
+    const names = await this.directory.names({ userIds: ids });
+    const chairs = ids
+      .map((id) => names.user(id))
+      .filter((u): u is { id: string; name: string } => u !== null)
+      .sort((a, b) => a.name.localeCompare(b.name));
+    return { chairs, agencies };
   }
 
   @Get(':id')
