@@ -19,7 +19,8 @@ const SECTIONS: [link: string, heading: string][] = [
 /**
  * The review's sub-pages in Debian's Chromium as a coordinator: each opened from the
  * sub-navigation, axe (WCAG 2.2 AA) with zero violations and no id in the text on every
- * page and form state, screenshots of Deadlines and Documents kept in docs/screenshots.
+ * page and form state (the family, meeting and recommendation forms with their errors),
+ * screenshots of Deadlines and Documents kept in docs/screenshots.
  */
 describe('web in a browser: the review file’s sub-pages', () => {
   let t: WebTestApp;
@@ -85,6 +86,62 @@ describe('web in a browser: the review file’s sub-pages', () => {
     await page.getByRole('button', { name: 'Record contact' }).click();
     expect(await page.locator('.govuk-error-summary').innerText()).toContain('Select the family member');
     problems.push(...(await checkPage(page, 'record a contact (errors)')));
+    expect(problems).toEqual([]);
+  });
+
+  it('coordinator: schedules, changes and cancels a meeting and adds a recommendation, each form and its errors checked', async () => {
+    const problems: string[] = [];
+    const file = new ReviewFilePage(page);
+    await page.goto(`/reviews/${r.id}`);
+    await file.openSection('Meetings');
+    await page.getByRole('button', { name: 'Schedule a meeting' }).click();
+    problems.push(...(await checkPage(page, 'schedule a meeting')));
+    await page.getByRole('button', { name: 'Schedule meeting' }).click();
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter the date of the meeting');
+    problems.push(...(await checkPage(page, 'schedule a meeting (errors)')));
+    const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
+      .format(new Date(Date.now() + 14 * 86_400_000))
+      .split('-');
+    await page.getByLabel('Day').fill(String(Number(day)));
+    await page.getByLabel('Month').fill(String(Number(month)));
+    await page.getByLabel('Year').fill(year);
+    await page.getByLabel('Start time').fill('2pm');
+    await page.getByLabel('End time').fill('1pm');
+    await page.getByLabel('Where').fill('Civic centre, room 1');
+    await page.getByLabel('BRF Police').check();
+    await page.getByLabel('csp_chair BRF').check();
+    await page.getByRole('button', { name: 'Schedule meeting' }).click();
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('The end time must be after the start time');
+    problems.push(...(await checkPage(page, 'schedule a meeting (end before start)')));
+    await page.getByLabel('End time').fill('3:30pm');
+    await page.getByRole('button', { name: 'Schedule meeting' }).click();
+    expect(await page.locator('.govuk-notification-banner--success').innerText()).toContain('scheduled');
+    problems.push(...(await checkPage(page, 'meetings (scheduled)')));
+
+    await page.getByRole('link', { name: 'Change meeting 2' }).click();
+    problems.push(...(await checkPage(page, 'change a meeting')));
+    await page.getByLabel('Where').fill('');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter where the meeting is');
+    problems.push(...(await checkPage(page, 'change a meeting (errors)')));
+    await page.getByRole('link', { name: 'Back to meetings' }).click();
+    await page.getByRole('link', { name: 'Cancel meeting 2' }).click();
+    problems.push(...(await checkPage(page, 'cancel a meeting (confirm)')));
+    await page.getByRole('button', { name: 'Yes, cancel the meeting' }).click();
+    expect(await page.locator('.govuk-notification-banner--success').innerText()).toContain('cancelled');
+
+    await file.openSection('Action plan');
+    await page.getByRole('button', { name: 'Add a recommendation' }).click();
+    problems.push(...(await checkPage(page, 'add a recommendation')));
+    await page.getByLabel('Local').check();
+    await page.getByRole('button', { name: 'Add recommendation' }).click();
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter the recommendation');
+    problems.push(...(await checkPage(page, 'add a recommendation (errors)')));
+    await page.getByLabel('Recommendation', { exact: true }).fill('Health to share risk information');
+    await page.getByLabel('Which agency owns it?').selectOption({ label: 'BRF NHS Trust' });
+    await page.getByRole('button', { name: 'Add recommendation' }).click();
+    expect(await page.locator('.govuk-notification-banner--success').innerText()).toContain('Recommendation 2 added');
+    problems.push(...(await checkPage(page, 'action plan (added)')));
     expect(problems).toEqual([]);
   });
 });

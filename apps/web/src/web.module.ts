@@ -18,6 +18,8 @@ import { AdministrationController } from './routes/administration/administration
 import { AccountsController } from './routes/accounts/accounts.controller';
 import { ReviewFileController } from './routes/review-file/review-file.controller';
 import { ReviewFileFormsController } from './routes/review-file/review-file-forms.controller';
+import { MeetingFormsController } from './routes/review-file/meeting-forms.controller';
+import { RecommendationFormsController } from './routes/review-file/recommendation-forms.controller';
 import { ReviewSectionsInterceptor } from './routes/review-file/review-sections.interceptor';
 import { PartnershipController } from './routes/partnership/partnership.controller';
 import { MembershipsController } from './routes/administration/memberships.controller';
@@ -42,6 +44,8 @@ import { DOMAIN_MODULES } from '../../api/src/domain-modules';
     ReviewsController,
     ReviewFileController,
     ReviewFileFormsController,
+    MeetingFormsController,
+    RecommendationFormsController,
     RequestsController,
     DocumentsController,
     DecisionsController,

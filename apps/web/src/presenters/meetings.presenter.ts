@@ -12,6 +12,7 @@ export function meetingWhen(startsAt: string, endsAt: string): string {
 /** The review's meetings by number, each with its time in words, place, status and who is invited, by name. */
 export function meetingRows(meetings: MeetingView[], now: Date, userName: (id: string) => string | null) {
   return meetings.map((m) => ({
+    id: m.id,
     number: m.number,
     when: meetingWhen(m.startsAt, m.endsAt),
     timestamp: m.startsAt,
@@ -25,5 +26,7 @@ export function meetingRows(meetings: MeetingView[], now: Date, userName: (id: s
           : { text: 'Scheduled', classes: 'govuk-tag--blue' },
     attendees: m.attendees.map((a) => userName(a.userId) ?? 'A former user').sort((a, b) => a.localeCompare(b)),
     minutes: m.minutesDocumentId !== null,
+    /** Not cancelled and not begun: it may still be changed or cancelled (the meetings lib's rule). */
+    changeable: m.status === 'scheduled' && new Date(m.startsAt).getTime() > now.getTime(),
   }));
 }

@@ -1,14 +1,14 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { Clock, DomainError } from '@dhr/core';
+import { Clock } from '@dhr/core';
 import { CreateFamilyMemberDto, FamilyService, LogFamilyContactDto } from '@dhr/family';
 import { Actor, CurrentActor } from '@dhr/identity';
 import { ReviewQueries, type VisibleReview } from '@dhr/reviews';
 import { PageRoles } from '../../auth/page-access';
-import { answer, dtoProblems, FieldWords } from '../../presenters/dto-errors';
+import { answer, dtoProblems } from '../../presenters/dto-errors';
 import { CONTACT_WORDS, contactChoices, MEMBER_WORDS, memberChoices } from '../../presenters/family-forms';
 import { londonDay, londonInstant, readDate, todayParts } from '../../presenters/form-dates';
-import { formErrors } from '../../presenters/form-errors';
+import { errorsOf, libProblems } from './form-problems';
 import { heading, idParam } from './review-id';
 
 /** Family involvement is recorded by the coordinator or the review's independent chair (the family lib's rule). */
@@ -16,21 +16,8 @@ const FAMILY_WRITERS = ['coordinator', 'independent_chair'] as const;
 type Form = Record<string, unknown>;
 type Values = Record<string, string | undefined>;
 
-/** Where each field's error summary link goes: a date input's first box, else the field itself. */
+/** Where each field's error summary link goes: a date input's first box. */
 const FIRST_INPUT: Record<string, string> = { occurredAt: 'occurredAt-day' };
-
-function errorsOf(problems: Record<string, string>) {
-  const errors = formErrors(problems);
-  return { ...errors, list: errors.list.map((e) => ({ ...e, href: `#${FIRST_INPUT[e.href.slice(1)] ?? e.href.slice(1)}` })) };
-}
-
-/** The fields a lib's validation error names, worded for a person; null when it is not a validation error. */
-function libProblems(error: unknown, words: FieldWords): Record<string, string> | null {
-  if (!(error instanceof DomainError) || error.code !== 'validation_failed') return null;
-  const problems: Record<string, string> = {};
-  for (const f of error.details.fields ?? []) problems[f.field] = words[f.field]?.('invalid') ?? `Check this answer: ${f.reason}`;
-  return problems;
-}
 
 /**
  * The forms of the review file's parts: add a family member and record a contact with the
@@ -84,7 +71,7 @@ export class ReviewFileFormsController {
       review: heading(review, 'family'),
       values,
       ...memberChoices(values),
-      errors: problems ? errorsOf(problems) : undefined,
+      errors: problems ? errorsOf(problems, FIRST_INPUT) : undefined,
     });
   }
 
@@ -180,7 +167,7 @@ export class ReviewFileFormsController {
       review: heading(review, 'family'),
       values,
       ...contactChoices(values, members),
-      errors: problems ? errorsOf(problems) : undefined,
+      errors: problems ? errorsOf(problems, FIRST_INPUT) : undefined,
     });
   }
 }

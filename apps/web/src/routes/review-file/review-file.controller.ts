@@ -26,6 +26,8 @@ const EVERY_ROLE = ['coordinator', 'csp_chair', 'independent_chair', 'agency_con
 /** Family involvement: as the API, never agency contacts (403). */
 const FAMILY_READERS = ['coordinator', 'csp_chair', 'independent_chair'] as const;
 const FAMILY_WRITERS: readonly string[] = ['coordinator', 'independent_chair'];
+/** Meetings and recommendations are written by the review's coordinators and its own chair (their libs' rule). */
+const PLAN_WRITERS: readonly string[] = ['coordinator', 'independent_chair'];
 const AUDIT_PAGE_SIZE = 50;
 
 /**
@@ -141,7 +143,8 @@ export class ReviewFileController {
     res.render('pages/review-file/meetings', {
       review: heading(review, 'meetings'),
       meetings: meetingRows(meetings, this.clock.now(), (userId) => names.user(userId)?.name ?? null),
-      mayArrange: actor.role === 'coordinator' && passesGate(review.stage, 'open'),
+      mayArrange: PLAN_WRITERS.includes(actor.role) && passesGate(review.stage, 'open'),
+      scheduleLink: `/reviews/${review.id}/meetings/schedule`,
       flash: takeFlash(req),
     });
   }
@@ -160,7 +163,10 @@ export class ReviewFileController {
     res.render('pages/review-file/action-plan', {
       review: heading(review, 'action-plan'),
       plan: actionPlanPage(plan, this.clock.now(), (agencyId) => names.agencyName(agencyId)),
-      mayAddRecommendation: actor.role === 'coordinator' && passesGate(review.stage, 'recommendations'),
+      mayAddRecommendation: PLAN_WRITERS.includes(actor.role) && passesGate(review.stage, 'recommendations'),
+      recommendationLink: `/reviews/${review.id}/action-plan/add-recommendation`,
+      // Actions are a workflow event (ADD_ACTION): its form is on the Tasks page, offered when the review allows it now.
+      addActionLink: review.allowedEvents.includes('ADD_ACTION') ? `/reviews/${review.id}/tasks/ADD_ACTION` : null,
       flash: takeFlash(req),
     });
   }
