@@ -13,7 +13,9 @@ const shared = {
 };
 
 module.exports = {
-  testTimeout: 60000,
+  // Generous: the e2e suites boot the app, seed partnerships and drive Chromium on 2 cores, in
+  // parallel; a hook or test that takes minutes is slow, not broken. Speed is measured in bench/.
+  testTimeout: 180000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows,scripts}/**/*.spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },

@@ -170,5 +170,14 @@ describe('web: one person, several partnerships', () => {
     });
     expect(twice.status).toBe(400);
     expect(twice.text).toContain('already a member of this partnership');
+
+    // Their requests page lists what B's agency is asked for too, named by partnership, while they work in A.
+    await send(t, b.coordinator, reviewB.id, { type: 'REQUEST_SCOPING', agencyId: b.health.id });
+    const contact = request.agent(t.server);
+    await webSignIn(contact, a.healthContact.email, PASSWORD, secrets);
+    const requests = await contact.get('/requests');
+    expect(requests.status).toBe(200);
+    expect(visibleText(requests.text)).toContain(`${reviewB.reference} MWB CSP Scoping information`);
+    expect(requests.text).toContain('MWA CSP'); // the partnership the pages work in
   });
 });

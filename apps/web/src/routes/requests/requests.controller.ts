@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Clock } from '@dhr/core';
-import { Actor, CurrentActor } from '@dhr/identity';
+import { Actor, CurrentActor, MembershipService } from '@dhr/identity';
 import { MeetingsService } from '@dhr/meetings';
 import { ListReviewsQuery, ReviewQueries } from '@dhr/reviews';
 import { PageRoles } from '../../auth/page-access';
@@ -22,6 +22,7 @@ export class RequestsController {
   constructor(
     private readonly reviews: ReviewQueries,
     private readonly meetings: MeetingsService,
+    private readonly memberships: MembershipService,
     private readonly clock: Clock,
   ) {}
 
@@ -31,14 +32,26 @@ export class RequestsController {
     const page = pageNumber(pageParam);
     const { items, total } = await this.reviews.list(actor, listQuery(page));
     const now = this.clock.now();
-    const all = await this.reviews.list(
-      actor,
-      Object.assign(new ListReviewsQuery(), { sort: 'nextDue', page: 1, limit: REQUESTS_REVIEWS }),
-    );
+    // Requests come from every agency the person is a contact of, in whichever partnership
+    // (each read as that membership: the access rules of each apply); the review list below is
+    // the partnership the pages work in now.
+    const asContact = (await this.memberships.of(actor.userId)).filter((m) => m.role === 'agency_contact');
+    const acting = asContact.length ? asContact : [{ partnershipId: actor.partnershipId, partnershipName: null, agencyId: actor.agencyId }];
     const rows = [];
-    for (const review of all.items) rows.push(...requestRows(review, await this.meetings.list(actor, review.id), now));
+    for (const membership of acting) {
+      const member: Actor = { ...actor, role: 'agency_contact', partnershipId: membership.partnershipId, agencyId: membership.agencyId };
+      const all = await this.reviews.list(
+        member,
+        Object.assign(new ListReviewsQuery(), { sort: 'nextDue', page: 1, limit: REQUESTS_REVIEWS }),
+      );
+      for (const review of all.items) {
+        const partnership = acting.length > 1 ? membership.partnershipName : null;
+        rows.push(...requestRows(review, await this.meetings.list(member, review.id), now).map((r) => ({ ...r, partnership })));
+      }
+    }
     res.render('pages/requests/requests', {
       requests: sortRequests(rows),
+      severalPartnerships: acting.length > 1,
       rows: items.map((review) => reviewRow(review, now)),
       pagination: pagination(page, 20, total, '/requests'),
       total,
