@@ -360,13 +360,11 @@ describe('web in a browser: one review from notification to closed, each step by
     await visit(page, 'drafts (none yet)');
     await page.getByLabel('Overview report', { exact: true }).check();
     await page.getByLabel('Title (optional)').fill('First draft for the panel');
-    await page
-      .locator('input[type=file][name=file]')
-      .setInputFiles({
-        name: 'overview-report.txt',
-        mimeType: 'text/plain',
-        buffer: Buffer.from('Overview report: the death of Adult K.'),
-      });
+    await page.locator('input[type=file][name=file]').setInputFiles({
+      name: 'overview-report.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Overview report: the death of Adult K.'),
+    });
     await page.getByRole('button', { name: 'Upload the draft' }).click();
     expect(await successBanner(page).innerText()).toContain('This recorded: Draft submitted.');
     await visit(page, 'drafts (one draft)');
