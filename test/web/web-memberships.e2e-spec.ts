@@ -162,14 +162,14 @@ describe('web: one person, several partnerships', () => {
 
     const users = await coordinator.get('/administration/users');
     expect(users.text).toContain(a.healthContact.email);
-    // A coordinator still cannot make anyone an independent chair, nor add a person twice.
+    // Once a member, inviting them again is refused as before.
     const twice = await submit(coordinator, '/administration/users/invite', '/administration/users/invite', {
       name: 'x',
       email: a.healthContact.email,
       agencyId: b.health.id,
     });
     expect(twice.status).toBe(400);
-    expect(twice.text).toContain('already a member of this partnership');
+    expect(twice.text).toContain('A user with this email address already exists');
 
     // Their requests page lists what B's agency is asked for too, named by partnership, while they work in A.
     await send(t, b.coordinator, reviewB.id, { type: 'REQUEST_SCOPING', agencyId: b.health.id });

@@ -113,8 +113,9 @@ export class MembershipService {
   /**
    * Invited by email, already has an account: the person is added to the partnership instead (an
    * independent chair or agency contact serving one more partnership). For an agency contact the
-   * partnership is their agency's. Null when the email is no active account's, or the role is one
-   * a further membership may not hold (the caller then reports the taken email as before).
+   * partnership is their agency's. Null when the email is no active account's, the role is one a
+   * further membership may not hold, or they are a member there already (the caller then reports
+   * the taken email as before).
    */
   async addForEmail(
     actor: Actor,
@@ -130,6 +131,8 @@ export class MembershipService {
         : null;
     if (request.role === 'agency_contact' && !agency) throw DomainError.field('agencyId', 'Select their agency');
     const partnershipId = agency?.partnershipId ?? request.partnershipId ?? '';
+    // Already a member there: nothing to add (the caller reports the taken email as before).
+    if (await this.db.getRepository(MembershipEntity).existsBy({ userId: user.id, partnershipId })) return null;
     const dto = Object.assign(new AddMembershipDto(), { partnershipId, role: request.role, agencyId: agency?.id });
     const memberships = await this.add(actor, user.id, dto);
     return { user, membership: memberships.find((m) => m.partnershipId === partnershipId)! };
