@@ -60,7 +60,9 @@ export function pageShapeProblems(matrix: PageMatrix): string[] {
 export async function runPages(ww: WebWorld, matrix: PageMatrix, concurrency: number): Promise<PageOutcome[]> {
   const jobs = Object.entries(matrix).flatMap(([key, entries]) =>
     entries.flatMap((entry) =>
-      ACTORS.flatMap((actor) => entry.situations.map((situation, i) => ({ key, entry, actor, situation, expected: entry.expect[actor][i] }))),
+      ACTORS.flatMap((actor) =>
+        entry.situations.map((situation, i) => ({ key, entry, actor, situation, expected: entry.expect[actor][i] })),
+      ),
     ),
   );
   return runPool(
@@ -94,13 +96,15 @@ export function pageProblems(outcomes: PageOutcome[], ww: WebWorld): string[] {
       const toSignIn = o.location?.startsWith('/sign-in') ?? false;
       if (o.actor === 'anonymous' && !toSignIn) problems.push(`${where}: anonymous sent to ${o.location}, not to sign in`);
       // The sign-in steps send a signed-in person back to /sign-in, which sends them on to their landing page.
-      if (o.actor !== 'anonymous' && toSignIn && !o.path.startsWith('/sign-in/')) problems.push(`${where}: a signed-in person sent to sign in`);
+      if (o.actor !== 'anonymous' && toSignIn && !o.path.startsWith('/sign-in/'))
+        problems.push(`${where}: a signed-in person sent to sign in`);
     }
     if (o.status !== 200 || o.entry.file) continue;
     const seen = visibleText(o.text);
     const uuid = UUID.exec(seen);
     if (uuid) problems.push(`${where}: a UUID in the visible text: …${seen.slice(Math.max(0, uuid.index - 80), uuid.index + 40)}…`);
-    for (const mark of otherPartnershipMarks(o.actor, ww)) if (o.text.includes(mark)) problems.push(`${where}: shows "${mark}" of the other partnership`);
+    for (const mark of otherPartnershipMarks(o.actor, ww))
+      if (o.text.includes(mark)) problems.push(`${where}: shows "${mark}" of the other partnership`);
   }
   return problems;
 }
