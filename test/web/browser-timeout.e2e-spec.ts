@@ -86,7 +86,7 @@ describe('web in a browser: the idle-timeout warning', () => {
     contexts.push(context);
     const page = await context.newPage();
     await signInThroughPages(page, s.cspChair.email);
-    expect(new URL(page.url()).pathname).toBe('/decisions') // a CSP chair's landing page;
+    expect(new URL(page.url()).pathname).toBe('/decisions'); // a CSP chair's landing page;
     await sleep(IDLE_SECONDS * 1000 + 1500);
     expect(await new TimeoutWarning(page).isOpen()).toBe(false);
     await page.goto('/reviews');
