@@ -4,6 +4,13 @@ import request from 'supertest';
 /** Helpers for HTTP-level web tests: a browser without JavaScript, through forms, cookies and redirects. */
 export type Agent = ReturnType<typeof request.agent>;
 
+/** What a person reads of a page: without its tags, attributes and scripts, white space collapsed. */
+export const visibleText = (html: string) =>
+  html
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ');
+
 export const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
 export const secretOf = (html: string) => /id="secret-key">([A-Z2-7 ]+)</.exec(html)?.[1].replace(/\s/g, '') ?? '';
 

@@ -2,17 +2,11 @@ import request from 'supertest';
 import { seedPartnership, Seed } from '../support/actors';
 import { daysAgo, reviewBody, send } from '../support/review-driver';
 import { startWebTestApp, WebTestApp } from '../support/web-app';
-import { Agent, webSignIn } from '../support/web-forms';
+import { Agent, visibleText, webSignIn } from '../support/web-forms';
 
 const PASSWORD = 'a-long-enough-test-password';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
-/** What a person reads: the page without its tags, attributes and scripts. */
-const visibleText = (html: string) =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ');
 /** The references listed in the caseload's table, in order. */
 const referencesOf = (html: string) =>
   [...html.matchAll(/<td class="govuk-table__cell[^"]*"><a class="govuk-link" href="\/reviews\/[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);

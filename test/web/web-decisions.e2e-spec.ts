@@ -3,15 +3,10 @@ import { seedPartnership, Seed } from '../support/actors';
 import { daysAgo, reviewBody } from '../support/review-driver';
 import { reviewWaitingForSignOff } from '../support/signoff-driver';
 import { startWebTestApp, WebTestApp } from '../support/web-app';
-import { Agent, csrfOf, webSignIn } from '../support/web-forms';
+import { Agent, csrfOf, visibleText, webSignIn } from '../support/web-forms';
 
 const PASSWORD = 'a-long-enough-test-password';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-const visibleText = (html: string) =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ');
 const unescape = (href: string) => href.replace(/&amp;/g, '&');
 
 /** Today in London as a date input's day, month and year. */

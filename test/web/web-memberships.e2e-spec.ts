@@ -3,16 +3,11 @@ import { seedPartnership, Seed } from '../support/actors';
 import { ADMIN } from '../support/test-app';
 import { daysAgo, reviewBody, send } from '../support/review-driver';
 import { startWebTestApp, WebTestApp } from '../support/web-app';
-import { Agent, csrfOf, submit, webSignIn } from '../support/web-forms';
+import { Agent, csrfOf, submit, visibleText, webSignIn } from '../support/web-forms';
 import { SmtpSink } from '../support/smtp-sink';
 
 const PASSWORD = 'a-long-enough-test-password';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-const visibleText = (html: string) =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ');
 
 /**
  * One person, several partnerships, in the pages: an administrator adds a partnership to an

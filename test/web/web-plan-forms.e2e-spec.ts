@@ -7,18 +7,14 @@ import { ReviewFileData, seedReviewFile } from '../support/review-file-data';
 import { SmtpSink } from '../support/smtp-sink';
 import { waitFor } from '../support/wait-for';
 import { startWebTestApp, WebTestApp } from '../support/web-app';
-import { Agent, csrfOf, webSignIn } from '../support/web-forms';
+import { Agent, csrfOf, webSignIn, visibleText as pageText } from '../support/web-forms';
 
 const PASSWORD = 'a-long-enough-test-password';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /** What a person reads: the page without its tags, attributes and scripts. */
-const visibleText = (html: string) =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/\s+/g, ' ');
+/** The page's text, apostrophes as typed. */
+const visibleText = (html: string) => pageText(html).replace(/&#39;/g, "'");
 
 /** A London date `days` from today as a date input's day, month and year. */
 function londonDate(days: number): Record<string, string> {

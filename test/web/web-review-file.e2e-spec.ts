@@ -2,18 +2,11 @@ import request from 'supertest';
 import { seedPartnership, Seed } from '../support/actors';
 import { PDF, ReviewFileData, seedReviewFile } from '../support/review-file-data';
 import { startWebTestApp, WebTestApp } from '../support/web-app';
-import { Agent, csrfOf, webSignIn } from '../support/web-forms';
+import { Agent, csrfOf, visibleText, webSignIn } from '../support/web-forms';
 
 const PASSWORD = 'a-long-enough-test-password';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const SECTIONS = ['deadlines', 'documents', 'chronology', 'family', 'meetings', 'action-plan', 'audit'] as const;
-
-/** What a person reads: the page without its tags, attributes and scripts. */
-const visibleText = (html: string) =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ');
 
 /** A London date `days` from today as a date input's day, month and year. */
 function londonDate(prefix: string, days: number): Record<string, string> {

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { seedPartnership, Seed } from '../support/actors';
 import { reviewBody } from '../support/review-driver';
 import { startWebTestApp, WebTestApp } from '../support/web-app';
-import { Agent, csrfOf, webSignIn } from '../support/web-forms';
+import { Agent, csrfOf, visibleText, webSignIn } from '../support/web-forms';
 
 const PASSWORD = 'a-long-enough-test-password';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -14,13 +14,6 @@ function today(prefix: string, daysBefore = 0): Record<string, string> {
   const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(when).split('-');
   return { [`${prefix}-day`]: String(Number(day)), [`${prefix}-month`]: String(Number(month)), [`${prefix}-year`]: year };
 }
-
-/** What a person reads: the page without its tags, attributes and scripts. */
-const visibleText = (html: string) =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ');
 
 /**
  * Doing a review's work in the pages, as a browser without JavaScript: recording a

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { seedPartnership, Seed, Session } from '../support/actors';
 import { daysAgo, daysAhead, reviewBody, send } from '../support/review-driver';
 import { startWebTestApp, WebTestApp } from '../support/web-app';
-import { Agent, csrfOf, webSignIn } from '../support/web-forms';
+import { Agent, csrfOf, webSignIn, visibleText as pageText } from '../support/web-forms';
 
 const PASSWORD = 'a-long-enough-test-password';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -10,12 +10,8 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const VICTIM = 'Philippa Quenby-Marsh';
 const MAX_BYTES = 64 * 1024;
 
-const visibleText = (html: string) =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&#39;|&rsquo;|’/g, "'")
-    .replace(/\s+/g, ' ');
+/** The page's text, apostrophes as typed. */
+const visibleText = (html: string) => pageText(html).replace(/&#39;|&rsquo;|’/g, "'");
 
 function today(prefix: string): Record<string, string> {
   const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()).split('-');

@@ -1,4 +1,5 @@
 import { runPool } from '../pool';
+import { visibleText } from '../../web-forms';
 import { ACTORS, ActorName } from '../world';
 import type { WebWorld } from './web-world';
 
@@ -35,11 +36,6 @@ export interface PageOutcome {
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /** What a person reads: the page without its tags, attributes and scripts. */
-export const visibleText = (html: string) =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ');
 
 /** Checks each entry lists every actor with one code per situation. */
 export function pageShapeProblems(matrix: PageMatrix): string[] {
