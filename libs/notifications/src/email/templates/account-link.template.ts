@@ -1,7 +1,7 @@
 import type { RenderedEmail } from '../email-data';
 import { html } from '../safe-html';
 import { formatUkDateTime } from '../uk-time';
-import { PROTECTIVE_MARKING } from './layout';
+import { PROTECTIVE_MARKING, singleLine } from './layout';
 
 /** What an invitation or forgotten-password email needs. The link holds the token: it is sent, never stored. */
 export interface AccountLinkEmail {
@@ -15,8 +15,6 @@ export interface AccountLinkEmail {
 const FOOTER =
   'This email was sent automatically by the Domestic Homicide Review case-management system. ' +
   'It is OFFICIAL-SENSITIVE: do not forward it. The link works once: do not share it.';
-
-const singleLine = (text: string) => text.replace(/[\r\n\t]+/g, ' ').trim();
 
 /**
  * An invitation to set up an account, or a link to set a new password. The subject carries no

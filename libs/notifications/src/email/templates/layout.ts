@@ -28,7 +28,7 @@ const FOOTER =
   'It is OFFICIAL-SENSITIVE: do not forward it to anyone who does not need to know.';
 
 /** Header values must stay on one line whatever the data holds. */
-function singleLine(text: string): string {
+export function singleLine(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ').trim();
 }
 

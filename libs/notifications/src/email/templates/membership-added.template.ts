@@ -1,6 +1,6 @@
 import type { RenderedEmail } from '../email-data';
 import { html } from '../safe-html';
-import { PROTECTIVE_MARKING } from './layout';
+import { PROTECTIVE_MARKING, singleLine } from './layout';
 
 /** What the "you can now work in another partnership" email needs. */
 export interface MembershipAddedEmail {
@@ -15,8 +15,6 @@ export interface MembershipAddedEmail {
 const FOOTER =
   'This email was sent automatically by the Domestic Homicide Review case-management system. ' +
   'It is OFFICIAL-SENSITIVE: do not forward it.';
-
-const singleLine = (text: string) => text.replace(/[\r\n\t]+/g, ' ').trim();
 
 /**
  * Tells a person with an account that they are now a member of one more partnership, and how to
