@@ -112,7 +112,9 @@ describe('operations: health, readiness, metrics, queue dashboard', () => {
     const scrape = async () => (await t.http().get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`)).text;
     const text = await waitFor('the email counters', async () => {
       const body = await scrape();
-      return (sample(body, 'dhr_emails_sent_total') ?? 0) >= sent ? body : null;
+      // The failed row is stored before its counter moves: wait for both counters, not only the sent one.
+      const counted = (sample(body, 'dhr_emails_sent_total') ?? 0) >= sent && (sample(body, 'dhr_emails_failed_total') ?? 0) >= 1;
+      return counted ? body : null;
     });
 
     const histogram = 'dhr_http_request_duration_seconds_count';
