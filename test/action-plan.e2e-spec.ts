@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { DEADLINE_KINDS } from '@dhr/workflows/dhr/v1/dhr.types';
+import { DEADLINE_KINDS } from '@dhr/workflows/dhr/contract';
 import { seedPartnership, Seed } from './support/actors';
 import { notificationRows, sql } from './support/notifications-db';
 import { daysAgo, daysAhead, reviewBody, send } from './support/review-driver';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { OutboxRelay } from '@dhr/jobs';
-import { DHR_EVENT_TYPES } from '@dhr/workflows/dhr/v1/dhr.types';
+import { DHR_EVENT_TYPES } from '@dhr/workflows/dhr/contract';
 import { seedPartnership, Seed, Session } from './support/actors';
 import { sql } from './support/notifications-db';
 import { dateDaysAgo, daysAgo, daysAhead, reviewBody, send } from './support/review-driver';

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEADLINE_KINDS, DeadlineKind } from '@dhr/workflows/dhr/v1/dhr.types';
+import { DEADLINE_KINDS, DeadlineKind } from '@dhr/workflows/dhr/contract';
 import { seedPartnership, Seed } from './support/actors';
 import { notificationIdOf, notificationRows, NotificationRow } from './support/notifications-db';
 import { reviewBody, send } from './support/review-driver';

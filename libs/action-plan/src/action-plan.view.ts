@@ -1,4 +1,4 @@
-import type { ActionItem } from '@dhr/workflows/dhr/v1/dhr.types';
+import type { ActionItem } from '@dhr/workflows/dhr/contract';
 import type { ActionDetailEntity, RecommendationEntity, RecommendationScope } from './action-plan.entities';
 
 export interface ActionView {

@@ -1,4 +1,4 @@
-import { defaultRulebook } from '@dhr/workflows/dhr/v1/rulebook';
+import { defaultRulebook } from '@dhr/workflows/dhr/rulebook';
 import { isStepStillWanted, planAlarms } from './alarm-plan';
 import { BankHolidays } from './time';
 

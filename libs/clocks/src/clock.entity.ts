@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { DeadlineKind } from '@dhr/workflows/dhr/v1/dhr.types';
+import type { DeadlineKind } from '@dhr/workflows/dhr/contract';
 
 export type ClockStatus = 'open' | 'met' | 'on_hold' | 'cancelled';
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@dhr/core';
-import { loadRulebook } from '@dhr/workflows/dhr/v1/rulebook';
+import { loadRulebook } from '@dhr/workflows/dhr/rulebook';
 import { ClockEntity } from './clock.entity';
 import { ClocksService } from './clocks.service';
 import { RULEBOOK } from './rulebook.token';

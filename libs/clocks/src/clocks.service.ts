@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
-import type { ClockSubject, DhrEffect } from '@dhr/workflows/dhr/v1/dhr.types';
-import type { Rulebook } from '@dhr/workflows/dhr/v1/rulebook/rulebook.types';
+import type { ClockSubject, DhrEffect } from '@dhr/workflows/dhr/contract';
+import type { Rulebook } from '@dhr/workflows/dhr/rulebook/rulebook.types';
 import { ClockEntity } from './clock.entity';
 
 /** A clock as other libs read it: never saved by them. */

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BankHolidays, ClockRecord, ClocksService, planAlarms, RULEBOOK } from '@dhr/clocks';
 import { Clock } from '@dhr/core';
 import { JobQueue } from '@dhr/jobs';
-import type { Rulebook } from '@dhr/workflows/dhr/v1/rulebook/rulebook.types';
+import type { Rulebook } from '@dhr/workflows/dhr/rulebook/rulebook.types';
 
 /** Puts the alarms an open clock should have into BullMQ (deterministic ids: re-adding is harmless). */
 @Injectable()

@@ -16,7 +16,7 @@ import { JobPayloads, OutboxRelay, OutboxWriter } from '@dhr/jobs';
 import { Metrics } from '@dhr/ops';
 import { IdentityDirectory } from '@dhr/identity';
 import { ReviewReadModel } from '@dhr/reviews';
-import type { Rulebook } from '@dhr/workflows/dhr/v1/rulebook/rulebook.types';
+import type { Rulebook } from '@dhr/workflows/dhr/rulebook/rulebook.types';
 import { sentSteps } from './alarm-scheduler';
 import { NotificationTemplate, NotificationWriter } from './notification-writer';
 import { Audience, recipientIds } from './recipients';

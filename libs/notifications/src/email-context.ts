@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { ClocksService } from '@dhr/clocks';
 import { IdentityDirectory } from '@dhr/identity';
 import { ReviewReadModel } from '@dhr/reviews';
-import type { DeadlineKind } from '@dhr/workflows/dhr/v1/dhr.types';
+import type { DeadlineKind } from '@dhr/workflows/dhr/contract';
 import type { EmailData, NotificationTemplate } from './email';
 import { MeetingFactsSource } from './meeting-facts';
 

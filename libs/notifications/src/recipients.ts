@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ClockRecord } from '@dhr/clocks';
 import type { IdentityDirectory, Role } from '@dhr/identity';
-import type { ClockOwner } from '@dhr/workflows/dhr/v1/rulebook/rulebook.types';
+import type { ClockOwner } from '@dhr/workflows/dhr/rulebook/rulebook.types';
 
 export type Audience = 'owner' | 'coordinators' | 'coordinators_and_csp_chairs';
 

@@ -1,6 +1,6 @@
 import { DomainError } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
-import type { DhrContext, DhrEvent } from '@dhr/workflows/dhr/v1/dhr.types';
+import type { DhrContext, DhrEvent } from '@dhr/workflows/dhr/contract';
 import { EVENT_CATALOGUE } from './events/event-catalogue';
 
 /**

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '@dhr/core';
 import type { IdentityDirectory } from '@dhr/identity';
-import type { DhrEvent } from '@dhr/workflows/dhr/v1/dhr.types';
+import type { DhrEvent } from '@dhr/workflows/dhr/contract';
 
 /**
  * Ids an event names must exist in the review's own partnership: a chair must be

@@ -14,7 +14,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { STAGES, Stage } from '@dhr/workflows/dhr/v1/dhr.types';
+import { STAGES, Stage } from '@dhr/workflows/dhr/contract';
 
 /** The orders a page of reviews may come in. */
 export const REVIEW_SORTS = ['created', 'nextDue', 'reference', 'notified'] as const;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ReviewAccess } from '@dhr/access';
 import type { Actor } from '@dhr/identity';
-import type { DhrContext, DhrEvent, Stage } from '@dhr/workflows/dhr/v1/dhr.types';
+import type { DhrContext, DhrEvent, Stage } from '@dhr/workflows/dhr/contract';
 import type { ReviewEntity } from './review.entities';
 
 /** An event the machine has accepted, inside the event's transaction, before commit. */

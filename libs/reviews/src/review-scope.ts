@@ -1,4 +1,4 @@
-import type { DhrContext } from '@dhr/workflows/dhr/v1/dhr.types';
+import type { DhrContext } from '@dhr/workflows/dhr/contract';
 
 /** The agencies taking part in a review: its panel and those asked for a scoping return. */
 export function involvedAgencyIds(context: DhrContext): string[] {

@@ -1,5 +1,5 @@
 import { DomainError } from '@dhr/core';
-import { STAGES, Stage } from '@dhr/workflows/dhr/v1/dhr.types';
+import { STAGES, Stage } from '@dhr/workflows/dhr/contract';
 
 /**
  * Stages in which a part of the review file may change. The one place these facts

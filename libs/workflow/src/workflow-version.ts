@@ -1,4 +1,4 @@
-import type { DhrContext, DhrEffect, DhrEvent, DhrEventType, DhrInput, Stage } from '@dhr/workflows/dhr/v1/dhr.types';
+import type { DhrContext, DhrEffect, DhrEvent, DhrEventType, DhrInput, Stage } from '@dhr/workflows/dhr/contract';
 
 /** A persisted XState snapshot: opaque JSON to everything but its own workflow version. */
 export type PersistedSnapshot = unknown;

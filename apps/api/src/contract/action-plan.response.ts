@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RECOMMENDATION_SCOPES } from '@dhr/action-plan';
-import { STAGES } from '@dhr/workflows/dhr/v1/dhr.types';
+import { STAGES } from '@dhr/workflows/dhr/contract';
 import { RecommendationSummary } from './review.response';
 
 // libs/action-plan: recommendations.service.ts (recommendationView) and action-plan.view.ts.

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEADLINE_KINDS, HOLD_KINDS, STAGES } from '@dhr/workflows/dhr/v1/dhr.types';
+import { DEADLINE_KINDS, HOLD_KINDS, STAGES } from '@dhr/workflows/dhr/contract';
 import { DocumentVersion } from './document.response';
 import { EVENT_TYPES } from './event-schemas';
 

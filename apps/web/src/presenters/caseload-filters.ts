@@ -1,5 +1,5 @@
 import { ListReviewsQuery } from '@dhr/reviews';
-import { STAGES, type Stage } from '@dhr/workflows/dhr/v1/dhr.types';
+import { STAGES, type Stage } from '@dhr/workflows/dhr/contract';
 import type { Errors } from './event-forms';
 import { STAGE_WORDS } from './review-words';
 

@@ -1,4 +1,4 @@
-import type { DhrEventType } from '@dhr/workflows/dhr/v1/dhr.types';
+import type { DhrEventType } from '@dhr/workflows/dhr/contract';
 import type { FieldError } from '@dhr/core';
 import { longDate, time as clockTime } from './dates';
 import { londonDay, londonInstant, readDate, todayParts } from './form-dates';

@@ -1,4 +1,4 @@
-import type { Stage, ImrStatus, DeadlineKind } from '@dhr/workflows/dhr/v1/dhr.types';
+import type { Stage, ImrStatus, DeadlineKind } from '@dhr/workflows/dhr/contract';
 
 /** Stages in plain words. */
 export const STAGE_WORDS: Record<Stage, string> = {

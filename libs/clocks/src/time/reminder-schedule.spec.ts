@@ -14,7 +14,7 @@ import {
 
 const holidays = BankHolidays.englandAndWales();
 const DAYS_14_7_1: Duration[] = [{ days: 14 }, { days: 7 }, { days: 1 }];
-const ESCALATION: EscalationRule = { firstTo: 'coordinators', after: { days: 7 }, repeatEvery: { days: 7 } };
+const ESCALATION: EscalationRule = { firstTo: 'coordinators', after: { days: 7 }, repeatEvery: { days: 7 }, maxRepeats: 0 };
 const RULE: AlarmRule = { reminders: DAYS_14_7_1, escalation: ESCALATION };
 
 const reminders = (startedAt: string, dueAt: string, offsets: Duration[] = DAYS_14_7_1) =>
@@ -97,7 +97,7 @@ describe('escalation', () => {
   });
 
   it('measures monthly repeats from one anchor, so month ends do not drift', () => {
-    const monthly: EscalationRule = { firstTo: 'coordinators', after: { months: 1 }, repeatEvery: { months: 1 } };
+    const monthly: EscalationRule = { firstTo: 'coordinators', after: { months: 1 }, repeatEvery: { months: 1 }, maxRepeats: 0 };
     const due = instant('2027-01-31T09:00Z');
     const steps = [1, 2, 3].map((i) => london(escalationAt(due, i, monthly, holidays).at));
     expect(steps).toEqual(['2027-02-28 09:00:00 GMT', '2027-03-31 09:00:00 BST', '2027-04-30 09:00:00 BST']);

@@ -18,6 +18,11 @@ export interface EscalationRule {
   readonly firstTo: 'coordinators';
   readonly after: Duration;
   readonly repeatEvery: Duration;
+  /**
+   * How many repeats (steps 2, 3, …) are sent as emails of their own after the first
+   * two steps; beyond them an overdue clock is in the daily digest only. 0 by default.
+   */
+  readonly maxRepeats: number;
 }
 
 /** The part of a clock's rule that decides its alarms. */

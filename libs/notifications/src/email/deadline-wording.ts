@@ -1,4 +1,4 @@
-import type { DeadlineKind } from '@dhr/workflows/dhr/v1/dhr.types';
+import type { DeadlineKind } from '@dhr/workflows/dhr/contract';
 
 /** How emails talk about one kind of deadline, in plain words for a non-technical reader. */
 export interface DeadlineWording {

@@ -1,4 +1,4 @@
-import type { DeadlineKind } from '@dhr/workflows/dhr/v1/dhr.types';
+import type { DeadlineKind } from '@dhr/workflows/dhr/contract';
 
 /** Every kind of notification email the engine sends. */
 export const NOTIFICATION_TEMPLATES = [

@@ -1,5 +1,5 @@
-import { DEADLINE_KINDS } from '@dhr/workflows/dhr/v1/dhr.types';
-import type { DeadlineKind } from '@dhr/workflows/dhr/v1/dhr.types';
+import { DEADLINE_KINDS } from '@dhr/workflows/dhr/contract';
+import type { DeadlineKind } from '@dhr/workflows/dhr/contract';
 import { DEADLINE_WORDING } from './deadline-wording';
 import { EmailData, NOTIFICATION_TEMPLATES, NotificationTemplate } from './email-data';
 import { renderEmail } from './render-email';

@@ -1,4 +1,4 @@
-import type { DhrEventType } from '@dhr/workflows/dhr/v1/dhr.types';
+import type { DhrEventType } from '@dhr/workflows/dhr/contract';
 import type { Role } from '@dhr/identity';
 import * as dto from './event-payloads.dto';
 

@@ -13,7 +13,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { DHR_EVENT_TYPES, DhrEventType, HOLD_KINDS, HoldKind } from '@dhr/workflows/dhr/v1/dhr.types';
+import { DHR_EVENT_TYPES, DhrEventType, HOLD_KINDS, HoldKind } from '@dhr/workflows/dhr/contract';
 import { IsIsoDate, IsIsoDateTime } from './iso-date-time.validator';
 
 const TEXT = 4000;

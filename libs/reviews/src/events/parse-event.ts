@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { DateTime } from 'luxon';
 import { validateSync } from 'class-validator';
 import { DomainError, validationException } from '@dhr/core';
-import { DHR_EVENT_TYPES, DhrEvent, DhrEventType } from '@dhr/workflows/dhr/v1/dhr.types';
+import { DHR_EVENT_TYPES, DhrEvent, DhrEventType } from '@dhr/workflows/dhr/contract';
 import { EVENT_CATALOGUE } from './event-catalogue';
 
 /** A request body that passed validation for its event type; times not yet checked against the review. */

@@ -6,7 +6,7 @@ import { DomainError } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
 import { IdentityDirectory } from '@dhr/identity';
 import { WorkflowRegistry, WorkflowView } from '@dhr/workflow';
-import type { DhrContext, DhrEffect, DhrEvent } from '@dhr/workflows/dhr/v1/dhr.types';
+import type { DhrContext, DhrEffect, DhrEvent } from '@dhr/workflows/dhr/contract';
 import { assertMaySend, maySend } from '../event-permission';
 import { assertReferencesExist } from '../event-references';
 import { parseEventBody, resolveEvent } from '../events/parse-event';

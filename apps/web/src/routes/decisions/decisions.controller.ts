@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { Clock } from '@dhr/core';
 import { Actor, CurrentActor, IdentityDirectory } from '@dhr/identity';
 import { ListReviewsQuery, ReviewQueries } from '@dhr/reviews';
-import type { Stage } from '@dhr/workflows/dhr/v1/dhr.types';
+import type { Stage } from '@dhr/workflows/dhr/contract';
 import { PageRoles } from '../../auth/page-access';
 import { decisionCard, signOffCard, uploaders } from '../../presenters/decisions.presenter';
 import { reviewRow } from '../../presenters/review-list.presenter';

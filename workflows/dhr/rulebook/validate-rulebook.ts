@@ -1,11 +1,22 @@
-import { DEADLINE_KINDS, DeadlineKind } from '@dhr/workflows/dhr/v1/dhr.types';
-import { Duration, DURATION_UNITS, durationIssues, durationLabel, isZeroDuration, nominalSeconds } from '../../../../libs/clocks/src/time';
+import { DEADLINE_KINDS, DeadlineKind } from '@dhr/workflows/dhr/contract';
+import { Duration, DURATION_UNITS, durationIssues, durationLabel, isZeroDuration, nominalSeconds } from '../../../libs/clocks/src/time';
 import { RulebookError } from './rulebook-error';
-import { CLOCK_OWNERS, ClockOwner, ClockRule, EscalationRule, Rulebook } from './rulebook.types';
+import { HOLD_KINDS, HoldKind } from '@dhr/workflows/dhr/contract';
+import { CLOCK_OWNERS, ClockOwner, ClockRule, EscalationRule, HOLD_SCOPES, HoldScope, Rulebook } from './rulebook.types';
 
-const ROOT_KEYS = ['id', 'description', 'clocks'] as const;
+const ROOT_KEYS = ['id', 'description', 'dueTime', 'digestTime', 'holdScopes', 'clocks'] as const;
 const CLOCK_KEYS = ['length', 'owner', 'reminders', 'escalation'] as const;
-const ESCALATION_KEYS = ['firstTo', 'after', 'repeatEvery'] as const;
+const ESCALATION_KEYS = ['firstTo', 'after', 'repeatEvery', 'maxRepeats'] as const;
+
+/** Defaults for the settings a rulebook written before them leaves out. */
+export const RULEBOOK_DEFAULTS = {
+  dueTime: '17:00',
+  digestTime: '08:00',
+  holdScopes: { criminal_trial: 'publication', inquest: 'publication', iopc: 'review', other_review: 'review', other: 'review' },
+  maxRepeats: 0,
+} as const satisfies { dueTime: string; digestTime: string; holdScopes: Record<HoldKind, HoldScope>; maxRepeats: number };
+
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 type JsonObject = Record<string, unknown>;
 
@@ -67,7 +78,7 @@ class Reader {
   }
 
   escalation(value: unknown, path: string): EscalationRule {
-    const fallback: EscalationRule = { firstTo: 'coordinators', after: {}, repeatEvery: {} };
+    const fallback: EscalationRule = { firstTo: 'coordinators', after: {}, repeatEvery: {}, maxRepeats: 0 };
     if (!isPlainObject(value)) {
       this.issues.push(`${path} must be an object { firstTo, after, repeatEvery }`);
       return fallback;
@@ -81,7 +92,38 @@ class Reader {
       after: this.duration(value.after, `${path}.after`, { positive: false }),
       // Zero would fire every repeat at the same instant.
       repeatEvery: this.duration(value.repeatEvery, `${path}.repeatEvery`, { positive: true }),
+      maxRepeats: this.count(value.maxRepeats ?? RULEBOOK_DEFAULTS.maxRepeats, `${path}.maxRepeats`),
     };
+  }
+
+  count(value: unknown, path: string): number {
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+    this.issues.push(`${path} must be a non-negative integer`);
+    return 0;
+  }
+
+  /** A London time of day, "HH:MM" on the 24-hour clock. */
+  timeOfDay(value: unknown, path: string): string {
+    if (typeof value === 'string' && TIME_OF_DAY.test(value)) return value;
+    this.issues.push(`${path} must be a time of day such as "17:00"`);
+    return '00:00';
+  }
+
+  holdScopes(value: unknown, path: string): Record<HoldKind, HoldScope> {
+    const scopes: Record<HoldKind, HoldScope> = { ...RULEBOOK_DEFAULTS.holdScopes };
+    if (value === undefined) return scopes;
+    if (!isPlainObject(value)) {
+      this.issues.push(`${path} must be an object naming a scope per hold kind`);
+      return scopes;
+    }
+    this.issues.push(...unknownKeyIssues(value, path, HOLD_KINDS, 'a hold kind'));
+    for (const kind of HOLD_KINDS) {
+      const scope = value[kind];
+      if (scope === undefined) continue;
+      if (typeof scope === 'string' && (HOLD_SCOPES as readonly string[]).includes(scope)) scopes[kind] = scope as HoldScope;
+      else this.issues.push(`${path}.${kind} must be one of ${HOLD_SCOPES.join(', ')}`);
+    }
+    return scopes;
   }
 
   clock(value: unknown, path: string): ClockRule | undefined {
@@ -153,12 +195,18 @@ export function validateRulebook(value: unknown, source: string): Rulebook {
       }
     }
   }
+  const dueTime = reader.timeOfDay(value.dueTime ?? RULEBOOK_DEFAULTS.dueTime, 'dueTime');
+  const digestTime = reader.timeOfDay(value.digestTime ?? RULEBOOK_DEFAULTS.digestTime, 'digestTime');
+  const holdScopes = reader.holdScopes(value.holdScopes, 'holdScopes');
   if (reader.issues.length > 0) {
     throw new RulebookError(source, reader.issues);
   }
   const rulebook: Rulebook = {
     id: String(value.id),
     ...(typeof value.description === 'string' ? { description: value.description } : {}),
+    dueTime,
+    digestTime,
+    holdScopes,
     clocks: clocks as Record<DeadlineKind, ClockRule>, // every kind checked present above
   };
   return deepFreeze(rulebook);

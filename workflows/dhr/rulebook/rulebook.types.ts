@@ -1,7 +1,7 @@
-import type { DeadlineKind } from '@dhr/workflows/dhr/v1/dhr.types';
+import type { DeadlineKind, HoldKind } from '@dhr/workflows/dhr/contract';
 // The pure time library, imported by path: `@dhr/clocks` is the whole clocks lib
 // (persistence included), which a workflow definition must not pull in.
-import type { Duration, EscalationRule } from '../../../../libs/clocks/src/time';
+import type { Duration, EscalationRule } from '../../../libs/clocks/src/time';
 
 export type { Duration, EscalationRule };
 
@@ -36,13 +36,29 @@ export interface ClockRule {
 export interface Rulebook {
   readonly id: string;
   readonly description?: string;
+  /**
+   * The London time of day a deadline falls due on its date ("17:00": the end of the
+   * working day). Computed deadlines and due dates given as a date both use it.
+   */
+  readonly dueTime: string;
+  /** The London time of day (working days only) the daily overdue digest goes out. */
+  readonly digestTime: string;
+  /** What a hold of each kind holds when PUT_ON_HOLD names no scope. */
+  readonly holdScopes: Readonly<Record<HoldKind, HoldScope>>;
   readonly clocks: Readonly<Record<DeadlineKind, ClockRule>>;
 }
+
+/** A hold of the whole review (its own clocks stop) or of its publication only. */
+export const HOLD_SCOPES = ['review', 'publication'] as const;
+export type HoldScope = (typeof HOLD_SCOPES)[number];
 
 /** What a RULEBOOK_FILE may contain: any subset; durations and reminder lists replace whole. */
 export interface RulebookOverride {
   readonly id?: string;
   readonly description?: string;
+  readonly dueTime?: string;
+  readonly digestTime?: string;
+  readonly holdScopes?: Partial<Record<HoldKind, HoldScope>>;
   readonly clocks?: Partial<
     Record<DeadlineKind, Partial<Omit<ClockRule, 'escalation'>> & { readonly escalation?: Partial<EscalationRule> }>
   >;

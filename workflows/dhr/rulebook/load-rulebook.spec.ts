@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEADLINE_KINDS } from '@dhr/workflows/dhr/v1/dhr.types';
+import { DEADLINE_KINDS } from '@dhr/workflows/dhr/contract';
 import { defaultRulebook, loadRulebook, Rulebook, RulebookError, validateRulebook } from './index';
 
 let dir: string;
@@ -65,8 +65,21 @@ describe('the 2016 rulebook', () => {
         firstTo: 'coordinators',
         after: { days: 7 },
         repeatEvery: { days: 7 },
+        maxRepeats: 0,
       });
     }
+  });
+
+  it('falls due at 5pm, sends the digest at 8am and holds only publication for a trial or an inquest', () => {
+    expect(rulebook.dueTime).toBe('17:00');
+    expect(rulebook.digestTime).toBe('08:00');
+    expect(rulebook.holdScopes).toEqual({
+      criminal_trial: 'publication',
+      inquest: 'publication',
+      iopc: 'review',
+      other_review: 'review',
+      other: 'review',
+    });
   });
 
   it('is frozen', () => {
@@ -104,7 +117,28 @@ describe('RULEBOOK_FILE override', () => {
       firstTo: 'coordinators',
       after: { days: 7 },
       repeatEvery: { days: 3 },
+      maxRepeats: 0,
     });
+  });
+
+  it('merges hold scopes kind by kind and replaces the due and digest times', () => {
+    const rulebook = loadRulebook(overrideFile({ dueTime: '16:30', digestTime: '07:45', holdScopes: { iopc: 'publication' } }));
+    expect(rulebook.dueTime).toBe('16:30');
+    expect(rulebook.digestTime).toBe('07:45');
+    expect(rulebook.holdScopes.iopc).toBe('publication');
+    expect(rulebook.holdScopes.other_review).toBe('review');
+  });
+
+  it('names a bad time of day, hold scope or repeat cap', () => {
+    const message = loadError({
+      dueTime: '5pm',
+      holdScopes: { criminal_trial: 'everything', parole: 'review' },
+      clocks: { imr: { escalation: { maxRepeats: -1 } } },
+    }).message;
+    expect(message).toContain('dueTime must be a time of day such as "17:00"');
+    expect(message).toContain('holdScopes.criminal_trial must be one of review, publication');
+    expect(message).toContain('holdScopes.parole is not a hold kind');
+    expect(message).toContain('clocks.imr.escalation.maxRepeats must be a non-negative integer');
   });
 
   it('allows second-long clocks for tests and demos, and its own id', () => {

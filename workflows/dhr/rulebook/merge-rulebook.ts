@@ -14,8 +14,11 @@ function isPlainObject(value: unknown): value is JsonObject {
  * validateRulebook reports anything wrong in it, unknown kinds and settings included.
  */
 export function mergeRulebook(base: Rulebook, override: JsonObject): JsonObject {
-  const { clocks: clocksOverride, ...rootOverride } = override;
+  const { clocks: clocksOverride, holdScopes: holdScopesOverride, ...rootOverride } = override;
   const merged: JsonObject = { ...base, ...rootOverride };
+  if (holdScopesOverride !== undefined) {
+    merged.holdScopes = isPlainObject(holdScopesOverride) ? { ...base.holdScopes, ...holdScopesOverride } : holdScopesOverride;
+  }
   if (clocksOverride === undefined) {
     return merged;
   }
