@@ -14,6 +14,7 @@ import { UserDeactivation1795393200000 } from './1795393200000-user-deactivation
 import { Invitations1795393300000 } from './1795393300000-invitations';
 import { UserMemberships1795393500000 } from './1795393500000-user-memberships';
 import { SessionsValidAfter1795393600000 } from './1795393600000-sessions-valid-after';
+import { DeadlineExtensions1795393700000 } from './1795393700000-deadline-extensions';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -33,4 +34,5 @@ export const ALL_MIGRATIONS = [
   Invitations1795393300000,
   UserMemberships1795393500000,
   SessionsValidAfter1795393600000,
+  DeadlineExtensions1795393700000,
 ];

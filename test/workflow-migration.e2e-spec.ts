@@ -1,92 +1,32 @@
 import { Test, TestingModule } from '@nestjs/testing';
-import { initialTransition, transition } from 'xstate';
 import { CoreModule, DatabaseModule } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
 import { JobsModule } from '@dhr/jobs';
 import { CreateReviewDto, ReviewMigrationService, ReviewsModule, ReviewQueries, ReviewSpine, WORKFLOW_MIGRATED } from '@dhr/reviews';
-import { DHR_V1, SnapshotMigration, WorkflowRegistry, WorkflowVersion } from '@dhr/workflow';
-import {
-  allowedEventsOf,
-  dhrMachineV1,
-  effectsOf,
-  stageOf,
-  type DhrContext,
-  type DhrEvent,
-  type DhrInput,
-  type DhrSnapshot,
-  type PersistedDhrSnapshot,
-} from '@dhr/workflows/dhr/v1';
+import { DHR_V1, WorkflowRegistry } from '@dhr/workflow';
 import { seedPartnership, Seed } from './support/actors';
 import { sql } from './support/notifications-db';
 import { daysAgo, reviewBody, send } from './support/review-driver';
 import { startTestApp, TestApp } from './support/test-app';
 
-// ---- A tiny v2, made here the way a real one is made: beside v1, never editing it.
-// The one rule that changes: drafting may begin only once EVERY panel agency's IMR
-// is received or waived (v1 only asks that none is outstanding, so an agency never
-// asked is no obstacle). Same states and events, so v1's chart is reused with that
-// guard replaced; a real v2 would copy the chart and rename the guard.
-const dhrMachineV2 = dhrMachineV1.provide({
-  guards: { noImrOutstanding: ({ context }) => context.panel.every((member) => member.imr === 'received' || member.imr === 'waived') },
-});
+// The running app is this build (v1 and v2, new reviews on v2). The build before it
+// knew only v1: it is booted beside it on the same database to make v1 reviews, as
+// they exist in a deployment the day this build is installed.
 
-/** v2's context: v1's, plus the version a migrated review came from. */
-type DhrContextV2 = DhrContext & { migratedFrom?: number };
-
-// start/apply/view for v2: v1's helpers, bound to the v2 machine (restore must resolve
-// state and guards against the machine that will run the next event).
-function restoreV2(persisted: PersistedDhrSnapshot): DhrSnapshot {
-  const historyValue = Object.fromEntries(
-    Object.entries(persisted.historyValue).map(([id, nodes]) => [id, nodes.map((node) => dhrMachineV2.getStateNodeById(node.id))]),
-  );
-  return dhrMachineV2.resolveState({ value: persisted.value, context: persisted.context, historyValue });
-}
-
-const persistV2 = (snapshot: DhrSnapshot) =>
-  JSON.parse(JSON.stringify(dhrMachineV2.getPersistedSnapshot(snapshot))) as PersistedDhrSnapshot;
-
-const DHR_V2: WorkflowVersion = {
-  name: 'dhr',
-  version: 2,
-  start(input: DhrInput) {
-    const [snapshot, actions] = initialTransition(dhrMachineV2, input);
-    return { snapshot: persistV2(snapshot), effects: effectsOf(actions) };
-  },
-  apply(persisted: PersistedDhrSnapshot, event: DhrEvent) {
-    const before = restoreV2(persisted);
-    const fromStage = stageOf(before);
-    if (!before.can(event)) return { ok: false, stage: fromStage, allowedEvents: allowedEventsOf(before) };
-    const [after, actions] = transition(dhrMachineV2, before, event);
-    return { ok: true, snapshot: persistV2(after), effects: effectsOf(actions), fromStage, toStage: stageOf(after) };
-  },
-  view(persisted: PersistedDhrSnapshot) {
-    const snapshot = restoreV2(persisted);
-    return {
-      stage: stageOf(snapshot),
-      onHold: snapshot.matches('on_hold'),
-      allowedEvents: allowedEventsOf(snapshot),
-      context: snapshot.context,
-    };
-  },
-};
-
-/** States and context carry over as they are; the context gains v2's one new field. */
-const DHR_V1_TO_V2: SnapshotMigration = {
-  name: 'dhr v1 to v2: note the version migrated from',
-  from: 1,
-  to: 2,
-  migrate: (snapshot) => {
-    const v1 = snapshot as PersistedDhrSnapshot;
-    return { ...v1, context: { ...v1.context, migratedFrom: 1 } };
-  },
-};
-
-/** The same engine as built with v2 registered, sharing the running app's database. */
-async function startV2Build(t: TestApp): Promise<TestingModule> {
+/** The previous build: the same engine with only v1 registered. */
+async function startV1Build(t: TestApp): Promise<TestingModule> {
   const build = await Test.createTestingModule({ imports: [CoreModule.forRoot(t.config), DatabaseModule, JobsModule, ReviewsModule] })
     .overrideProvider(WorkflowRegistry)
-    .useValue(new WorkflowRegistry('dhr', [DHR_V1, DHR_V2], [DHR_V1_TO_V2]))
+    .useValue(new WorkflowRegistry('dhr', [DHR_V1]))
     .compile();
+  return build.init();
+}
+
+/** This build, booted afresh (as a deploy starts it) on the same database. */
+async function startCurrentBuild(t: TestApp): Promise<TestingModule> {
+  const build = await Test.createTestingModule({
+    imports: [CoreModule.forRoot(t.config), DatabaseModule, JobsModule, ReviewsModule],
+  }).compile();
   return build.init();
 }
 
@@ -95,82 +35,86 @@ interface ReviewRow {
   version: number;
   stage: string;
   on_hold: boolean;
-  snapshot: PersistedDhrSnapshot & { context: DhrContextV2 };
+  snapshot: { value: unknown; context: { hold: { scope?: string } | null; scoping: { withdrawnAt?: string | null }[] } };
 }
 
-describe('migrating running reviews to a new workflow version', () => {
+describe('migrating running reviews to a new workflow version (v1 to v2)', () => {
   let t: TestApp;
   let s: Seed;
-  let v2Build: TestingModule;
-  let v2Reviews: ReviewQueries;
-  let v2Spine: ReviewSpine;
-  let v2Migration: ReviewMigrationService;
+  let v1Build: TestingModule;
+  let v1Spine: ReviewSpine;
+  let migration: ReviewMigrationService;
+  let reviews: ReviewQueries;
   let coordinator: Actor;
+  let cspChair: Actor;
 
   beforeAll(async () => {
     t = await startTestApp();
     s = await seedPartnership(t, 'MIGR');
-    v2Build = await startV2Build(t);
-    v2Reviews = v2Build.get(ReviewQueries);
-    v2Spine = v2Build.get(ReviewSpine);
-    v2Migration = v2Build.get(ReviewMigrationService);
-    coordinator = {
-      userId: s.coordinator.id,
-      role: 'coordinator',
+    v1Build = await startV1Build(t);
+    v1Spine = v1Build.get(ReviewSpine);
+    migration = t.app.get(ReviewMigrationService);
+    reviews = t.app.get(ReviewQueries);
+    const actor = (userId: string, role: Actor['role']): Actor => ({
+      userId,
+      role,
       partnershipId: s.partnership.id,
       agencyId: null,
-      requestId: 'test-v2-build',
+      requestId: 'test-v1-build',
       sourceIp: null,
-    };
+    });
+    coordinator = actor(s.coordinator.id, 'coordinator');
+    cspChair = actor(s.cspChair.id, 'csp_chair');
   });
   afterAll(async () => {
-    await v2Build?.close();
+    await v1Build?.close();
     await t?.close();
   });
 
   const reviewRow = async (id: string) =>
     (await sql<ReviewRow>(t.config, 'SELECT workflow_version, version, stage, on_hold, snapshot FROM reviews WHERE id = $1', [id]))[0];
-  const historyTypes = async (id: string) => (await v2Reviews.history(coordinator, id)).map((h) => h.type);
+  const historyTypes = async (id: string) => (await reviews.history(coordinator, id)).map((h) => h.type);
 
-  /** Over HTTP on the running (v1) app: information gathering, police IMR requested, health's not asked for. */
-  async function reviewGatheringInformation(): Promise<string> {
-    const created = await t.http().post('/api/reviews').set(s.coordinator.auth).send(reviewBody(s.partnership.id));
-    expect(created.status).toBe(201);
-    const id: string = created.body.id;
-    await send(t, s.cspChair, id, { type: 'DECIDE_TO_COMMISSION', decidedAt: daysAgo(45), rationale: 'criteria met' });
-    await send(t, s.coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id });
-    await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id });
-    await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.health.id });
-    await send(t, s.coordinator, id, { type: 'AGREE_TERMS_OF_REFERENCE', periodFrom: '2022-01-01', periodTo: '2026-01-01' });
-    const r = await send(t, s.coordinator, id, { type: 'REQUEST_IMR', agencyId: s.police.id });
+  /** On the previous build: information gathering, police scoping and IMR outstanding, health on the panel. */
+  async function v1ReviewGatheringInformation(): Promise<string> {
+    const created = await v1Spine.create(coordinator, Object.assign(new CreateReviewDto(), reviewBody(s.partnership.id)));
+    const id = created.id;
+    await v1Spine.applyEvent(coordinator, id, { type: 'REQUEST_SCOPING', agencyId: s.police.id });
+    await v1Spine.applyEvent(cspChair, id, { type: 'DECIDE_TO_COMMISSION', decidedAt: daysAgo(45), rationale: 'criteria met' });
+    await v1Spine.applyEvent(coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id });
+    await v1Spine.applyEvent(coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id });
+    await v1Spine.applyEvent(coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.health.id });
+    await v1Spine.applyEvent(coordinator, id, { type: 'AGREE_TERMS_OF_REFERENCE', periodFrom: '2022-01-01', periodTo: '2026-01-01' });
+    const r = await v1Spine.applyEvent(coordinator, id, { type: 'REQUEST_IMR', agencyId: s.police.id });
     expect(r).toMatchObject({ stage: 'information_gathering', workflow: { name: 'dhr', version: 1 } });
     return id;
   }
 
-  it('keeps a review on its version until migrated, then carries its state over and applies the new rules', async () => {
-    const migrated = await reviewGatheringInformation();
-    const control = await reviewGatheringInformation(); // stays on v1
-    const before = (await t.http().get(`/api/reviews/${migrated}`).set(s.coordinator.auth)).body;
+  it('keeps a review on v1 until migrated, then carries its state over and applies v2’s rules', async () => {
+    const id = await v1ReviewGatheringInformation();
+    const before = (await t.http().get(`/api/reviews/${id}`).set(s.coordinator.auth)).body;
     expect(before).toMatchObject({ workflow: { name: 'dhr', version: 1 }, stage: 'information_gathering', onHold: false });
-    const rowBefore = await reviewRow(migrated);
+    // This build still runs v1 for a review not yet migrated; v1 has no WITHDRAW_REQUEST.
+    await send(t, s.coordinator, id, { type: 'WITHDRAW_REQUEST', agencyId: s.police.id, kind: 'scoping', reason: 'not needed' }, 409);
+    const rowBefore = await reviewRow(id);
 
-    await expect(v2Migration.migrate(migrated, 2, s.coordinator.id)).resolves.toEqual({ from: 1, to: 2 });
+    await expect(migration.migrate(id, 2, s.coordinator.id)).resolves.toEqual({ from: 1, to: 2 });
 
-    const row = await reviewRow(migrated);
+    const row = await reviewRow(id);
     expect(row).toMatchObject({ workflow_version: 2, version: rowBefore.version + 1, stage: 'information_gathering', on_hold: false });
-    expect(row.snapshot).toEqual({ ...rowBefore.snapshot, context: { ...rowBefore.snapshot.context, migratedFrom: 1 } });
-    const after = await v2Reviews.get(coordinator, migrated);
+    expect(row.snapshot.value).toEqual(rowBefore.snapshot.value);
+    expect(row.snapshot.context.scoping).toEqual([{ ...rowBefore.snapshot.context.scoping[0], withdrawnAt: null }]);
+    const after = (await t.http().get(`/api/reviews/${id}`).set(s.coordinator.auth)).body;
     expect(after).toMatchObject({
       workflow: { name: 'dhr', version: 2 },
       stage: 'information_gathering',
-      onHold: false,
       panel: before.panel,
-      chairUserId: s.chair.id,
+      chair: before.chair,
       termsOfReference: before.termsOfReference,
-      allowedEvents: before.allowedEvents,
       version: before.version + 1,
     });
-    const history = await v2Reviews.history(coordinator, migrated);
+    expect(after.allowedEvents).toEqual(expect.arrayContaining([...before.allowedEvents, 'WITHDRAW_REQUEST', 'EXTEND_DEADLINE']));
+    const history = await reviews.history(coordinator, id);
     expect(history.at(-1)).toMatchObject({
       seq: history.length,
       type: WORKFLOW_MIGRATED,
@@ -180,99 +124,93 @@ describe('migrating running reviews to a new workflow version', () => {
       toStage: 'information_gathering',
     });
 
-    // Same situation on both: police IMR received, health never asked for.
-    await send(t, s.policeContact, control, { type: 'RECEIVE_IMR', agencyId: s.police.id });
-    await v2Spine.applyEvent(coordinator, migrated, { type: 'RECEIVE_IMR', agencyId: s.police.id });
-    // v1 lets drafting begin; v2 wants health's IMR received or waived first.
-    expect(await send(t, s.chair, control, { type: 'BEGIN_DRAFTING' })).toMatchObject({ stage: 'drafting' });
-    await expect(v2Spine.applyEvent(coordinator, migrated, { type: 'BEGIN_DRAFTING' })).rejects.toMatchObject({
-      code: 'invalid_transition',
-      body: { error: 'invalid_transition', stage: 'information_gathering' },
-    });
-    expect((await v2Reviews.get(coordinator, migrated)).allowedEvents).not.toContain('BEGIN_DRAFTING');
-    await v2Spine.applyEvent(coordinator, migrated, { type: 'WAIVE_IMR', agencyId: s.health.id, reason: 'no contact' });
-    const drafting = await v2Spine.applyEvent(coordinator, migrated, { type: 'BEGIN_DRAFTING' });
-    expect(drafting).toMatchObject({ stage: 'drafting', workflow: { version: 2 } });
-
-    // Events after the migration are recorded under v2; the migrated-from note rides along.
+    // v2's events now apply, and are recorded under v2.
+    await send(t, s.coordinator, id, { type: 'WITHDRAW_REQUEST', agencyId: s.police.id, kind: 'scoping', reason: 'not needed' });
     const versions = await sql<{ type: string; workflow_version: number }>(
       t.config,
       'SELECT type, workflow_version FROM review_events WHERE review_id = $1 ORDER BY seq',
-      [migrated],
+      [id],
     );
     const migratedAt = versions.findIndex((e) => e.type === WORKFLOW_MIGRATED);
     expect(versions.slice(0, migratedAt).every((e) => e.workflow_version === 1)).toBe(true);
     expect(versions.slice(migratedAt).map((e) => [e.type, e.workflow_version])).toEqual([
       [WORKFLOW_MIGRATED, 2],
-      ['RECEIVE_IMR', 2],
-      ['WAIVE_IMR', 2],
-      ['BEGIN_DRAFTING', 2],
+      ['WITHDRAW_REQUEST', 2],
     ]);
-    expect((await reviewRow(migrated)).snapshot.context.migratedFrom).toBe(1);
   });
 
   it('does nothing to a review already on the target version', async () => {
-    const id = await reviewGatheringInformation();
-    await v2Migration.migrate(id, 2, s.coordinator.id);
+    const id = await v1ReviewGatheringInformation();
+    await migration.migrate(id, 2, s.coordinator.id);
     const row = await reviewRow(id);
     const types = await historyTypes(id);
 
-    await expect(v2Migration.migrate(id, 2, s.coordinator.id)).resolves.toEqual({ from: 2, to: 2 });
+    await expect(migration.migrate(id, 2, s.coordinator.id)).resolves.toEqual({ from: 2, to: 2 });
     expect(await reviewRow(id)).toEqual(row);
     expect(await historyTypes(id)).toEqual(types);
   });
 
-  it('carries a review on hold across, and it resumes where it was held', async () => {
-    const id = await reviewGatheringInformation();
-    const held = await send(t, s.coordinator, id, { type: 'PUT_ON_HOLD', kind: 'inquest', reason: 'inquest opened', reference: 'INQ-1' });
+  it('carries a review held under v1 across as a review hold; under v2 an IMR is recorded while it is held', async () => {
+    const id = await v1ReviewGatheringInformation();
+    const held = await v1Spine.applyEvent(coordinator, id, {
+      type: 'PUT_ON_HOLD',
+      kind: 'inquest',
+      reason: 'inquest opened',
+      reference: 'INQ-1',
+    });
 
-    await v2Migration.migrate(id, 2, null);
+    await migration.migrate(id, 2, null);
 
-    expect(await reviewRow(id)).toMatchObject({ workflow_version: 2, stage: 'information_gathering', on_hold: true });
-    const after = await v2Reviews.get(coordinator, id);
-    expect(after).toMatchObject({ workflow: { version: 2 }, onHold: true, hold: held.hold, panel: held.panel });
-    expect(after.allowedEvents).toEqual(held.allowedEvents);
-    expect((await v2Reviews.history(coordinator, id)).at(-1)).toMatchObject({ type: WORKFLOW_MIGRATED, actorId: null });
+    const row = await reviewRow(id);
+    expect(row).toMatchObject({ workflow_version: 2, stage: 'information_gathering', on_hold: true });
+    expect(row.snapshot.context.hold).toMatchObject({ kind: 'inquest', scope: 'review', reference: 'INQ-1' });
+    expect((await reviews.history(coordinator, id)).at(-1)).toMatchObject({ type: WORKFLOW_MIGRATED, actorId: null });
 
-    const resumed = await v2Spine.applyEvent(coordinator, id, { type: 'RESUME' });
-    expect(resumed).toMatchObject({ stage: 'information_gathering', onHold: false, hold: null, panel: held.panel });
+    const received = await send(t, s.policeContact, id, { type: 'RECEIVE_IMR', agencyId: s.police.id });
+    expect(received).toMatchObject({ onHold: true, stage: 'information_gathering' });
+    const resumed = await send(t, s.coordinator, id, { type: 'RESUME' });
+    expect(resumed).toMatchObject({ stage: 'information_gathering', onHold: false, hold: null });
+    expect(resumed.panel).toEqual(
+      held.panel.map((p: { agencyId: string }) => (p.agencyId === s.police.id ? { ...p, imr: 'received' } : p)),
+    );
   });
 
   it('refuses a version it has no path to and leaves the review as it was', async () => {
-    const id = await reviewGatheringInformation();
+    const id = await v1ReviewGatheringInformation();
     const row = await reviewRow(id);
     const types = await historyTypes(id);
 
-    // The running app's build knows only v1.
-    await expect(t.app.get(ReviewMigrationService).migrate(id, 2, null)).rejects.toThrow('no migration from dhr v1 to v2');
+    // The previous build knows only v1.
+    await expect(v1Build.get(ReviewMigrationService).migrate(id, 2, null)).rejects.toThrow('no migration from dhr v1 to v2');
     // v1 to v2 succeeds in memory, v2 to v3 does not exist: nothing is written.
-    await expect(v2Migration.migrate(id, 3, null)).rejects.toThrow('no migration from dhr v2 to v3');
-    await expect(v2Migration.migrateAll(1, 3, null)).rejects.toThrow('dhr workflow version 3 is not in this build');
-    await expect(v2Migration.migrateAll(2, 1, null)).rejects.toThrow('cannot migrate reviews from v2 to v1');
+    await expect(migration.migrate(id, 3, null)).rejects.toThrow('no migration from dhr v2 to v3');
+    await expect(migration.migrateAll(1, 3, null)).rejects.toThrow('dhr workflow version 3 is not in this build');
+    await expect(migration.migrateAll(2, 1, null)).rejects.toThrow('cannot migrate reviews from v2 to v1');
 
     expect(await reviewRow(id)).toEqual(row);
     expect(await historyTypes(id)).toEqual(types);
   });
 
   it('starts new reviews on the newest version of the build that creates them', async () => {
+    const onV2 = await t.http().post('/api/reviews').set(s.coordinator.auth).send(reviewBody(s.partnership.id));
+    expect(onV2.body.workflow).toEqual({ name: 'dhr', version: 2 });
     const dto = Object.assign(new CreateReviewDto(), reviewBody(s.partnership.id));
-    expect(await v2Spine.create(coordinator, dto)).toMatchObject({ workflow: { name: 'dhr', version: 2 }, stage: 'notification' });
-    const onV1 = await t.http().post('/api/reviews').set(s.coordinator.auth).send(reviewBody(s.partnership.id));
-    expect(onV1.body.workflow).toEqual({ name: 'dhr', version: 1 });
+    expect(await v1Spine.create(coordinator, dto)).toMatchObject({ workflow: { name: 'dhr', version: 1 }, stage: 'notification' });
   });
 
   it('migrates every running review of a version in bulk, page by page, leaving closed reviews as they finished', async () => {
-    const closed = (await t.http().post('/api/reviews').set(s.coordinator.auth).send(reviewBody(s.partnership.id))).body.id;
-    await send(t, s.coordinator, closed, { type: 'DECIDE_NOT_TO_COMMISSION', rationale: 'not a qualifying death' });
-    await send(t, s.coordinator, closed, { type: 'HOME_OFFICE_INFORMED' });
-    await send(t, s.coordinator, closed, { type: 'CLOSE' });
-    await reviewGatheringInformation();
+    const closed = (await v1Spine.create(coordinator, Object.assign(new CreateReviewDto(), reviewBody(s.partnership.id)))).id;
+    await v1Spine.applyEvent(coordinator, closed, { type: 'DECIDE_NOT_TO_COMMISSION', rationale: 'not a qualifying death' });
+    await v1Spine.applyEvent(coordinator, closed, { type: 'HOME_OFFICE_INFORMED' });
+    await v1Spine.applyEvent(coordinator, closed, { type: 'CLOSE' });
+    await v1ReviewGatheringInformation();
+    await v1ReviewGatheringInformation();
     const runningOnV1 = async () =>
       (await sql<{ id: string }>(t.config, `SELECT id FROM reviews WHERE workflow_version = 1 AND stage <> 'closed'`)).map((r) => r.id);
     const toMigrate = await runningOnV1();
     expect(toMigrate.length).toBeGreaterThan(2); // more than one page
 
-    await expect(v2Migration.migrateAll(1, 2, null, { pageSize: 2 })).resolves.toEqual({
+    await expect(migration.migrateAll(1, 2, null, { pageSize: 2 })).resolves.toEqual({
       migrated: toMigrate.length,
       skipped: 0,
       failure: null,
@@ -281,12 +219,23 @@ describe('migrating running reviews to a new workflow version', () => {
     expect(await runningOnV1()).toEqual([]);
     expect(await reviewRow(closed)).toMatchObject({ workflow_version: 1, stage: 'closed' });
     for (const id of toMigrate) {
-      expect((await v2Reviews.history(coordinator, id)).at(-1)).toMatchObject({
+      expect((await reviews.history(coordinator, id)).at(-1)).toMatchObject({
         type: WORKFLOW_MIGRATED,
         payload: { from: 1, to: 2 },
         actorId: null,
       });
     }
-    await expect(v2Migration.migrateAll(1, 2, null)).resolves.toEqual({ migrated: 0, skipped: 0, failure: null });
+    await expect(migration.migrateAll(1, 2, null)).resolves.toEqual({ migrated: 0, skipped: 0, failure: null });
+  });
+
+  it('brings running v1 reviews to v2 when this build starts, with no manual step', async () => {
+    const running = [await v1ReviewGatheringInformation(), await v1ReviewGatheringInformation()];
+    const started = await startCurrentBuild(t);
+    try {
+      for (const id of running) expect(await reviewRow(id)).toMatchObject({ workflow_version: 2, stage: 'information_gathering' });
+      expect(await sql(t.config, `SELECT id FROM reviews WHERE workflow_version = 1 AND stage <> 'closed'`)).toEqual([]);
+    } finally {
+      await started.close();
+    }
   });
 });

@@ -19,6 +19,10 @@ export class ClockEntity {
   @Column({ name: 'met_at', type: 'timestamptz', nullable: true }) metAt: Date | null;
   @Column({ name: 'paused_at', type: 'timestamptz', nullable: true }) pausedAt: Date | null;
   @Column({ name: 'held_ms', type: 'bigint' }) heldMs: string;
+  /** The latest agreed new date (EXTEND_DEADLINE): the due time it replaced, why, and when. */
+  @Column({ name: 'previous_due_at', type: 'timestamptz', nullable: true }) previousDueAt: Date | null;
+  @Column({ name: 'extension_reason', type: 'text', nullable: true }) extensionReason: string | null;
+  @Column({ name: 'extended_at', type: 'timestamptz', nullable: true }) extendedAt: Date | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

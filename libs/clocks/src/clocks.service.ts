@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
-import type { ClockSubject, DhrEffect } from '@dhr/workflows/dhr/contract';
+import type { ClockSubject, DeadlineKind, DhrEffect } from '@dhr/workflows/dhr/contract';
+import { DomainError } from '@dhr/core';
 import type { Rulebook } from '@dhr/workflows/dhr/rulebook/rulebook.types';
 import { ClockEntity } from './clock.entity';
 
@@ -10,7 +11,7 @@ export type ClockRecord = Readonly<ClockEntity>;
 import { deadlineView, Deadline } from './deadline.view';
 import { OutboxWriter } from '@dhr/jobs';
 import { RULEBOOK } from './rulebook.token';
-import { addDuration, BankHolidays } from './time';
+import { addDuration, BankHolidays, isAtLondonTime, isWholeDays, onSameLondonDateAt } from './time';
 
 /** The review a clock effect belongs to. */
 export interface ClockOwnerReview {
@@ -101,8 +102,7 @@ export class ClocksService {
         // A restarted subject (e.g. IMR re-requested) replaces the live clock.
         const replaced = await this.close(manager, review.id, effect.subject, 'cancelled', null, now);
         const startedAt = new Date(effect.startedAt);
-        const rule = this.rulebook.clocks[effect.subject.kind];
-        const dueAt = effect.dueAt ? new Date(effect.dueAt) : addDuration(startedAt, rule.length, this.holidays);
+        const dueAt = effect.dueAt ? new Date(effect.dueAt) : this.computedDueAt(effect.subject.kind, startedAt);
         const clock = await clocks.save(
           clocks.create({
             reviewId: review.id,
@@ -129,24 +129,20 @@ export class ClocksService {
       case 'clock.cancel':
         return this.close(manager, review.id, effect.subject, 'cancelled', null, now);
       case 'clock.pauseAll':
+        // Kinds limit a hold to what it holds: a publication hold stops only the publication clock,
+        // and no local hold stops the statutory Home Office notice.
         return this.ids(
           await manager.query(
-            `UPDATE clocks SET status = 'on_hold', paused_at = $2, updated_at = $3 WHERE review_id = $1 AND status = 'open' RETURNING id`,
-            [review.id, effect.at, now],
+            `UPDATE clocks SET status = 'on_hold', paused_at = $2, updated_at = $3
+             WHERE review_id = $1 AND status = 'open'
+               AND ($4::text[] IS NULL OR kind = ANY($4)) AND NOT (kind = ANY($5::text[])) RETURNING id`,
+            [review.id, effect.at, now, effect.only ?? null, effect.except ?? []],
           ),
         );
       case 'clock.resumeAll':
-        // Every paused clock's due time moves on by the time it was held.
-        return this.ids(
-          await manager.query(
-            `UPDATE clocks SET status = 'open',
-               due_at = due_at + GREATEST($2::timestamptz - paused_at, interval '0'),
-               held_ms = held_ms + GREATEST(0, (EXTRACT(EPOCH FROM ($2::timestamptz - paused_at)) * 1000)::bigint),
-               paused_at = NULL, updated_at = $3
-             WHERE review_id = $1 AND status = 'on_hold' RETURNING id`,
-            [review.id, effect.at, now],
-          ),
-        );
+        return this.resumeAll(manager, review.id, new Date(effect.at), now);
+      case 'clock.extend':
+        return this.extend(manager, review.id, effect, now);
       case 'clock.cancelAll':
         return this.ids(
           await manager.query(
@@ -155,6 +151,58 @@ export class ClocksService {
           ),
         );
     }
+  }
+
+  /**
+   * When a clock of `kind` started at `startedAt` falls due under the rulebook: a length
+   * of whole days ends on a date, at the rulebook's due time (5pm) on that London date.
+   */
+  computedDueAt(kind: DeadlineKind, startedAt: Date): Date {
+    const rule = this.rulebook.clocks[kind];
+    const due = addDuration(startedAt, rule.length, this.holidays);
+    return this.rulebook.dueTime !== null && isWholeDays(rule.length) ? onSameLondonDateAt(due, this.rulebook.dueTime) : due;
+  }
+
+  /**
+   * Every paused clock's due time moves on by the time it was held. A deadline set as a
+   * date (at the due time) stays at the due time of the date it lands on, so a short
+   * hold does not turn "5pm on 9 December" into 5.03pm, nor make its reminders new.
+   */
+  private async resumeAll(manager: EntityManager, reviewId: string, at: Date, now: Date): Promise<string[]> {
+    const paused = await manager.getRepository(ClockEntity).find({ where: { reviewId, status: 'on_hold' } });
+    for (const clock of paused) {
+      const heldMs = Math.max(0, at.getTime() - (clock.pausedAt ?? at).getTime());
+      const moved = new Date(clock.dueAt.getTime() + heldMs);
+      const dueTime = this.rulebook.dueTime;
+      const dueAt = dueTime !== null && isAtLondonTime(clock.dueAt, dueTime) ? onSameLondonDateAt(moved, dueTime) : moved;
+      await manager.query(
+        `UPDATE clocks SET status = 'open', due_at = $2, held_ms = held_ms + $3, paused_at = NULL, updated_at = $4 WHERE id = $1`,
+        [clock.id, dueAt, heldMs, now],
+      );
+    }
+    return paused.map((clock) => clock.id);
+  }
+
+  /** An agreed new date for one running clock of the review; refused (400 deadlineId) for any other. */
+  private async extend(
+    manager: EntityManager,
+    reviewId: string,
+    effect: Extract<DhrEffect, { type: 'clock.extend' }>,
+    now: Date,
+  ): Promise<string[]> {
+    const rows = this.ids(
+      await manager.query(
+        `UPDATE clocks SET previous_due_at = due_at, due_at = $3, extension_reason = $4, extended_at = $5, updated_at = $6
+         WHERE id = $1 AND review_id = $2 AND status = 'open' RETURNING id`,
+        [effect.deadlineId, reviewId, effect.dueAt, effect.reason, effect.at, now],
+      ),
+    );
+    if (rows.length === 0)
+      throw DomainError.field(
+        'deadlineId',
+        'no running deadline with this id on this review (a met, withdrawn or held one cannot be moved)',
+      );
+    return rows;
   }
 
   private async close(

@@ -12,6 +12,15 @@ export function deadlineView(clock: ClockEntity, now: Date) {
     status: clock.status,
     overdue: clock.status === 'open' && clock.dueAt.getTime() <= now.getTime(),
     ...(clock.metAt ? { metAt: clock.metAt.toISOString() } : {}),
+    ...(clock.previousDueAt
+      ? {
+          extension: {
+            previousDueAt: clock.previousDueAt.toISOString(),
+            reason: clock.extensionReason,
+            extendedAt: clock.extendedAt?.toISOString(),
+          },
+        }
+      : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { IdentityModule } from '@dhr/identity';
 import { MetricsModule } from '@dhr/ops';
 import { WorkflowModule } from '@dhr/workflow';
 import { ReviewFile } from './file/review-file';
+import { MigrateReviewsOnBoot } from './migration/migrate-reviews-on-boot';
 import { ReviewMigrationService } from './migration/review-migration.service';
 import { ReviewQueries } from './queries/review-queries';
 import { ReviewReadModel } from './queries/review-read-model';
@@ -24,7 +25,17 @@ import { ReviewViews } from './views/review-views';
     IdentityModule,
     MetricsModule,
   ],
-  providers: [ReviewReadModel, ReviewFile, ReviewSpine, ReviewQueries, ReviewViews, EventApplier, ReviewMigrationService, ReviewExtensions],
+  providers: [
+    ReviewReadModel,
+    ReviewFile,
+    ReviewSpine,
+    ReviewQueries,
+    ReviewViews,
+    EventApplier,
+    ReviewMigrationService,
+    ReviewExtensions,
+    MigrateReviewsOnBoot,
+  ],
   exports: [ReviewReadModel, ReviewFile, ReviewSpine, ReviewQueries, ReviewMigrationService, ReviewExtensions],
 })
 export class ReviewsModule {}

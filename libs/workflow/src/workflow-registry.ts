@@ -26,6 +26,11 @@ export class WorkflowRegistry {
     }
   }
 
+  /** The versions this build can run, oldest first. */
+  get versionNumbers(): number[] {
+    return [...this.versions.keys()].sort((a, b) => a - b);
+  }
+
   get current(): WorkflowVersion {
     return this.get(Math.max(...this.versions.keys()));
   }

@@ -1,4 +1,4 @@
-import type { DeadlineKind, HoldKind } from '@dhr/workflows/dhr/contract';
+import type { DeadlineKind, HoldKind, HoldScope } from '@dhr/workflows/dhr/contract';
 // The pure time library, imported by path: `@dhr/clocks` is the whole clocks lib
 // (persistence included), which a workflow definition must not pull in.
 import type { Duration, EscalationRule } from '../../../libs/clocks/src/time';
@@ -38,9 +38,10 @@ export interface Rulebook {
   readonly description?: string;
   /**
    * The London time of day a deadline falls due on its date ("17:00": the end of the
-   * working day). Computed deadlines and due dates given as a date both use it.
+   * working day). Computed deadlines of whole days and due dates given as a date use it.
+   * null: a deadline falls due exactly when its length runs out (test and demo rulebooks).
    */
-  readonly dueTime: string;
+  readonly dueTime: string | null;
   /** The London time of day (working days only) the daily overdue digest goes out. */
   readonly digestTime: string;
   /** What a hold of each kind holds when PUT_ON_HOLD names no scope. */
@@ -48,15 +49,11 @@ export interface Rulebook {
   readonly clocks: Readonly<Record<DeadlineKind, ClockRule>>;
 }
 
-/** A hold of the whole review (its own clocks stop) or of its publication only. */
-export const HOLD_SCOPES = ['review', 'publication'] as const;
-export type HoldScope = (typeof HOLD_SCOPES)[number];
-
 /** What a RULEBOOK_FILE may contain: any subset; durations and reminder lists replace whole. */
 export interface RulebookOverride {
   readonly id?: string;
   readonly description?: string;
-  readonly dueTime?: string;
+  readonly dueTime?: string | null;
   readonly digestTime?: string;
   readonly holdScopes?: Partial<Record<HoldKind, HoldScope>>;
   readonly clocks?: Partial<

@@ -1,8 +1,8 @@
 import { DEADLINE_KINDS, DeadlineKind } from '@dhr/workflows/dhr/contract';
 import { Duration, DURATION_UNITS, durationIssues, durationLabel, isZeroDuration, nominalSeconds } from '../../../libs/clocks/src/time';
 import { RulebookError } from './rulebook-error';
-import { HOLD_KINDS, HoldKind } from '@dhr/workflows/dhr/contract';
-import { CLOCK_OWNERS, ClockOwner, ClockRule, EscalationRule, HOLD_SCOPES, HoldScope, Rulebook } from './rulebook.types';
+import { HOLD_KINDS, HOLD_SCOPES, HoldKind, HoldScope } from '@dhr/workflows/dhr/contract';
+import { CLOCK_OWNERS, ClockOwner, ClockRule, EscalationRule, Rulebook } from './rulebook.types';
 
 const ROOT_KEYS = ['id', 'description', 'dueTime', 'digestTime', 'holdScopes', 'clocks'] as const;
 const CLOCK_KEYS = ['length', 'owner', 'reminders', 'escalation'] as const;
@@ -195,7 +195,7 @@ export function validateRulebook(value: unknown, source: string): Rulebook {
       }
     }
   }
-  const dueTime = reader.timeOfDay(value.dueTime ?? RULEBOOK_DEFAULTS.dueTime, 'dueTime');
+  const dueTime = value.dueTime === null ? null : reader.timeOfDay(value.dueTime ?? RULEBOOK_DEFAULTS.dueTime, 'dueTime');
   const digestTime = reader.timeOfDay(value.digestTime ?? RULEBOOK_DEFAULTS.digestTime, 'digestTime');
   const holdScopes = reader.holdScopes(value.holdScopes, 'holdScopes');
   if (reader.issues.length > 0) {

@@ -20,6 +20,7 @@ export const IMR_WORDS: Record<ImrStatus, string> = {
   requested: 'Requested',
   received: 'Received',
   waived: 'Not needed',
+  withdrawn: 'Withdrawn',
 };
 
 export const DEADLINE_WORDS: Record<DeadlineKind, string> = {

@@ -8,3 +8,4 @@ export { addWorkingDays, subtractWorkingDays, isWorkingDay } from './working-day
 export { BankHolidays, BankHolidayCoverageError } from './bank-holidays';
 export type { BankHolidayData, BankHolidayEvent } from './bank-holidays';
 export * from './reminder-schedule';
+export { atLondonTime, onSameLondonDateAt, isAtLondonTime, isWholeDays, isIsoDateOnly } from './due-time';

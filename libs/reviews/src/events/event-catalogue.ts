@@ -52,4 +52,7 @@ export const EVENT_CATALOGUE: Record<DhrEventType, EventSpec> = {
   CLOSE: { dto: dto.CloseDto, roles: ['coordinator'] },
   PUT_ON_HOLD: { dto: dto.PutOnHoldDto, roles: ['coordinator'] },
   RESUME: { dto: dto.ResumeDto, roles: ['coordinator'] },
+  // The chair only for the clocks they own (see event-permission).
+  EXTEND_DEADLINE: { dto: dto.ExtendDeadlineDto, roles: CHAIR_OR_COORDINATOR, dueFields: ['dueAt'] },
+  WITHDRAW_REQUEST: { dto: dto.WithdrawRequestDto, roles: CHAIR_OR_COORDINATOR },
 };

@@ -13,8 +13,17 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { DHR_EVENT_TYPES, DhrEventType, HOLD_KINDS, HoldKind } from '@dhr/workflows/dhr/contract';
-import { IsIsoDate, IsIsoDateTime } from './iso-date-time.validator';
+import {
+  DHR_EVENT_TYPES,
+  DhrEventType,
+  HOLD_KINDS,
+  HOLD_SCOPES,
+  HoldKind,
+  HoldScope,
+  REQUEST_KINDS,
+  RequestKind,
+} from '@dhr/workflows/dhr/contract';
+import { IsDueDate, IsIsoDate, IsIsoDateTime } from './iso-date-time.validator';
 
 const TEXT = 4000;
 
@@ -36,7 +45,10 @@ export class EventEnvelopeDto {
 
 export class RequestScopingDto extends EventEnvelopeDto {
   @IsUUID() agencyId: string;
-  @IsOptional() @IsIsoDateTime() dueAt?: string;
+  @ApiPropertyOptional({ description: 'a date (due at 5pm London that day) or a date-time with offset; default from the rulebook' })
+  @IsOptional()
+  @IsDueDate()
+  dueAt?: string;
 }
 export class ReceiveScopingDto extends EventEnvelopeDto {
   @IsUUID() agencyId: string;
@@ -69,7 +81,10 @@ export class AgreeTermsOfReferenceDto extends EventEnvelopeDto {
 }
 export class RequestImrDto extends EventEnvelopeDto {
   @IsUUID() agencyId: string;
-  @IsOptional() @IsIsoDateTime() dueAt?: string;
+  @ApiPropertyOptional({ description: 'a date (due at 5pm London that day) or a date-time with offset; default from the rulebook' })
+  @IsOptional()
+  @IsDueDate()
+  dueAt?: string;
 }
 export class ReceiveImrDto extends EventEnvelopeDto {
   @IsUUID() agencyId: string;
@@ -94,7 +109,10 @@ export class SubmitDraftDto extends EventEnvelopeDto {
 }
 export class ShareDraftWithFamilyDto extends EventEnvelopeDto {
   @IsOptional() @IsIsoDateTime() sharedAt?: string;
-  @IsOptional() @IsIsoDateTime() responseDueAt?: string;
+  @ApiPropertyOptional({ description: 'a date (due at 5pm London that day) or a date-time with offset; default from the rulebook' })
+  @IsOptional()
+  @IsDueDate()
+  responseDueAt?: string;
 }
 export class FamilyResponseReceivedDto extends EventEnvelopeDto {
   @IsOptional() @IsIsoDateTime() receivedAt?: string;
@@ -143,7 +161,7 @@ export class AddActionDto extends EventEnvelopeDto {
   @IsOptional() @IsUUID() actionId?: string;
   @IsUUID() agencyId: string;
   @IsString() @MinLength(1) @MaxLength(TEXT) description: string;
-  @IsIsoDateTime() dueAt: string;
+  @ApiProperty({ description: 'a date (due at 5pm London that day) or a date-time with offset' }) @IsDueDate() dueAt: string;
   @ApiPropertyOptional({ description: 'the recommendation this action carries out' })
   @IsOptional()
   @IsUUID()
@@ -162,7 +180,26 @@ export class CompleteActionDto extends EventEnvelopeDto {
 export class CloseDto extends EventEnvelopeDto {}
 export class PutOnHoldDto extends EventEnvelopeDto {
   @IsIn(HOLD_KINDS) kind: HoldKind;
+  @ApiPropertyOptional({
+    enum: HOLD_SCOPES,
+    description: 'review: the review waits (its own clocks stop); publication: only PUBLISH waits. Default per kind from the rulebook',
+  })
+  @IsOptional()
+  @IsIn(HOLD_SCOPES)
+  scope?: HoldScope;
   @IsString() @MinLength(1) @MaxLength(TEXT) reason: string;
   @IsOptional() @IsString() @MaxLength(200) reference?: string;
 }
 export class ResumeDto extends EventEnvelopeDto {}
+export class ExtendDeadlineDto extends EventEnvelopeDto {
+  @ApiProperty({ description: 'the deadline (clock) to move: one of the review’s running deadlines' }) @IsUUID() deadlineId: string;
+  @ApiProperty({ description: 'the new due date: a date (due at 5pm London that day) or a date-time with offset' })
+  @IsDueDate()
+  dueAt: string;
+  @IsString() @MinLength(1) @MaxLength(TEXT) reason: string;
+}
+export class WithdrawRequestDto extends EventEnvelopeDto {
+  @IsUUID() agencyId: string;
+  @ApiProperty({ enum: REQUEST_KINDS }) @IsIn(REQUEST_KINDS) kind: RequestKind;
+  @IsString() @MinLength(1) @MaxLength(TEXT) reason: string;
+}

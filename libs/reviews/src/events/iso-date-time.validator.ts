@@ -35,3 +35,20 @@ export function IsIsoDate(options?: ValidationOptions) {
       validator: { validate: (value: unknown) => typeof value === 'string' && DATE.test(value) && isRealDate(value) },
     });
 }
+
+/** A due date: a calendar date (it falls due at the rulebook's due time, 5pm London) or a date-time with offset. */
+export function IsDueDate(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isDueDate',
+      target: object.constructor,
+      propertyName,
+      options: {
+        message: `${propertyName} must be a date like 2026-12-09 (due at 5pm London) or an ISO-8601 date-time with offset`,
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && (DATE.test(value) || DATE_TIME.test(value)) && isRealDate(value),
+      },
+    });
+}

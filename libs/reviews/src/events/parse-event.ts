@@ -3,7 +3,12 @@ import { plainToInstance } from 'class-transformer';
 import { DateTime } from 'luxon';
 import { validateSync } from 'class-validator';
 import { DomainError, validationException } from '@dhr/core';
-import { DHR_EVENT_TYPES, DhrEvent, DhrEventType } from '@dhr/workflows/dhr/contract';
+import { atLondonTime, isIsoDateOnly } from '@dhr/clocks';
+import { DHR_EVENT_TYPES, DhrEvent, DhrEventType, HoldKind } from '@dhr/workflows/dhr/contract';
+import type { Rulebook } from '@dhr/workflows/dhr/rulebook';
+
+/** A date-only due date under a rulebook that sets no due time still means the end of the working day. */
+const DEFAULT_DUE_TIME = '17:00';
 import { EVENT_CATALOGUE } from './event-catalogue';
 
 /** A request body that passed validation for its event type; times not yet checked against the review. */
@@ -36,11 +41,16 @@ export function parseEventBody(body: unknown): ParsedEvent {
 
 const CLOCK_SKEW_MS = 60_000;
 
+/** The rulebook settings an event's defaults come from. */
+export type EventRules = Pick<Rulebook, 'dueTime' | 'holdScopes'>;
+
 /**
  * Fixes when the event happened (its named timestamp, else occurredAt, else now)
- * and refuses times in the future or before the death, naming the field.
+ * and refuses times in the future or before the death, naming the field. A due date
+ * given as a date falls due at the rulebook's due time (5pm London) that day; a hold
+ * with no scope takes its kind's scope from the rulebook.
  */
-export function resolveEvent(parsed: ParsedEvent, now: Date, deathDate: string): DhrEvent {
+export function resolveEvent(parsed: ParsedEvent, now: Date, deathDate: string, rules: EventRules): DhrEvent {
   const spec = EVENT_CATALOGUE[parsed.type];
   const named = spec.time ? (parsed.fields[spec.time] as string | undefined) : undefined;
   if (named && parsed.occurredAt && Date.parse(named) !== Date.parse(parsed.occurredAt)) {
@@ -50,16 +60,24 @@ export function resolveEvent(parsed: ParsedEvent, now: Date, deathDate: string):
   const occurredAt = new Date(named ?? parsed.occurredAt ?? now.toISOString());
   assertPastFact(timeField, occurredAt, now, deathDate);
 
+  const fields = { ...parsed.fields };
   for (const dueField of spec.dueFields ?? []) {
-    const due = parsed.fields[dueField] as string | undefined;
-    if (due && Date.parse(due) <= occurredAt.getTime()) throw DomainError.field(dueField, `must be after ${timeField}`);
+    const given = fields[dueField] as string | undefined;
+    if (!given) continue;
+    const due = isIsoDateOnly(given) ? atLondonTime(given, rules.dueTime ?? DEFAULT_DUE_TIME) : new Date(given);
+    if (due.getTime() <= occurredAt.getTime()) throw DomainError.field(dueField, `must be after ${timeField}`);
+    fields[dueField] = due.toISOString();
   }
+  if (parsed.type === 'EXTEND_DEADLINE' && Date.parse(fields.dueAt as string) <= now.getTime()) {
+    throw DomainError.field('dueAt', 'must be in the future');
+  }
+  if (parsed.type === 'PUT_ON_HOLD' && fields.scope === undefined) fields.scope = rules.holdScopes[fields.kind as HoldKind];
   if (parsed.type === 'AGREE_TERMS_OF_REFERENCE' && String(parsed.fields.periodFrom) > String(parsed.fields.periodTo)) {
     throw DomainError.field('periodTo', 'must not be before periodFrom');
   }
 
   const iso = occurredAt.toISOString();
-  const event: Record<string, unknown> = { type: parsed.type, ...parsed.fields, occurredAt: iso };
+  const event: Record<string, unknown> = { type: parsed.type, ...fields, occurredAt: iso };
   if (spec.time) event[spec.time] = iso;
   if (parsed.type === 'ADD_ACTION' && !event.actionId) event.actionId = randomUUID();
   return event as unknown as DhrEvent;

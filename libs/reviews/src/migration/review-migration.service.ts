@@ -115,6 +115,21 @@ export class ReviewMigrationService {
     }
   }
 
+  /**
+   * Brings every running review on an older version of this build's workflow to the
+   * current one (at start-up: a deploy that adds a version migrates its reviews).
+   * Safe to run from several processes at once: each review is locked and skipped
+   * once another got there first.
+   */
+  async migrateRunningToCurrent(): Promise<(BulkMigrationOutcome & MigrationOutcome)[]> {
+    const to = this.workflows.current.version;
+    const outcomes: (BulkMigrationOutcome & MigrationOutcome)[] = [];
+    for (const from of this.workflows.versionNumbers.filter((version) => version < to)) {
+      outcomes.push({ from, to, ...(await this.migrateAll(from, to, null)) });
+    }
+    return outcomes;
+  }
+
   /** One page of not-closed reviews on `version`, keyset-paged by id. */
   private async runningReviewIds(version: number, afterId: string | null, limit: number): Promise<string[]> {
     const qb = this.db

@@ -1,12 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditWriter, diffFields } from '@dhr/audit';
-import { ClocksService } from '@dhr/clocks';
+import { ClocksService, RULEBOOK } from '@dhr/clocks';
 import { DomainError } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
 import { IdentityDirectory } from '@dhr/identity';
 import { WorkflowRegistry, WorkflowView } from '@dhr/workflow';
 import type { DhrContext, DhrEffect, DhrEvent } from '@dhr/workflows/dhr/contract';
+import type { Rulebook } from '@dhr/workflows/dhr/rulebook';
+import { checkDeadlineExtension, ExtensionFacts } from '../events/deadline-extension';
 import { assertMaySend, maySend } from '../event-permission';
 import { assertReferencesExist } from '../event-references';
 import { parseEventBody, resolveEvent } from '../events/parse-event';
@@ -35,6 +37,7 @@ export class EventApplier {
     private readonly audit: AuditWriter,
     private readonly extensions: ReviewExtensions,
     private readonly directory: IdentityDirectory,
+    @Inject(RULEBOOK) private readonly rulebook: Rulebook,
   ) {}
 
   /** With `ifAllowed`: null, and nothing written, when this caller may not send the event now. */
@@ -49,12 +52,16 @@ export class EventApplier {
     const parsed = parseEventBody(body);
     if (parsed.expectedVersion !== undefined && parsed.expectedVersion !== review.version) throw DomainError.conflict();
 
-    const event = resolveEvent(parsed, now, review.deathDate);
+    const event = resolveEvent(parsed, now, review.deathDate, this.rulebook);
     const workflow = this.workflows.get(review.workflowVersion);
     const context = workflow.view(review.snapshot).context;
     if (options.ifAllowed && !maySend(actor, event, context)) return null;
     assertMaySend(actor, event, context);
     await assertReferencesExist(this.directory, manager, review.partnershipId, event);
+    const extension =
+      event.type === 'EXTEND_DEADLINE'
+        ? await checkDeadlineExtension(this.clocks, this.rulebook, manager, actor, review.id, event)
+        : undefined;
 
     const result = workflow.apply(review.snapshot, event);
     if (!result.ok) {
@@ -69,7 +76,7 @@ export class EventApplier {
       actor.userId,
       {
         type: event.type,
-        payload: payloadOf(event, context),
+        payload: payloadOf(event, context, extension),
         occurredAt: new Date(event.occurredAt),
         fromStage: result.fromStage,
         toStage: result.toStage,
@@ -99,10 +106,11 @@ export class EventApplier {
 }
 
 /** The event as kept in history: its payload, naming the agency an action belongs to so agency views can find it. */
-function payloadOf(event: DhrEvent, context: DhrContext): Record<string, unknown> {
+function payloadOf(event: DhrEvent, context: DhrContext, extension?: ExtensionFacts): Record<string, unknown> {
   const { type: _type, occurredAt: _at, ...payload } = event as DhrEvent & Record<string, unknown>;
   if (event.type === 'COMPLETE_ACTION') payload.agencyId = context.actions.find((a) => a.id === event.actionId)?.agencyId;
-  return payload;
+  // An extension keeps the date it replaced (and whose deadline it was) beside the new one.
+  return extension ? { ...payload, ...extension } : payload;
 }
 
 /** An action's clock belongs to its owning agency, whose contacts it reminds. */

@@ -1,4 +1,4 @@
-// Test helpers for the DHR v1 workflow: sample events and ready-made reviews in each
+// Test helpers for the DHR v2 workflow: sample events and ready-made reviews in each
 // stage, all built by playing events through the public helpers (never by hand).
 import { apply, start, type PersistedDhrSnapshot } from '../dhr.workflow';
 import type { DhrEffect, DhrEvent, DhrEventType, Stage } from '../dhr.types';
@@ -64,8 +64,16 @@ const SAMPLES: { [T in DhrEventType]: (at: string) => EventOf<T> } = {
   }),
   COMPLETE_ACTION: (at) => ({ type: 'COMPLETE_ACTION', actionId: 'action-1', completedAt: at, occurredAt: at }),
   CLOSE: (at) => ({ type: 'CLOSE', occurredAt: at }),
-  PUT_ON_HOLD: (at) => ({ type: 'PUT_ON_HOLD', kind: 'criminal_trial', reason: 'trial listed', occurredAt: at }),
+  PUT_ON_HOLD: (at) => ({ type: 'PUT_ON_HOLD', kind: 'criminal_trial', scope: 'review', reason: 'trial listed', occurredAt: at }),
   RESUME: (at) => ({ type: 'RESUME', occurredAt: at }),
+  EXTEND_DEADLINE: (at) => ({
+    type: 'EXTEND_DEADLINE',
+    deadlineId: 'clock-1',
+    dueAt: '2026-12-09T17:00:00.000Z',
+    reason: 'agreed',
+    occurredAt: at,
+  }),
+  WITHDRAW_REQUEST: (at) => ({ type: 'WITHDRAW_REQUEST', agencyId: POLICE, kind: 'imr', reason: 'no longer needed', occurredAt: at }),
 };
 
 /** A plausible event of `type` at `at` (payload names agree with the kit's reviews), with overrides. */

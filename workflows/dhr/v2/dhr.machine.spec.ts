@@ -1,4 +1,4 @@
-// The DHR v1 statechart, path by path, with the clock effects declared at each step.
+// The DHR v2 statechart, path by path, with the clock effects declared at each step.
 import { apply, start, view, type PersistedDhrSnapshot } from './dhr.workflow';
 import type { DhrEffect, DhrEvent, Stage } from './dhr.types';
 import { CHAIR, HEALTH, NOTIFIED_AT, PATH_TO, POLICE, day, play, reviewIn, sample } from './testing/dhr.test-kit';
@@ -30,7 +30,7 @@ const IMR_DUE = '2025-03-01T17:00:00.000Z';
 const FAMILY_DUE = '2025-05-01T17:00:00.000Z';
 const ACTION_DUE = '2026-01-31T17:00:00.000Z';
 
-describe('DHR v1 happy path: notification → closed', () => {
+describe('DHR v2 happy path: notification → closed', () => {
   it('starts in notification with both notification clocks running from notifiedAt', () => {
     const started = start({ notifiedAt: NOTIFIED_AT });
     expect(started.effects).toStrictEqual([
@@ -196,8 +196,8 @@ describe('DHR v1 happy path: notification → closed', () => {
     expect(view(last)).toMatchObject({ stage: 'closed', onHold: false, allowedEvents: [] });
     expect(view(last).context).toMatchObject({
       scoping: [
-        { agencyId: POLICE, status: 'returned', requestedAt: day(1), returnedAt: day(5) },
-        { agencyId: HEALTH, status: 'returned', requestedAt: day(2), returnedAt: day(15) },
+        { agencyId: POLICE, status: 'returned', requestedAt: day(1), returnedAt: day(5), withdrawnAt: null },
+        { agencyId: HEALTH, status: 'returned', requestedAt: day(2), returnedAt: day(15), withdrawnAt: null },
       ],
       decision: 'commissioned',
       chairUserId: CHAIR,
@@ -261,7 +261,7 @@ describe('DHR v1 happy path: notification → closed', () => {
   });
 });
 
-describe('DHR v1 scoping requests', () => {
+describe('DHR v2 scoping requests', () => {
   const scoping = (agencyId: string) => ({ kind: 'scoping_return' as const, agencyId });
 
   it('records each request and its return, one per agency', () => {
@@ -272,8 +272,8 @@ describe('DHR v1 scoping requests', () => {
     ]);
     expect(view(snapshot)).toMatchObject({ stage: 'notification', onHold: false });
     expect(view(snapshot).context.scoping).toStrictEqual([
-      { agencyId: POLICE, status: 'requested', requestedAt: day(1), returnedAt: null },
-      { agencyId: HEALTH, status: 'returned', requestedAt: day(1), returnedAt: day(4) },
+      { agencyId: POLICE, status: 'requested', requestedAt: day(1), returnedAt: null, withdrawnAt: null },
+      { agencyId: HEALTH, status: 'returned', requestedAt: day(1), returnedAt: day(4), withdrawnAt: null },
     ]);
   });
 
@@ -331,7 +331,7 @@ describe('DHR v1 scoping requests', () => {
         asked(),
       );
       expect(view(declined).context.scoping).toStrictEqual([
-        { agencyId: POLICE, status: 'returned', requestedAt: day(1), returnedAt: day(12) },
+        { agencyId: POLICE, status: 'returned', requestedAt: day(1), returnedAt: day(12), withdrawnAt: null },
       ]);
       // The declined review closes as before once the Home Office is told.
       expect(view(play([sample('HOME_OFFICE_INFORMED', day(13)), sample('CLOSE', day(14))], declined).snapshot).stage).toBe('closed');
@@ -351,7 +351,7 @@ describe('DHR v1 scoping requests', () => {
         gathering,
       );
       expect(view(received).context.scoping).toStrictEqual([
-        { agencyId: POLICE, status: 'returned', requestedAt: day(1), returnedAt: day(26) },
+        { agencyId: POLICE, status: 'returned', requestedAt: day(1), returnedAt: day(26), withdrawnAt: null },
       ]);
       // Nothing else changed: the stage's own events work as before.
       expect(view(play([sample('BEGIN_DRAFTING', day(27))], received).snapshot).stage).toBe('drafting');
@@ -371,7 +371,7 @@ describe('DHR v1 scoping requests', () => {
       );
       expect(view(received).context).toStrictEqual({
         ...view(drafting).context,
-        scoping: [{ agencyId: POLICE, status: 'returned', requestedAt: day(1), returnedAt: day(65) }],
+        scoping: [{ agencyId: POLICE, status: 'returned', requestedAt: day(1), returnedAt: day(65), withdrawnAt: null }],
       });
     });
 
@@ -396,7 +396,7 @@ describe('DHR v1 scoping requests', () => {
   });
 });
 
-describe('DHR v1 not commissioned', () => {
+describe('DHR v2 not commissioned', () => {
   it('declares the decision met, and closes only once the Home Office has been told', () => {
     const notCommissioned = walk(
       [
@@ -426,7 +426,7 @@ describe('DHR v1 not commissioned', () => {
   });
 });
 
-describe('DHR v1 Secretary of State direction', () => {
+describe('DHR v2 Secretary of State direction', () => {
   it('brings a declined review back into setup with the completion clock started', () => {
     const declined = play([sample('DECIDE_NOT_TO_COMMISSION', day(10)), sample('HOME_OFFICE_INFORMED', day(12))]).snapshot;
     const directed = walk(
@@ -459,7 +459,7 @@ describe('DHR v1 Secretary of State direction', () => {
   });
 });
 
-describe('DHR v1 setup moves on by itself', () => {
+describe('DHR v2 setup moves on by itself', () => {
   const setupSteps: DhrEvent[] = [
     sample('APPOINT_CHAIR', day(20)),
     sample('ADD_PANEL_AGENCY', day(21)),

@@ -1,9 +1,7 @@
 // Parallel proceedings: PUT_ON_HOLD from any commissioned stage and RESUME to exactly
 // that stage, with the clocks paused and resumed; what a held review still accepts.
-import { transition } from 'xstate';
-import { dhrMachineV1 } from './dhr.machine';
 import { COMMISSIONED_STAGES } from './dhr.types';
-import { apply, persistDhrSnapshot, restoreDhrSnapshot, view, type PersistedDhrSnapshot } from './dhr.workflow';
+import { apply, view, type PersistedDhrSnapshot } from './dhr.workflow';
 import { HEALTH, PATH_TO, POLICE, day, play, reviewIn, sample } from './testing/dhr.test-kit';
 const hold = (from: PersistedDhrSnapshot, reference?: string) =>
   play([sample('PUT_ON_HOLD', day(500), { kind: 'inquest', reason: 'inquest opened', reference })], from).snapshot;
@@ -14,13 +12,13 @@ const throughJson = (snapshot: PersistedDhrSnapshot): PersistedDhrSnapshot => JS
 describe.each(COMMISSIONED_STAGES)('on hold from %s', (stage) => {
   const before = reviewIn(stage);
 
-  it('records the hold and pauses every clock', () => {
+  it('records the hold and pauses every clock but the Home Office notice', () => {
     const outcome = apply(before, sample('PUT_ON_HOLD', day(500), { kind: 'inquest', reason: 'inquest opened', reference: 'INQ-1' }));
     expect(outcome).toMatchObject({
       ok: true,
       fromStage: stage,
       toStage: stage, // the API keeps showing the stage it is held in
-      effects: [{ type: 'clock.pauseAll', at: day(500) }],
+      effects: [{ type: 'clock.pauseAll', at: day(500), except: ['home_office_notice'] }],
     });
     if (!outcome.ok) return;
     expect(outcome.snapshot.value).toBe('on_hold');
@@ -28,6 +26,7 @@ describe.each(COMMISSIONED_STAGES)('on hold from %s', (stage) => {
     expect(held).toMatchObject({ stage, onHold: true });
     expect(held.context.hold).toStrictEqual({
       kind: 'inquest',
+      scope: 'review',
       reason: 'inquest opened',
       reference: 'INQ-1',
       since: day(500),
@@ -140,7 +139,7 @@ describe('while on hold, facts that happen regardless are still recorded', () =>
     expect(apply(hold(reviewIn('home_office_qa')), sample('COPY_SENT_TO_COMMISSIONER', day(520)))).toMatchObject({
       ok: false,
       stage: 'home_office_qa',
-      allowedEvents: ['HOME_OFFICE_INFORMED', 'RESUME'],
+      allowedEvents: ['HOME_OFFICE_INFORMED', 'RESUME', 'EXTEND_DEADLINE'],
     });
   });
 
@@ -150,31 +149,59 @@ describe('while on hold, facts that happen regardless are still recorded', () =>
   });
 });
 
-describe('noOpenCriminalProceedings guard on PUBLISH', () => {
-  // Unreachable through events (on_hold refuses PUBLISH first); the guard is kept on
-  // purpose, so it is checked on a snapshot whose context carries a criminal trial hold.
-  const publicationWithHold = (kind: 'criminal_trial' | 'inquest') => {
-    const persisted = reviewIn('publication');
-    return persistDhrSnapshot(
-      restoreDhrSnapshot({
-        ...persisted,
-        context: { ...persisted.context, hold: { kind, reason: 'x', reference: null, since: day(150) } },
-      }),
-    );
-  };
+describe('a publication hold (v2): everything goes on, only PUBLISH waits', () => {
+  const holdPublication = (from: PersistedDhrSnapshot, at = day(150)) =>
+    play([sample('PUT_ON_HOLD', at, { kind: 'criminal_trial', scope: 'publication', reason: 'trial listed' })], from).snapshot;
 
-  it('refuses PUBLISH while a criminal trial holds the review', () => {
-    const snapshot = publicationWithHold('criminal_trial');
-    expect(apply(snapshot, sample('PUBLISH', day(220)))).toMatchObject({ ok: false, stage: 'publication' });
-    const restored = restoreDhrSnapshot(snapshot);
-    const [next] = transition(dhrMachineV1, restored, sample('PUBLISH', day(220)));
-    expect(next).toBe(restored);
+  it('stays in its stage, holds only the publication clock and is not "on hold"', () => {
+    const outcome = apply(reviewIn('information_gathering'), sample('PUT_ON_HOLD', day(150), { scope: 'publication' }));
+    expect(outcome).toMatchObject({
+      ok: true,
+      fromStage: 'information_gathering',
+      toStage: 'information_gathering',
+      effects: [{ type: 'clock.pauseAll', at: day(150), only: ['publication'] }],
+    });
+    if (!outcome.ok) return;
+    expect(outcome.snapshot.value).toEqual({ commissioned: 'information_gathering' });
+    expect(view(outcome.snapshot)).toMatchObject({ onHold: false, context: { hold: { kind: 'criminal_trial', scope: 'publication' } } });
   });
 
-  it('does not block PUBLISH for other kinds of proceedings', () => {
-    expect(apply(publicationWithHold('inquest'), sample('PUBLISH', day(220)))).toMatchObject({
+  it('goes from information gathering to publication, refusing only PUBLISH, and publishes once resumed', () => {
+    const held = holdPublication(reviewIn('information_gathering'));
+    const gathered = play(PATH_TO.publication().slice(PATH_TO.information_gathering().length), held);
+    expect(view(gathered.snapshot)).toMatchObject({ stage: 'publication', onHold: false });
+    // QA approval starts the publication clock stopped: it cannot be met while the trial runs.
+    expect(gathered.effects.at(-1)).toEqual([
+      { type: 'clock.start', subject: { kind: 'publication' }, startedAt: expect.any(String) },
+      { type: 'clock.pauseAll', at: expect.any(String), only: ['publication'] },
+    ]);
+    expect(view(gathered.snapshot).allowedEvents).not.toContain('PUBLISH');
+    expect(apply(gathered.snapshot, sample('PUBLISH', day(400)))).toMatchObject({ ok: false, stage: 'publication' });
+    expect(apply(gathered.snapshot, sample('PUT_ON_HOLD', day(400))).ok).toBe(false); // one hold at a time
+
+    const resumed = apply(gathered.snapshot, sample('RESUME', day(500)));
+    expect(resumed).toMatchObject({ ok: true, toStage: 'publication', effects: [{ type: 'clock.resumeAll', at: day(500) }] });
+    if (!resumed.ok) return;
+    expect(view(resumed.snapshot).context.hold).toBeNull();
+    expect(apply(resumed.snapshot, sample('PUBLISH', day(501)))).toMatchObject({ ok: true, toStage: 'action_plan' });
+  });
+
+  it('refuses RESUME when nothing is held', () => {
+    expect(apply(reviewIn('publication'), sample('RESUME', day(400))).ok).toBe(false);
+  });
+});
+
+describe('a review hold (v2) still records agencies’ returns', () => {
+  it('accepts RECEIVE_IMR for a requested IMR, meeting its clock, and stays on hold', () => {
+    const gathering = play([sample('REQUEST_IMR', day(40), { agencyId: POLICE })], reviewIn('information_gathering')).snapshot;
+    const held = hold(gathering);
+    const outcome = apply(held, sample('RECEIVE_IMR', day(510), { agencyId: POLICE }));
+    expect(outcome).toMatchObject({
       ok: true,
-      toStage: 'action_plan',
+      effects: [{ type: 'clock.meet', subject: { kind: 'imr', agencyId: POLICE }, metAt: day(510) }],
     });
+    if (!outcome.ok) return;
+    expect(outcome.snapshot.value).toBe('on_hold');
+    expect(view(outcome.snapshot).context.panel.find((member) => member.agencyId === POLICE)?.imr).toBe('received');
   });
 });

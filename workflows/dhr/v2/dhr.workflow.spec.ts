@@ -1,9 +1,9 @@
 // The helper API the reviews service calls: persistence, purity and the refusal shape.
 import { initialTransition, transition } from 'xstate';
-import { dhrMachineV1 } from './dhr.machine';
+import { dhrMachineV2 } from './dhr.machine';
 import type { DhrEvent } from './dhr.types';
 import {
-  DHR_WORKFLOW_V1,
+  DHR_WORKFLOW_V2,
   apply,
   effectsOf,
   persistDhrSnapshot,
@@ -25,14 +25,14 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-describe('DHR_WORKFLOW_V1', () => {
+describe('DHR_WORKFLOW_V2', () => {
   it('names the workflow and version, and carries the machine and helpers', () => {
-    expect(DHR_WORKFLOW_V1).toMatchObject({ name: 'dhr', version: 1, machine: dhrMachineV1, start, apply, view });
-    expect(dhrMachineV1.id).toBe('dhr');
+    expect(DHR_WORKFLOW_V2).toMatchObject({ name: 'dhr', version: 2, machine: dhrMachineV2, start, apply, view });
+    expect(dhrMachineV2.id).toBe('dhr');
   });
 
   it('is re-exported with the contract from index.ts', () => {
-    expect(publicApi).toMatchObject({ DHR_WORKFLOW_V1, start, apply, view, dhrMachineV1 });
+    expect(publicApi).toMatchObject({ DHR_WORKFLOW_V2, start, apply, view, dhrMachineV2 });
     expect(publicApi.STAGES).toContain('home_office_qa');
     expect(typeof publicApi.stageDiagramMermaid).toBe('function');
   });
@@ -73,8 +73,8 @@ describe('purity', () => {
   });
 
   it('transition() returns only declared clock effects (context updates happen inside the snapshot)', () => {
-    const [initial, initialActions] = initialTransition(dhrMachineV1, { notifiedAt: NOTIFIED_AT });
-    const [, actions] = transition(dhrMachineV1, initial, sample('DECIDE_TO_COMMISSION', day(10)));
+    const [initial, initialActions] = initialTransition(dhrMachineV2, { notifiedAt: NOTIFIED_AT });
+    const [, actions] = transition(dhrMachineV2, initial, sample('DECIDE_TO_COMMISSION', day(10)));
     expect([...initialActions, ...actions].map((action) => action.type)).toEqual([
       'clock.start',
       'clock.start',
@@ -84,8 +84,8 @@ describe('purity', () => {
   });
 
   it('the machine definition has no delayed transitions', () => {
-    const nodes = (node: typeof dhrMachineV1.root): (typeof dhrMachineV1.root)[] => [node, ...Object.values(node.states).flatMap(nodes)];
-    expect(nodes(dhrMachineV1.root).flatMap((node) => node.after)).toEqual([]);
+    const nodes = (node: typeof dhrMachineV2.root): (typeof dhrMachineV2.root)[] => [node, ...Object.values(node.states).flatMap(nodes)];
+    expect(nodes(dhrMachineV2.root).flatMap((node) => node.after)).toEqual([]);
   });
 });
 
@@ -115,6 +115,7 @@ describe('apply', () => {
         'ADD_PANEL_AGENCY',
         'AGREE_TERMS_OF_REFERENCE',
         'PUT_ON_HOLD',
+        'EXTEND_DEADLINE',
       ],
     });
   });

@@ -1,4 +1,4 @@
-import { dhrMachineV1 } from './dhr.machine';
+import { dhrMachineV2 } from './dhr.machine';
 import { STAGES } from './dhr.types';
 import { stageDiagramMermaid } from './stage-diagram';
 
@@ -31,7 +31,7 @@ describe('stageDiagramMermaid', () => {
         'csp_signoff --> drafting : CSP_REQUEST_CHANGES',
         'home_office_qa --> publication : QA_OUTCOME [approvedAfterSubmission]',
         'home_office_qa --> drafting : QA_OUTCOME [resubmissionRequestedAfterSubmission]',
-        'publication --> action_plan : PUBLISH [noOpenCriminalProceedings]',
+        'publication --> action_plan : PUBLISH [noHoldOpen]',
         'action_plan --> closed : CLOSE [allActionsComplete and commissionerCopySent]',
         'state "H*" as lastStage',
         'on_hold --> lastStage : RESUME',
@@ -52,7 +52,7 @@ describe('stageDiagramMermaid', () => {
   });
 
   it('draws PUT_ON_HOLD once, from the commissioned composite, not once per stage', () => {
-    expect(lines.filter((line) => line.includes('PUT_ON_HOLD'))).toEqual(['commissioned --> on_hold : PUT_ON_HOLD']);
+    expect(lines.filter((line) => line.includes('PUT_ON_HOLD'))).toEqual(['commissioned --> on_hold : PUT_ON_HOLD [reviewHoldAsked]']);
   });
 
   it('writes an edge leaving the composite outside its block (Mermaid would otherwise nest the target)', () => {
@@ -62,8 +62,8 @@ describe('stageDiagramMermaid', () => {
   });
 
   it('follows the machine: one line per stage-changing transition (PUT_ON_HOLD collapsed)', () => {
-    const nodes = (node: typeof dhrMachineV1.root): (typeof dhrMachineV1.root)[] => [node, ...Object.values(node.states).flatMap(nodes)];
-    const targeted = nodes(dhrMachineV1.root)
+    const nodes = (node: typeof dhrMachineV2.root): (typeof dhrMachineV2.root)[] => [node, ...Object.values(node.states).flatMap(nodes)];
+    const targeted = nodes(dhrMachineV2.root)
       .flatMap((node) => [...[...node.transitions.values()].flat(), ...(node.always ?? [])])
       .filter((transition) => transition.target?.some((target) => target !== transition.source));
     const holdEdges = targeted.filter((transition) => transition.eventType === 'PUT_ON_HOLD').length;

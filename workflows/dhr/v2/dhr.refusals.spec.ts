@@ -1,7 +1,7 @@
 // Every refusal: for each stage every event type api.md does not allow there, and
 // each guard that must hold. A refusal leaves the snapshot exactly as it was.
 import { transition } from 'xstate';
-import { dhrMachineV1 } from './dhr.machine';
+import { dhrMachineV2 } from './dhr.machine';
 import { DHR_EVENT_TYPES, type DhrEvent, type DhrEventType, type Stage } from './dhr.types';
 import { apply, persistDhrSnapshot, restoreDhrSnapshot, view, type PersistedDhrSnapshot } from './dhr.workflow';
 import { HEALTH, PATH_TO, POLICE, day, play, reviewIn, sample } from './testing/dhr.test-kit';
@@ -10,7 +10,7 @@ import { HEALTH, PATH_TO, POLICE, day, play, reviewIn, sample } from './testing/
 function expectRefused(snapshot: PersistedDhrSnapshot, event: DhrEvent): void {
   const restored = restoreDhrSnapshot(snapshot);
   expect(restored.can(event)).toBe(false);
-  const [next, actions] = transition(dhrMachineV1, restored, event);
+  const [next, actions] = transition(dhrMachineV2, restored, event);
   expect(persistDhrSnapshot(next)).toStrictEqual(snapshot);
   expect(actions).toEqual([]);
   const { stage, allowedEvents } = view(snapshot);
@@ -20,11 +20,14 @@ function expectRefused(snapshot: PersistedDhrSnapshot, event: DhrEvent): void {
 // The "allowed in" column of api.md's Events table, read per stage (guards aside),
 // with REQUEST_SCOPING in notification and setup (late scoping), RECEIVE_SCOPING
 // everywhere but closed (an outstanding request can always be answered) and
-// FAMILY_NOT_INVOLVED also in family_review.
-const AFTER_COMMISSIONING: DhrEventType[] = ['HOME_OFFICE_INFORMED', 'RECEIVE_SCOPING', 'APPOINT_CHAIR', 'PUT_ON_HOLD'];
+// FAMILY_NOT_INVOLVED also in family_review. v2: EXTEND_DEADLINE and WITHDRAW_REQUEST
+// wherever a clock or a request can be live (everywhere but closed), RESUME of a
+// publication hold in every commissioned stage, RECEIVE_IMR on hold.
+const ANY_TIME: DhrEventType[] = ['RECEIVE_SCOPING', 'EXTEND_DEADLINE', 'WITHDRAW_REQUEST'];
+const AFTER_COMMISSIONING: DhrEventType[] = [...ANY_TIME, 'HOME_OFFICE_INFORMED', 'APPOINT_CHAIR', 'PUT_ON_HOLD', 'RESUME'];
 const API_ALLOWS: Record<Stage | 'on_hold', DhrEventType[]> = {
-  notification: ['REQUEST_SCOPING', 'RECEIVE_SCOPING', 'DECIDE_TO_COMMISSION', 'DECIDE_NOT_TO_COMMISSION'],
-  not_commissioned: ['HOME_OFFICE_INFORMED', 'RECEIVE_SCOPING', 'SECRETARY_OF_STATE_DIRECTION', 'CLOSE'],
+  notification: [...ANY_TIME, 'REQUEST_SCOPING', 'DECIDE_TO_COMMISSION', 'DECIDE_NOT_TO_COMMISSION'],
+  not_commissioned: [...ANY_TIME, 'HOME_OFFICE_INFORMED', 'SECRETARY_OF_STATE_DIRECTION', 'CLOSE'],
   setup: [...AFTER_COMMISSIONING, 'REQUEST_SCOPING', 'ADD_PANEL_AGENCY', 'AGREE_TERMS_OF_REFERENCE'],
   information_gathering: [...AFTER_COMMISSIONING, 'ADD_PANEL_AGENCY', 'REQUEST_IMR', 'RECEIVE_IMR', 'WAIVE_IMR', 'BEGIN_DRAFTING'],
   drafting: [
@@ -41,7 +44,7 @@ const API_ALLOWS: Record<Stage | 'on_hold', DhrEventType[]> = {
   home_office_qa: [...AFTER_COMMISSIONING, 'SUBMIT_TO_HOME_OFFICE', 'QA_OUTCOME'],
   publication: [...AFTER_COMMISSIONING, 'COPY_SENT_TO_COMMISSIONER', 'PUBLISH'],
   action_plan: [...AFTER_COMMISSIONING, 'COPY_SENT_TO_COMMISSIONER', 'ADD_ACTION', 'COMPLETE_ACTION', 'CLOSE'],
-  on_hold: ['RESUME', 'HOME_OFFICE_INFORMED', 'RECEIVE_SCOPING', 'COPY_SENT_TO_COMMISSIONER'],
+  on_hold: [...ANY_TIME, 'RESUME', 'HOME_OFFICE_INFORMED', 'COPY_SENT_TO_COMMISSIONER', 'RECEIVE_IMR'],
   closed: [],
 };
 
