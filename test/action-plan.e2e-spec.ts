@@ -1,8 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { secondsRulebook } from './support/rulebooks';
 import { parse } from 'csv-parse/sync';
-import { DEADLINE_KINDS } from '@dhr/workflows/dhr/contract';
 import { seedPartnership, Seed } from './support/actors';
 import { notificationRows, sql } from './support/notifications-db';
 import { daysAgo, daysAhead, reviewBody, send } from './support/review-driver';
@@ -299,13 +296,6 @@ describe('the action plan: recommendations, linked actions and progress exports'
 });
 
 /** Every clock 4 seconds long with a reminder 2 seconds before. */
-function secondsRulebook(): string {
-  const clock = { length: { seconds: 4 }, reminders: [{ seconds: 2 }] };
-  const file = join(mkdtempSync(join(tmpdir(), 'dhr-rulebook-')), 'rulebook.json');
-  writeFileSync(file, JSON.stringify({ id: 'test-seconds', clocks: Object.fromEntries(DEADLINE_KINDS.map((k) => [k, clock])) }));
-  return file;
-}
-
 // That action clocks remind their agency and escalate is proved for every clock kind in
 // test/every-clock-kind.e2e-spec.ts; this shows an action linked to a recommendation keeps its clock.
 describe('an action linked to a recommendation', () => {

@@ -1,3 +1,4 @@
+import { exactDueTimesRulebook } from './support/rulebooks';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { ChildProcess } from 'node:child_process';
 import { JobQueue } from '@dhr/jobs';
@@ -32,7 +33,10 @@ describe('no alarm is lost or doubled', () => {
   afterEach(() => smtp.stop());
 
   it('the sweep restores every alarm after Redis is flushed', async () => {
-    const t = await startTestApp({ withWorker: true, env: { SMTP_URL: smtp.url, SWEEP_INTERVAL_SECONDS: '2' } });
+    const t = await startTestApp({
+      withWorker: true,
+      env: { RULEBOOK_FILE: exactDueTimesRulebook(), SMTP_URL: smtp.url, SWEEP_INTERVAL_SECONDS: '2' },
+    });
     try {
       const s = await seedPartnership(t, 'FLSH');
       const reviewId = await backDatedReview(t, s, 12);
@@ -73,7 +77,7 @@ describe('no alarm is lost or doubled', () => {
   });
 
   it('a worker killed in the middle of sending loses and doubles nothing', async () => {
-    const t = await startTestApp({ env: { SMTP_URL: smtp.url, WORKER_LOCK_SECONDS: '2' } });
+    const t = await startTestApp({ env: { RULEBOOK_FILE: exactDueTimesRulebook(), SMTP_URL: smtp.url, WORKER_LOCK_SECONDS: '2' } });
     let first: ChildProcess | null = null;
     let second: ChildProcess | null = null;
     try {
@@ -108,7 +112,7 @@ describe('no alarm is lost or doubled', () => {
   });
 
   it('two workers at once send each email once', async () => {
-    const t = await startTestApp({ env: { SMTP_URL: smtp.url } });
+    const t = await startTestApp({ env: { RULEBOOK_FILE: exactDueTimesRulebook(), SMTP_URL: smtp.url } });
     const workers: INestApplicationContext[] = [];
     try {
       const s = await seedPartnership(t, 'TWO');
@@ -133,7 +137,7 @@ describe('no alarm is lost or doubled', () => {
   });
 
   it('a permanently refused email is recorded and escalated to the coordinators instead of vanishing', async () => {
-    const t = await startTestApp({ withWorker: true, env: { SMTP_URL: smtp.url } });
+    const t = await startTestApp({ withWorker: true, env: { RULEBOOK_FILE: exactDueTimesRulebook(), SMTP_URL: smtp.url } });
     try {
       const s = await seedPartnership(t, 'FAIL');
       smtp.rejected.add(s.cspChair.email);

@@ -91,14 +91,14 @@ const REVIEW_READS = [
 ];
 
 function kindOf(field: string): FieldKind {
-  if (['agencyId', 'userId', 'actionId', 'documentId', 'partnershipId', 'recommendationId'].includes(field)) return 'uuid';
+  if (['agencyId', 'userId', 'actionId', 'documentId', 'partnershipId', 'recommendationId', 'deadlineId'].includes(field)) return 'uuid';
   if (field === 'documentIds') return 'uuids';
   if (field === 'documentVersion') return 'int';
   if (field === 'periodFrom' || field === 'periodTo' || field === 'deathDate') return 'date';
   if (field.endsWith('At')) return 'datetime';
   if (field === 'expectedVersion') return 'int';
   if (field === 'url') return 'url';
-  if (['type', 'outcome', 'kind', 'role'].includes(field)) return 'enum';
+  if (['type', 'outcome', 'kind', 'role', 'scope'].includes(field)) return 'enum';
   if (field === 'email') return 'email';
   if (field === 'password') return 'password';
   if (field === 'code') return 'code';
@@ -183,8 +183,10 @@ describe('a sweep of bad requests over every endpoint', () => {
       },
       COMPLETE_ACTION: { actionId: randomUUID(), completedAt: when },
       CLOSE: {},
-      PUT_ON_HOLD: { kind: 'inquest', reason: 'inquest listed', reference: 'INQ-1' },
+      PUT_ON_HOLD: { kind: 'inquest', scope: 'review', reason: 'inquest listed', reference: 'INQ-1' },
       RESUME: {},
+      EXTEND_DEADLINE: { deadlineId: randomUUID(), dueAt: '2027-01-15', reason: 'agreed with the agency' },
+      WITHDRAW_REQUEST: { agencyId: police, kind: 'imr', reason: 'no longer needed' },
     };
   }
 

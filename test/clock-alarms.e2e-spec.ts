@@ -1,3 +1,4 @@
+import { exactDueTimesRulebook } from './support/rulebooks';
 import { seedPartnership, Seed } from './support/actors';
 import { notificationIdOf, notificationRows, sql } from './support/notifications-db';
 import { daysAgo, reviewBody, send, notifiedSoDecisionDueIn } from './support/review-driver';
@@ -12,7 +13,7 @@ describe('statutory clocks remind and escalate by real SMTP', () => {
 
   beforeAll(async () => {
     smtp = await new SmtpSink().start();
-    t = await startTestApp({ withWorker: true, env: { SMTP_URL: smtp.url } });
+    t = await startTestApp({ withWorker: true, env: { SMTP_URL: smtp.url, RULEBOOK_FILE: exactDueTimesRulebook() } });
     s = await seedPartnership(t, 'CLK');
   });
   afterAll(async () => {
@@ -84,7 +85,7 @@ describe('statutory clocks remind and escalate by real SMTP', () => {
     await send(t, s.policeContact, id, { type: 'RECEIVE_IMR', agencyId: s.police.id });
     const before = (await t.http().get(`/api/reviews/${id}/deadlines`).set(s.coordinator.auth)).body;
     const healthDue = Date.parse(before.find((d: { agencyId?: string }) => d.agencyId === s.health.id).dueAt);
-    await send(t, s.coordinator, id, { type: 'PUT_ON_HOLD', kind: 'inquest', reason: 'inquest opened' });
+    await send(t, s.coordinator, id, { type: 'PUT_ON_HOLD', kind: 'inquest', scope: 'review', reason: 'inquest opened' });
     await sleep(3000);
     await send(t, s.coordinator, id, { type: 'RESUME' });
     const after = (await t.http().get(`/api/reviews/${id}/deadlines`).set(s.coordinator.auth)).body;

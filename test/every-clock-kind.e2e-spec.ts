@@ -1,6 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { secondsRulebook } from './support/rulebooks';
 import { DEADLINE_KINDS, DeadlineKind } from '@dhr/workflows/dhr/contract';
 import { seedPartnership, Seed } from './support/actors';
 import { notificationIdOf, notificationRows, NotificationRow } from './support/notifications-db';
@@ -10,13 +8,6 @@ import { startTestApp, TestApp } from './support/test-app';
 import { sleep, waitFor } from './support/wait-for';
 
 /** Every clock 4 seconds long with a reminder 2 seconds before: the whole life of a review in half a minute. */
-function secondsRulebook(): string {
-  const clock = { length: { seconds: 4 }, reminders: [{ seconds: 2 }] };
-  const file = join(mkdtempSync(join(tmpdir(), 'dhr-rulebook-')), 'rulebook.json');
-  writeFileSync(file, JSON.stringify({ id: 'test-seconds', clocks: Object.fromEntries(DEADLINE_KINDS.map((k) => [k, clock])) }));
-  return file;
-}
-
 describe('every clock kind reminds and escalates by SMTP, once, to its owners', () => {
   let smtp: SmtpSink;
   let t: TestApp;

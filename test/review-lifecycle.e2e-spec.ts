@@ -24,7 +24,7 @@ describe('a review driven through its whole life over HTTP', () => {
     expect(created.status).toBe(201);
     const review = created.body;
     expect(review.reference).toMatch(/^DHR-LIFE-\d{4}-\d{3}$/);
-    expect(review).toMatchObject({ stage: 'notification', onHold: false, workflow: { name: 'dhr', version: 1 }, version: 1 });
+    expect(review).toMatchObject({ stage: 'notification', onHold: false, workflow: { name: 'dhr', version: 2 }, version: 1 });
     expect(review.allowedEvents).toEqual(expect.arrayContaining(['DECIDE_TO_COMMISSION', 'DECIDE_NOT_TO_COMMISSION']));
     const id = review.id;
 
@@ -140,18 +140,62 @@ describe('a review driven through its whole life over HTTP', () => {
     expect(r.stage).toBe('closed');
   });
 
-  it('goes on hold in the middle and resumes where it was', async () => {
+  it('goes on hold in the middle, still records an agency’s return, and resumes where it was', async () => {
     const id = await commissionedReview();
     await send(t, s.coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id });
     await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id });
     await send(t, s.coordinator, id, { type: 'AGREE_TERMS_OF_REFERENCE', periodFrom: '2022-01-01', periodTo: '2026-01-01' });
     await send(t, s.coordinator, id, { type: 'REQUEST_IMR', agencyId: s.police.id });
-    let r = await send(t, s.coordinator, id, { type: 'PUT_ON_HOLD', kind: 'criminal_trial', reason: 'trial listed', reference: 'T20267' });
-    expect(r).toMatchObject({ stage: 'information_gathering', onHold: true, hold: { kind: 'criminal_trial' } });
+    let r = await send(t, s.coordinator, id, {
+      type: 'PUT_ON_HOLD',
+      kind: 'iopc',
+      reason: 'IOPC investigation',
+      reference: 'IOPC-2026-7',
+    });
+    expect(r).toMatchObject({ stage: 'information_gathering', onHold: true, hold: { kind: 'iopc', scope: 'review' } });
     expect(r.allowedEvents).toContain('RESUME');
-    await send(t, s.policeContact, id, { type: 'RECEIVE_IMR', agencyId: s.police.id }, 409);
+    const clocks = (await t.http().get(`/api/reviews/${id}/deadlines`).set(s.coordinator.auth)).body as { kind: string; status: string }[];
+    expect(clocks.find((c) => c.kind === 'imr')?.status).toBe('on_hold');
+    // The statutory Home Office notice is not a local matter: no hold stops it.
+    expect(clocks.find((c) => c.kind === 'home_office_notice')?.status).toBe('open');
+    // The police's IMR arrives during the hold: it is recorded and meets its clock.
+    r = await send(t, s.policeContact, id, { type: 'RECEIVE_IMR', agencyId: s.police.id });
+    expect(r).toMatchObject({ onHold: true, panel: [{ agencyId: s.police.id, imr: 'received' }] });
     r = await send(t, s.coordinator, id, { type: 'RESUME' });
     expect(r).toMatchObject({ stage: 'information_gathering', onHold: false, hold: null });
+    expect(r.allowedEvents).toContain('BEGIN_DRAFTING');
+  });
+
+  it('under a publication hold goes from information gathering to publication, refusing only PUBLISH', async () => {
+    const id = await commissionedReview();
+    await send(t, s.coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id });
+    await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id });
+    await send(t, s.coordinator, id, { type: 'AGREE_TERMS_OF_REFERENCE', periodFrom: '2022-01-01', periodTo: '2026-01-01' });
+    // A criminal trial holds publication only, unless told otherwise.
+    let r = await send(t, s.coordinator, id, { type: 'PUT_ON_HOLD', kind: 'criminal_trial', reason: 'trial listed', reference: 'T20267' });
+    expect(r).toMatchObject({ stage: 'information_gathering', onHold: false, hold: { kind: 'criminal_trial', scope: 'publication' } });
+    await send(t, s.coordinator, id, { type: 'REQUEST_IMR', agencyId: s.police.id });
     await send(t, s.policeContact, id, { type: 'RECEIVE_IMR', agencyId: s.police.id });
+    await send(t, s.chair, id, { type: 'BEGIN_DRAFTING' });
+    await send(t, s.chair, id, { type: 'SUBMIT_DRAFT', note: 'first draft' });
+    await send(t, s.chair, id, { type: 'FAMILY_NOT_INVOLVED', reason: 'the family declined' });
+    await send(t, s.chair, id, { type: 'SUBMIT_FOR_SIGNOFF' });
+    await send(t, s.cspChair, id, { type: 'CSP_SIGN_OFF' });
+    await send(t, s.coordinator, id, { type: 'SUBMIT_TO_HOME_OFFICE' });
+    r = await send(t, s.coordinator, id, { type: 'QA_OUTCOME', outcome: 'approved' });
+    expect(r).toMatchObject({ stage: 'publication', hold: { scope: 'publication' } });
+    expect(r.allowedEvents).not.toContain('PUBLISH');
+    const publication = (r.deadlines as { kind: string; status: string }[]).find((d) => d.kind === 'publication');
+    expect(publication?.status).toBe('on_hold');
+    const refused = await t
+      .http()
+      .post(`/api/reviews/${id}/events`)
+      .set(s.coordinator.auth)
+      .send({ type: 'PUBLISH', url: 'https://example.org/dhr.pdf' });
+    expect(refused.status).toBe(409);
+    r = await send(t, s.coordinator, id, { type: 'RESUME' });
+    expect(r).toMatchObject({ stage: 'publication', hold: null });
+    expect(r.allowedEvents).toContain('PUBLISH');
+    expect((r.deadlines as { kind: string; status: string }[]).find((d) => d.kind === 'publication')?.status).toBe('open');
   });
 });

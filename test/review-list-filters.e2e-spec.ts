@@ -39,7 +39,7 @@ describe('the review list: filters, search and sorts', () => {
       await send(t, s.coordinator, ids[name], { type: 'APPOINT_CHAIR', userId: s.chair.id });
     }
     await send(t, s.coordinator, ids.commissioned, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id });
-    await send(t, s.coordinator, ids.held, { type: 'PUT_ON_HOLD', kind: 'inquest', reason: 'Inquest opened' });
+    await send(t, s.coordinator, ids.held, { type: 'PUT_ON_HOLD', kind: 'inquest', scope: 'review', reason: 'Inquest opened' });
   });
   afterAll(() => t.close());
 

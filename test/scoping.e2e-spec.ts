@@ -88,6 +88,7 @@ describe('scoping requests and a family that never answers, over HTTP', () => {
         status: 'returned',
         requestedAt: new Date(requestedAt).toISOString(),
         returnedAt: receivedAt,
+        withdrawnAt: null,
       },
     ]);
     r = (await t.http().get(`/api/reviews/${id}`).set(s.coordinator.auth)).body;
@@ -98,6 +99,7 @@ describe('scoping requests and a family that never answers, over HTTP', () => {
         status: 'returned',
         requestedAt: new Date(requestedAt).toISOString(),
         returnedAt: receivedAt,
+        withdrawnAt: null,
       },
       {
         agencyId: s.health.id,
@@ -105,6 +107,7 @@ describe('scoping requests and a family that never answers, over HTTP', () => {
         status: 'requested',
         requestedAt: new Date(requestedAt).toISOString(),
         returnedAt: null,
+        withdrawnAt: null,
       },
     ]);
 
@@ -123,11 +126,10 @@ describe('scoping requests and a family that never answers, over HTTP', () => {
     expect(all.filter((d) => d.kind === 'scoping_return')).toHaveLength(2);
     const police = scopingClock(all, s.police.id);
     expect(police).toMatchObject({ status: 'met', metAt: receivedAt, startedAt: new Date(requestedAt).toISOString(), overdue: false });
-    // Default due: 10 working days from the request (rulebook), a London weekday at the same local time.
-    const started = london(police.startedAt);
+    // Default due: 10 working days from the request (rulebook), a London weekday, at 5pm: deadlines are dates.
     const due = london(police.dueAt);
     expect(due.weekday).toBeLessThanOrEqual(5);
-    expect(due.toFormat('HH:mm:ss')).toBe(started.toFormat('HH:mm:ss'));
+    expect(due.toFormat('HH:mm:ss')).toBe('17:00:00');
     const days = (Date.parse(police.dueAt) - Date.parse(police.startedAt)) / DAY_MS;
     expect(days).toBeGreaterThanOrEqual(13.9);
     expect(days).toBeLessThanOrEqual(21.1);

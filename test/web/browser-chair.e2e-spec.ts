@@ -45,7 +45,7 @@ describe('web in a browser: the CSP chair’s decisions and the caseload’s fil
     held = await create(s, { notifiedAt: daysAgo(12), victimPseudonym: 'Adult Rowan' });
     await send(t, s.cspChair, held.id, { type: 'DECIDE_TO_COMMISSION', rationale: 'criteria met' });
     await send(t, s.coordinator, held.id, { type: 'APPOINT_CHAIR', userId: s.chair.id });
-    await send(t, s.coordinator, held.id, { type: 'PUT_ON_HOLD', kind: 'criminal_trial', reason: 'Trial listed' });
+    await send(t, s.coordinator, held.id, { type: 'PUT_ON_HOLD', kind: 'criminal_trial', scope: 'review', reason: 'Trial listed' });
     signOff = await reviewWaitingForSignOff(t, s, { victimPseudonym: 'Adult Maple' });
     foreign = await create(other, { victimPseudonym: 'Adult Larch' });
   });

@@ -59,7 +59,7 @@ describe('web: the caseload’s filters, search and sort', () => {
       await send(t, s.coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id });
     }
     await send(t, s.coordinator, beech.id, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id });
-    await send(t, s.coordinator, cedar.id, { type: 'PUT_ON_HOLD', kind: 'criminal_trial', reason: 'Trial listed' });
+    await send(t, s.coordinator, cedar.id, { type: 'PUT_ON_HOLD', kind: 'criminal_trial', scope: 'review', reason: 'Trial listed' });
     ref.foreign = (await create(other, { victimPseudonym: 'Adult Alder' })).reference;
     for (const [who, email] of [
       ['coordinator', s.coordinator.email],

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEADLINE_KINDS, HOLD_KINDS, STAGES } from '@dhr/workflows/dhr/contract';
+import { DEADLINE_KINDS, HOLD_KINDS, HOLD_SCOPES, STAGES } from '@dhr/workflows/dhr/contract';
 import { DocumentVersion } from './document.response';
 import { EVENT_TYPES } from './event-schemas';
 
@@ -10,6 +10,12 @@ import { EVENT_TYPES } from './event-schemas';
 export class NamedRef {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
+}
+
+export class DeadlineExtension {
+  @ApiProperty({ format: 'date-time', description: 'the due time it replaced' }) previousDueAt: string;
+  @ApiProperty({ type: 'string', nullable: true }) reason: string | null;
+  @ApiPropertyOptional({ format: 'date-time' }) extendedAt?: string;
 }
 
 export class Deadline {
@@ -24,10 +30,16 @@ export class Deadline {
   @ApiProperty({ enum: ['open', 'met', 'on_hold', 'cancelled'] }) status: string;
   @ApiProperty({ description: 'open and past its due time' }) overdue: boolean;
   @ApiPropertyOptional({ format: 'date-time' }) metAt?: string;
+  @ApiPropertyOptional({
+    type: DeadlineExtension,
+    description: 'the latest agreed new date (EXTEND_DEADLINE); history keeps every one',
+  })
+  extension?: DeadlineExtension;
 }
 
 export class Hold {
   @ApiProperty({ enum: HOLD_KINDS }) kind: string;
+  @ApiProperty({ enum: HOLD_SCOPES, description: 'review: the review waits (onHold true); publication: only PUBLISH waits' }) scope: string;
   @ApiProperty() reason: string;
   @ApiProperty({ type: 'string', nullable: true }) reference: string | null;
   @ApiProperty({ format: 'date-time' }) since: string;
@@ -41,15 +53,16 @@ export class WorkflowRef {
 export class ScopingRequest {
   @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty() agencyName: string;
-  @ApiProperty({ enum: ['requested', 'returned'] }) status: string;
+  @ApiProperty({ enum: ['requested', 'returned', 'withdrawn'] }) status: string;
   @ApiProperty({ format: 'date-time' }) requestedAt: string;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) returnedAt: string | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) withdrawnAt: string | null;
 }
 
 export class PanelMember {
   @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty() agencyName: string;
-  @ApiProperty({ enum: ['not_requested', 'requested', 'received', 'waived'] }) imr: string;
+  @ApiProperty({ enum: ['not_requested', 'requested', 'received', 'waived', 'withdrawn'] }) imr: string;
 }
 
 export class TermsOfReference {

@@ -39,6 +39,11 @@ const FACETS: Record<string, Facet> = {
   isIsoDateTime: stringFormat('date-time'),
   isMeetingTime: stringFormat('date-time'),
   isIsoDate: stringFormat('date'),
+  // A date (due at 5pm London that day) or a date-time: both ISO strings.
+  isDueDate: (s) => {
+    s.type = 'string';
+    s.anyOf = [{ format: 'date' }, { format: 'date-time' }];
+  },
   isIn: (s, [values]) => {
     const list = values as unknown[];
     s.enum = [...list];
