@@ -80,6 +80,32 @@ describe('documents in the workflow', () => {
     expect((await review()).version).toBe(before + 1);
   });
 
+  it('during a review hold an agency’s IMR upload is still recorded and meets its clock', async () => {
+    const held = (await t.http().post('/api/reviews').set(s.coordinator.auth).send(reviewBody(s.partnership.id))).body.id as string;
+    await send(t, s.cspChair, held, { type: 'DECIDE_TO_COMMISSION', decidedAt: daysAgo(45), rationale: 'criteria met' });
+    await send(t, s.coordinator, held, { type: 'APPOINT_CHAIR', userId: s.chair.id });
+    await send(t, s.chair, held, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id });
+    await send(t, s.chair, held, { type: 'AGREE_TERMS_OF_REFERENCE', periodFrom: '2021-01-01', periodTo: '2026-01-01' });
+    await send(t, s.coordinator, held, { type: 'REQUEST_IMR', agencyId: s.police.id, dueAt: daysAhead(30) });
+    await send(t, s.coordinator, held, {
+      type: 'PUT_ON_HOLD',
+      kind: 'other_review',
+      scope: 'review',
+      reason: 'A safeguarding review runs first',
+    });
+
+    const res = await uploadDocument(t, s.policeContact, held, pdf('IMR sent during the hold'), 'imr.pdf', {
+      type: 'imr',
+      agencyId: s.police.id,
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ recordedEvent: 'RECEIVE_IMR' });
+    const after = (await t.http().get(`/api/reviews/${held}`).set(s.coordinator.auth)).body;
+    expect(after).toMatchObject({ onHold: true, stage: 'information_gathering' });
+    expect(after.panel).toEqual([{ agencyId: s.police.id, agencyName: s.police.name, imr: 'received' }]);
+    expect(after.deadlines.find((d: Deadline) => d.kind === 'imr')).toMatchObject({ status: 'met' });
+  });
+
   it('a chronology upload records no event; the coordinator may upload an agency’s IMR for it', async () => {
     const chronology = await uploadDocument(
       t,
