@@ -1,4 +1,12 @@
-import { AlarmRule, BankHolidays, ClockPeriod, escalationAt, latestEscalationIndex, reminderAlarms } from './time';
+import {
+  AlarmRule,
+  BankHolidays,
+  ClockPeriod,
+  EscalationRule,
+  escalationAt,
+  latestEscalationIndex,
+  reminderAlarms,
+} from './time';
 
 export interface PlannedAlarm {
   step: string;
@@ -8,12 +16,31 @@ export interface PlannedAlarm {
 }
 
 /**
+ * The last escalation step sent as an email of its own: steps 0 (at due) and 1 (the CSP
+ * chair added), then `maxRepeats` repeats. Beyond it an overdue clock is in the daily
+ * digest only.
+ */
+export function lastIndividualEscalation(escalation: EscalationRule): number {
+  return 1 + escalation.maxRepeats;
+}
+
+/** The index of an escalation step id ("escalation-3" → 3), or null for any other step. */
+export function escalationIndexOf(step: string): number | null {
+  const match = /^escalation-(\d+)$/.exec(step);
+  return match ? Number(match[1]) : null;
+}
+
+/**
  * The alarms an open clock should have in the queue now, given the steps already
- * notified for its current due time:
- * - before due: every future reminder, plus the latest past one if it was never
- *   sent (a clock recorded late gets one reminder at once, never a burst), and the
+ * notified for its due date (`sentSteps`: a step sent for a due time on the same London
+ * date counts as sent, so a clock moved by a hold or an extension within the day does
+ * not send it again):
+ * - before due: every future reminder not yet sent, plus the latest past one if it was
+ *   never sent (a clock recorded late gets one reminder at once, never a burst), and the
  *   first escalation at the due time;
- * - once due: the latest escalation step reached (if not sent) and the next one.
+ * - once due: the latest escalation step reached, capped at the last individual step
+ *   (if neither it nor a later one was sent), and the next one within the cap. A clock
+ *   found overdue far beyond the cap sends that one capped step, once, and nothing after.
  * Planning is a pure function of Postgres state, so the sweep can rebuild Redis.
  */
 export function planAlarms(
@@ -25,20 +52,26 @@ export function planAlarms(
 ): PlannedAlarm[] {
   const escalationIndex = latestEscalationIndex(clock.dueAt, now, rule.escalation, holidays);
   const planned: PlannedAlarm[] = [];
+  const sent = (step: string) => sentSteps.has(step);
 
   if (escalationIndex === null) {
     const reminders = reminderAlarms(clock, rule.reminders, holidays);
     const past = reminders.filter((r) => r.at.getTime() <= now.getTime());
     const latestPast = past.at(-1);
-    if (latestPast && !sentSteps.has(latestPast.step)) planned.push({ step: latestPast.step, at: latestPast.at, kind: 'reminder' });
-    for (const r of reminders.filter((r) => r.at.getTime() > now.getTime())) planned.push({ step: r.step, at: r.at, kind: 'reminder' });
-    planned.push(escalation(clock.dueAt, 0, rule, holidays));
+    const futureUnsent = reminders.filter((r) => r.at.getTime() > now.getTime() && !sent(r.step));
+    const laterSent = (step: string) => reminders.slice(reminders.findIndex((r) => r.step === step) + 1).some((r) => sent(r.step));
+    if (latestPast && !sent(latestPast.step) && !laterSent(latestPast.step)) {
+      planned.push({ step: latestPast.step, at: latestPast.at, kind: 'reminder' });
+    }
+    for (const r of futureUnsent) planned.push({ step: r.step, at: r.at, kind: 'reminder' });
+    if (!escalationSentFrom(0, sentSteps)) planned.push(escalation(clock.dueAt, 0, rule, holidays));
     return planned;
   }
 
-  const reached = escalation(clock.dueAt, escalationIndex, rule, holidays);
-  if (!sentSteps.has(reached.step)) planned.push(reached);
-  planned.push(escalation(clock.dueAt, escalationIndex + 1, rule, holidays));
+  const last = lastIndividualEscalation(rule.escalation);
+  const reached = Math.min(escalationIndex, last);
+  if (!escalationSentFrom(reached, sentSteps)) planned.push(escalation(clock.dueAt, reached, rule, holidays));
+  if (reached + 1 <= last) planned.push(escalation(clock.dueAt, reached + 1, rule, holidays));
   return planned;
 }
 
@@ -47,7 +80,24 @@ function escalation(dueAt: Date, index: number, rule: AlarmRule, holidays: BankH
   return { step: alarm.step, at: alarm.at, kind: 'escalation', escalationIndex: index };
 }
 
-/** Is `step` still a step to act on for this clock now? Stale reminders (the clock is due, or a later one was sent) are not. */
+/** Was escalation step `index`, or any later one, already sent? */
+function escalationSentFrom(index: number, sentSteps: ReadonlySet<string>): boolean {
+  for (const step of sentSteps) {
+    const sentIndex = escalationIndexOf(step);
+    if (sentIndex !== null && sentIndex >= index) return true;
+  }
+  return false;
+}
+
+/**
+ * Is `step` still a step to act on for this clock now? Not when it was already sent
+ * for this due date, nor when it is stale:
+ * - a reminder once the clock is due, or once a later reminder is due or sent;
+ * - an escalation beyond the cap, or below the latest step reached within the cap (a
+ *   worker back after days sends only that latest step: its job is queued as well).
+ * An escalation whose job runs a moment before its time (clocks of two machines) still
+ * counts: the job has checked that the clock is open and unmoved.
+ */
 export function isStepStillWanted(
   clock: ClockPeriod,
   rule: AlarmRule,
@@ -56,10 +106,17 @@ export function isStepStillWanted(
   sentSteps: ReadonlySet<string>,
   holidays: BankHolidays,
 ): boolean {
-  if (step.startsWith('escalation-')) return Number(step.slice('escalation-'.length)) >= 0;
+  if (sentSteps.has(step)) return false;
+  const index = escalationIndexOf(step);
+  if (index !== null) {
+    const last = lastIndividualEscalation(rule.escalation);
+    if (index > last || escalationSentFrom(index, sentSteps)) return false;
+    const reached = latestEscalationIndex(clock.dueAt, now, rule.escalation, holidays);
+    return reached === null || index >= Math.min(reached, last);
+  }
   if (now.getTime() >= clock.dueAt.getTime()) return false;
   const reminders = reminderAlarms(clock, rule.reminders, holidays);
-  const index = reminders.findIndex((r) => r.step === step);
-  if (index < 0) return false;
-  return !reminders.slice(index + 1).some((later) => later.at.getTime() <= now.getTime() || sentSteps.has(later.step));
+  const position = reminders.findIndex((r) => r.step === step);
+  if (position < 0) return false;
+  return !reminders.slice(position + 1).some((later) => later.at.getTime() <= now.getTime() || sentSteps.has(later.step));
 }
