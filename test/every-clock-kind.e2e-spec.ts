@@ -88,9 +88,12 @@ describe('every clock kind reminds and escalates by SMTP, once, to its owners', 
       publication: [s.coordinator.email, s.chair.email],
       action: [s.healthContact.email],
     };
+    // The first escalation goes to the coordinators and, for an agency's clock, to that (late) agency's contacts.
+    const agencyClock = (kind: DeadlineKind) => kind === 'scoping_return' || kind === 'imr' || kind === 'action';
     for (const kind of DEADLINE_KINDS) {
+      const escalatedTo = agencyClock(kind) ? [...owners[kind], s.coordinator.email] : [s.coordinator.email];
       expect({ kind, reminder: roles(kind, 'clock.reminder') }).toEqual({ kind, reminder: owners[kind].sort() });
-      expect({ kind, escalation: roles(kind, 'clock.escalation') }).toEqual({ kind, escalation: [s.coordinator.email] });
+      expect({ kind, escalation: roles(kind, 'clock.escalation') }).toEqual({ kind, escalation: escalatedTo.sort() });
     }
     expectDeliveredOnceEach(rows);
   });

@@ -53,7 +53,9 @@ describe('planAlarms', () => {
     const twoRepeats = withRepeats(2); // steps 0, 1, 2, 3
     expect(lastIndividualEscalation(twoRepeats.escalation)).toBe(3);
     const now = at('2026-12-01T10:00:00Z');
-    expect(steps(planAlarms(clock, twoRepeats, now, new Set(['escalation-1']), holidays))).toEqual(['escalation-2@2026-12-06T14:00:00.000Z']);
+    expect(steps(planAlarms(clock, twoRepeats, now, new Set(['escalation-1']), holidays))).toEqual([
+      'escalation-2@2026-12-06T14:00:00.000Z',
+    ]);
     expect(steps(planAlarms(clock, twoRepeats, at('2026-12-07T10:00:00Z'), new Set(['escalation-2']), holidays))).toEqual([
       'escalation-3@2026-12-13T14:00:00.000Z',
     ]);
@@ -81,7 +83,9 @@ describe('planAlarms', () => {
     expect(steps(planAlarms(moved, rule, early, new Set(['reminder-1d']), holidays))).toEqual(['escalation-0@2026-11-22T14:00:13.000Z']);
     // A reminder whose time moved later but is already sent for the date is not planned again.
     const dayBefore = at('2026-11-21T13:00:00Z');
-    expect(steps(planAlarms(moved, rule, dayBefore, new Set(['reminder-1d']), holidays))).toEqual(['escalation-0@2026-11-22T14:00:13.000Z']);
+    expect(steps(planAlarms(moved, rule, dayBefore, new Set(['reminder-1d']), holidays))).toEqual([
+      'escalation-0@2026-11-22T14:00:13.000Z',
+    ]);
   });
 
   it('keeps local time across the spring change: a reminder 7 days before a BST due time is at the same local hour', () => {

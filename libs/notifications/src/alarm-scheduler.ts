@@ -33,10 +33,16 @@ export class AlarmScheduler {
   }
 }
 
-/** Steps already notified for the clock's current due time. */
-export async function sentSteps(manager: EntityManager, clock: ClockRecord): Promise<Set<string>> {
+/**
+ * Steps already notified for the clock's current due DATE (London): a step sent for a due
+ * time on the same day counts as sent, so moving a clock within its day (hold and resume,
+ * an extension to another hour) re-sends nothing; a new due date makes them new reminders.
+ */
+export async function sentSteps(manager: EntityManager, clock: Pick<ClockRecord, 'id' | 'dueAt'>): Promise<Set<string>> {
   const rows: { step: string }[] = await manager.query(
-    'SELECT DISTINCT step FROM notifications WHERE clock_id = $1 AND clock_due_at = $2',
+    `SELECT DISTINCT step FROM notifications
+      WHERE clock_id = $1 AND clock_due_at IS NOT NULL
+        AND (clock_due_at AT TIME ZONE 'Europe/London')::date = ($2::timestamptz AT TIME ZONE 'Europe/London')::date`,
     [clock.id, clock.dueAt],
   );
   return new Set(rows.map((r) => r.step));

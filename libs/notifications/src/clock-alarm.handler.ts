@@ -5,9 +5,12 @@ import {
   AlarmRule,
   BankHolidays,
   ClockPeriod,
+  ClockRecord,
   ClocksService,
   escalationAt,
+  escalationIndexOf,
   isStepStillWanted,
+  londonIsoDate,
   reminderAlarms,
   RULEBOOK,
 } from '@dhr/clocks';
@@ -19,7 +22,7 @@ import { ReviewReadModel } from '@dhr/reviews';
 import type { Rulebook } from '@dhr/workflows/dhr/rulebook/rulebook.types';
 import { sentSteps } from './alarm-scheduler';
 import { NotificationTemplate, NotificationWriter } from './notification-writer';
-import { Audience, recipientIds } from './recipients';
+import { escalationIds, ownerIds } from './recipients';
 
 /**
  * Runs one reminder or escalation. Re-reads the clock under a row lock and does
@@ -49,16 +52,25 @@ export class ClockAlarmHandler {
       const now = this.clock.now();
       if (!isStepStillWanted(clock, rule, data.step, now, await sentSteps(manager, clock), this.holidays)) return null;
 
-      const chairUserId = (await this.reviews.summary(clock.reviewId, manager))?.chairUserId ?? null;
-      const { template, audience } = alarmKind(data.step);
+      const escalationIndex = escalationIndexOf(data.step);
+      const recipientIds =
+        escalationIndex === null
+          ? await ownerIds(
+              this.directory,
+              manager,
+              clock,
+              rule.owner,
+              (await this.reviews.summary(clock.reviewId, manager))?.chairUserId ?? null,
+            )
+          : await escalationIds(this.directory, manager, clock, rule.owner, escalationIndex);
       await this.notifications.create(manager, {
         reviewId: clock.reviewId,
         clockId: clock.id,
         clockDueAt: clock.dueAt,
-        template,
+        template: templateOf(escalationIndex),
         step: data.step,
-        alarmKey: `${clock.id}:${data.step}:${clock.dueAt.getTime()}`,
-        recipientIds: await recipientIds(this.directory, manager, clock, rule.owner, audience, chairUserId),
+        alarmKey: alarmKey(clock, data.step),
+        recipientIds,
       });
       // Re-plan: after an escalation the next step is scheduled from Postgres state.
       await this.outbox.add(manager, 'clock.changed', { clockId: clock.id });
@@ -84,8 +96,17 @@ function alarmDueAt(clock: ClockPeriod & { updatedAt: Date }, rule: AlarmRule, s
   return Math.max(planned?.getTime() ?? 0, clock.updatedAt.getTime());
 }
 
-function alarmKind(step: string): { template: NotificationTemplate; audience: Audience } {
-  if (step === 'escalation-0') return { template: 'clock.escalation', audience: 'coordinators' };
-  if (step.startsWith('escalation-')) return { template: 'clock.escalation_chair', audience: 'coordinators_and_csp_chairs' };
-  return { template: 'clock.reminder', audience: 'owner' };
+function templateOf(escalationIndex: number | null): NotificationTemplate {
+  if (escalationIndex === null) return 'clock.reminder';
+  return escalationIndex === 0 ? 'clock.escalation' : 'clock.escalation_chair';
+}
+
+/**
+ * One step of one clock for one London due date: with the recipient, unique in Postgres.
+ * By date, not instant, so a clock moved within its day (a hold and resume, an extension
+ * to another time that day) can never send the same step twice. (Rows written before
+ * carry the due time's milliseconds instead; sentSteps reads both by their due date.)
+ */
+export function alarmKey(clock: Pick<ClockRecord, 'id' | 'dueAt'>, step: string): string {
+  return `${clock.id}:${step}:${londonIsoDate(clock.dueAt)}`;
 }
