@@ -15,6 +15,7 @@ import { Invitations1795393300000 } from './1795393300000-invitations';
 import { UserMemberships1795393500000 } from './1795393500000-user-memberships';
 import { SessionsValidAfter1795393600000 } from './1795393600000-sessions-valid-after';
 import { DeadlineExtensions1795393700000 } from './1795393700000-deadline-extensions';
+import { OverdueDigest1795393800000 } from './1795393800000-overdue-digest';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -35,4 +36,5 @@ export const ALL_MIGRATIONS = [
   UserMemberships1795393500000,
   SessionsValidAfter1795393600000,
   DeadlineExtensions1795393700000,
+  OverdueDigest1795393800000,
 ];

@@ -4,3 +4,4 @@ export * from './deadline.view';
 export * from './rulebook.token';
 export * from './alarm-plan';
 export * from './time';
+export * from './overdue-clocks';

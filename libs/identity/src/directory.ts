@@ -128,6 +128,16 @@ export class IdentityDirectory {
     return row?.code ?? null;
   }
 
+  /** The names of these partnerships, by id (those that exist). */
+  async partnershipNames(partnershipIds: Iterable<string>, manager?: EntityManager): Promise<Map<string, string>> {
+    const ids = distinct(partnershipIds);
+    if (ids.length === 0) return new Map();
+    const rows = await (manager ?? this.db.manager)
+      .getRepository(PartnershipEntity)
+      .find({ select: { id: true, name: true }, where: { id: In(ids) } });
+    return new Map(rows.map((p) => [p.id, p.name]));
+  }
+
   /** The agencies of a partnership, by name. */
   async agenciesOf(partnershipId: string, manager?: EntityManager): Promise<Named[]> {
     const rows = await (manager ?? this.db.manager)

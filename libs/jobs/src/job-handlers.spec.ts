@@ -5,10 +5,11 @@ describe('jobs', () => {
   it('refuses to start while a job name has no handler', () => {
     const handlers = new JobHandlers();
     handlers.register('clock-alarm', async () => undefined);
-    expect(() => handlers.assertComplete()).toThrow('jobs without a handler: send-email, meeting-reminder, reconcile');
+    expect(() => handlers.assertComplete()).toThrow('jobs without a handler: send-email, meeting-reminder, reconcile, overdue-digest');
     handlers.register('send-email', async () => undefined);
     handlers.register('meeting-reminder', async () => undefined);
     handlers.register('reconcile', async () => undefined);
+    handlers.register('overdue-digest', async () => undefined);
     expect(() => handlers.assertComplete()).not.toThrow();
     expect(() => handlers.register('reconcile', async () => undefined)).toThrow('already has a handler');
   });
@@ -24,6 +25,12 @@ describe('jobs', () => {
     const reminder = (sequence: number) => jobOptions({ name: 'meeting-reminder', data: { meetingId: 'm1', sequence } }).jobId;
     expect(reminder(2)).toBe('meeting_m1_2');
     expect(reminder(2)).not.toBe(reminder(3));
+  });
+
+  it('gives the overdue digest one id per London day', () => {
+    const digest = (day: string) => jobOptions({ name: 'overdue-digest', data: { day } }).jobId;
+    expect(digest('2026-12-09')).toBe('digest_2026-12-09');
+    expect(digest('2026-12-09')).not.toBe(digest('2026-12-10'));
   });
 
   it('delays a job until its time, and never into the past', () => {

@@ -34,6 +34,9 @@ export function jobOptions(job: JobItem, runAt?: Date, now = new Date()): JobsOp
         attempts: 10,
         backoff: { type: 'exponential', delay: 2000 },
       };
+    case 'overdue-digest':
+      // One job per London day: planned again by every sweep, it is only ever added once.
+      return { ...keep, delay, jobId: `digest_${job.data.day}`, attempts: 10, backoff: { type: 'exponential', delay: 2000 } };
     case 'reconcile':
       return { ...keep, delay, jobId: `reconcile_${now.getTime()}`, attempts: 1 };
   }

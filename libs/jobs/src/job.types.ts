@@ -11,6 +11,8 @@ export interface JobPayloads {
   'meeting-reminder': { meetingId: string; sequence: number };
   /** Relay the outbox and re-create any alarm missing from Redis. */
   reconcile: Record<string, never>;
+  /** The daily overdue digest of one London working day (`day`: YYYY-MM-DD), built from Postgres when it runs. */
+  'overdue-digest': { day: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -25,6 +27,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'send-email': QUEUES.email,
   'meeting-reminder': QUEUES.alarms,
   reconcile: QUEUES.maintenance,
+  'overdue-digest': QUEUES.alarms,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

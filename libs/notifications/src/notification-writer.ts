@@ -6,7 +6,8 @@ import type { NotificationTemplate } from './email';
 export type { NotificationTemplate };
 
 export interface NewNotifications {
-  reviewId: string;
+  /** Null only for the daily digest, which spans reviews. */
+  reviewId: string | null;
   clockId: string | null;
   clockDueAt: Date | null;
   template: NotificationTemplate;

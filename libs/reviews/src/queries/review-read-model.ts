@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { WorkflowRegistry } from '@dhr/workflow';
 import { ReviewEntity } from '../review.entities';
 
 /** What system work (alarms, emails) needs to know of a review, without a caller's access or the snapshot. */
@@ -13,25 +14,51 @@ export interface ReviewSummary {
   onHold: boolean;
 }
 
-/** The reviews lib's answer to other libs' questions about a review: read from its denormalised columns. */
+/**
+ * The reviews lib's answer to other libs' questions about a review: read from its denormalised
+ * columns (and, for what only the statechart keeps, such as an action's description, its snapshot).
+ */
 @Injectable()
 export class ReviewReadModel {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly workflows: WorkflowRegistry,
+  ) {}
 
   async summary(reviewId: string, manager: EntityManager = this.db.manager): Promise<ReviewSummary | null> {
-    const row = await manager.getRepository(ReviewEntity).findOne({
+    const [row] = await this.summaries([reviewId], manager);
+    return row ?? null;
+  }
+
+  /** Summaries of those of these reviews that exist, in one query. */
+  async summaries(reviewIds: string[], manager: EntityManager = this.db.manager): Promise<ReviewSummary[]> {
+    if (reviewIds.length === 0) return [];
+    const rows = await manager.getRepository(ReviewEntity).find({
       select: { id: true, reference: true, partnershipId: true, chairUserId: true, stage: true, onHold: true },
-      where: { id: reviewId },
+      where: { id: In(reviewIds) },
     });
-    return row
-      ? {
-          id: row.id,
-          reference: row.reference,
-          partnershipId: row.partnershipId,
-          chairUserId: row.chairUserId,
-          stage: row.stage,
-          onHold: row.onHold,
-        }
-      : null;
+    return rows.map((row) => ({
+      id: row.id,
+      reference: row.reference,
+      partnershipId: row.partnershipId,
+      chairUserId: row.chairUserId,
+      stage: row.stage,
+      onHold: row.onHold,
+    }));
+  }
+
+  /** The description of every action of these reviews, by action id (for emails that name the action). */
+  async actionDescriptions(reviewIds: string[], manager: EntityManager = this.db.manager): Promise<Map<string, string>> {
+    const descriptions = new Map<string, string>();
+    if (reviewIds.length === 0) return descriptions;
+    const rows = await manager.getRepository(ReviewEntity).find({
+      select: { id: true, workflowVersion: true, snapshot: true },
+      where: { id: In(reviewIds) },
+    });
+    for (const row of rows) {
+      const { context } = this.workflows.get(row.workflowVersion).view(row.snapshot);
+      for (const action of context.actions) descriptions.set(action.id, action.description);
+    }
+    return descriptions;
   }
 }
