@@ -8,6 +8,10 @@ import { IdentityModule } from '@dhr/identity';
 import { ReviewsModule } from '@dhr/reviews';
 import { AlarmScheduler } from './alarm-scheduler';
 import { ClockAlarmHandler } from './clock-alarm.handler';
+import { DigestEmailReader } from './digest/digest-email';
+import { DigestScheduler } from './digest/digest-scheduler';
+import { OverdueDigestBuilder } from './digest/overdue-digest-builder';
+import { OverdueDigestHandler } from './digest/overdue-digest.handler';
 import { createMailTransport } from './email';
 import { MeetingReminders } from './meeting-reminders';
 import { MeetingFactsSource } from './meeting-facts';
@@ -28,6 +32,10 @@ import { MAIL_TRANSPORT, SendEmailHandler } from './send-email.handler';
     MeetingReminders,
     MeetingFactsSource,
     EmailContextReader,
+    OverdueDigestBuilder,
+    OverdueDigestHandler,
+    DigestScheduler,
+    DigestEmailReader,
     { provide: MAIL_TRANSPORT, inject: [AppConfig], useFactory: (config: AppConfig) => createMailTransport(config) },
   ],
   exports: [AlarmScheduler, NotificationWriter, MeetingFactsSource],
@@ -43,6 +51,7 @@ export class NotificationsModule implements OnModuleInit, OnApplicationBootstrap
     private readonly reconcile: ReconcileHandler,
     private readonly meetingReminders: MeetingReminders,
     private readonly meetingFacts: MeetingFactsSource,
+    private readonly digest: OverdueDigestHandler,
   ) {}
 
   onModuleInit(): void {
@@ -53,6 +62,7 @@ export class NotificationsModule implements OnModuleInit, OnApplicationBootstrap
     this.handlers.register('send-email', (data, job) => this.email.handle(data, job));
     this.handlers.register('meeting-reminder', (data) => this.meetingReminders.handle(data));
     this.handlers.register('reconcile', () => this.reconcile.handle());
+    this.handlers.register('overdue-digest', (data) => this.digest.handle(data));
   }
 
   /** Every module has registered by now: refuse to start without the meetings lib's answers. */

@@ -4,13 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobQueue, OutboxRelay } from '@dhr/jobs';
 import { AlarmScheduler } from './alarm-scheduler';
+import { DigestScheduler } from './digest/digest-scheduler';
 import { MeetingReminders } from './meeting-reminders';
 
 const PAGE = 500;
 
 /**
  * The safety net: relays the outbox, then re-creates from Postgres every alarm
- * and email job an open clock, upcoming meeting or pending notification should have. Redis can be
+ * and email job an open clock, upcoming meeting, the daily digest or pending notification should have. Redis can be
  * flushed and nothing is lost; re-adding existing jobs is a no-op.
  */
 @Injectable()
@@ -24,6 +25,7 @@ export class ReconcileHandler {
     private readonly jobs: JobQueue,
     private readonly meetingReminders: MeetingReminders,
     private readonly clocks: ClocksService,
+    private readonly digests: DigestScheduler,
   ) {}
 
   async handle(): Promise<void> {
@@ -37,10 +39,21 @@ export class ReconcileHandler {
       after = ids[ids.length - 1];
     }
     const meetings = await this.meetingReminders.scheduleAll();
+    const digestDays = await this.planDigests();
     const pending: { id: string }[] = await this.db.query(`SELECT id FROM notifications WHERE status = 'pending' ORDER BY created_at`);
     for (const n of pending) await this.jobs.add({ name: 'send-email', data: { notificationId: n.id } });
     this.logger.log(
-      `sweep: relayed ${relayed} outbox rows, re-asserted clocks ${clocks}, meetings ${meetings}, pending emails ${pending.length}`,
+      `sweep: relayed ${relayed} outbox rows, re-asserted clocks ${clocks}, meetings ${meetings}, digests ${digestDays}, pending emails ${pending.length}`,
     );
+  }
+
+  /** Today's and the next working day's digest jobs. A failure here (bank holidays past the shipped data) must not stop the rest. */
+  private async planDigests(): Promise<string> {
+    try {
+      return (await this.digests.plan()).map((d) => d.day).join(' ');
+    } catch (error) {
+      this.logger.error(`digest not planned: ${(error as Error).message}`);
+      return 'none';
+    }
   }
 }

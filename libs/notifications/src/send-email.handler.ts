@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import { AppConfig, Clock } from '@dhr/core';
 import { EMAIL_ATTEMPTS, JobPayloads, OutboxRelay } from '@dhr/jobs';
 import { Metrics } from '@dhr/ops';
-import { MailSendError, MailTransport, renderEmail, reviewUrl } from './email';
+import { DigestEmailReader, DigestToSend } from './digest/digest-email';
+import { MailSendError, MailSendResult, MailTransport, renderEmail, reviewUrl } from './email';
 import { EmailContext, EmailContextReader } from './email-context';
 import { isStaleMeetingEmail, meetingIcalEvent } from './meeting-email';
 import { NotificationWriter } from './notification-writer';
@@ -28,6 +29,7 @@ export class SendEmailHandler implements OnModuleDestroy {
     private readonly notifications: NotificationWriter,
     private readonly directory: IdentityDirectory,
     private readonly contexts: EmailContextReader,
+    private readonly digests: DigestEmailReader,
     private readonly relay: OutboxRelay,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -35,44 +37,76 @@ export class SendEmailHandler implements OnModuleDestroy {
   ) {}
 
   async handle(data: JobPayloads['send-email'], job: Job): Promise<void> {
+    const digest = await this.digests.load(this.db.manager, data.notificationId, this.clock.now(), this.config.PUBLIC_URL);
+    if (digest) return this.sendDigest(digest, job);
     const context = await this.contexts.load(this.db.manager, data.notificationId);
     if (!context || context.status !== 'pending') return; // sent already, or gone: nothing to do
     if (isStaleMeetingEmail(context, this.clock.now())) {
       // The meeting changed (or was cancelled) since: the newer email carries the news.
-      await this.db.query(`UPDATE notifications SET status = 'superseded' WHERE id = $1 AND status = 'pending'`, [context.id]);
+      await this.supersede(context.id);
       return;
     }
     const attempt = await this.countAttempt(data.notificationId);
     const startedAt = this.clock.now();
     const email = renderEmail(context.template, { ...context.emailData, publicUrl: this.config.PUBLIC_URL });
-    try {
+    await this.deliver({ id: context.id, clockId: context.clockId, about: context }, attempt, startedAt, job, () => {
       const icalEvent = meetingIcalEvent(context, {
         organizer: this.config.MAIL_FROM,
         reviewUrl: reviewUrl(this.config.PUBLIC_URL, context.reviewId),
         stamp: startedAt,
       });
-      const result = await this.transport.send({
+      return this.transport.send({
         to: context.recipientEmail,
         ...email,
         messageId: `<${context.id}@dhr-engine>`,
         ...(icalEvent ? { icalEvent } : {}),
       });
+    });
+  }
+
+  /**
+   * The daily digest goes the same way (attempts, retries, Message-ID), its email built when it
+   * is sent; with nothing left overdue by then it is superseded. One that cannot be delivered is
+   * marked failed without a notice to the coordinators: it is about no one review, and each of
+   * its items has been escalated on its own.
+   */
+  private async sendDigest(digest: DigestToSend, job: Job): Promise<void> {
+    if (digest.status !== 'pending') return;
+    const email = digest.email;
+    if (!email) return this.supersede(digest.id);
+    const attempt = await this.countAttempt(digest.id);
+    const startedAt = this.clock.now();
+    await this.deliver({ id: digest.id, clockId: null, about: null }, attempt, startedAt, job, () =>
+      this.transport.send({ to: digest.recipientEmail, ...email, messageId: `<${digest.id}@dhr-engine>` }),
+    );
+  }
+
+  /** Sends, and records the attempt: sent, retried (throws, for BullMQ's backoff) or failed for good. */
+  private async deliver(
+    notification: { id: string; clockId: string | null; about: EmailContext | null },
+    attempt: number,
+    startedAt: Date,
+    job: Job,
+    send: () => Promise<MailSendResult>,
+  ): Promise<void> {
+    const ids = `notification ${notification.id}, clock ${notification.clockId ?? '-'}, attempt ${attempt}`;
+    try {
+      const result = await send();
       await this.db.transaction(async (m) => {
         await m.query(
           `INSERT INTO email_attempts (notification_id, attempt, started_at, outcome, smtp_response) VALUES ($1, $2, $3, 'sent', $4)`,
-          [context.id, attempt, startedAt, result.response],
+          [notification.id, attempt, startedAt, result.response],
         );
-        await m.query(`UPDATE notifications SET status = 'sent', sent_at = now() WHERE id = $1`, [context.id]);
+        await m.query(`UPDATE notifications SET status = 'sent', sent_at = now() WHERE id = $1`, [notification.id]);
       });
       this.metrics.emailSent();
-      this.logger.log(`email sent: notification ${context.id}, clock ${context.clockId ?? '-'}, attempt ${attempt}`);
+      this.logger.log(`email sent: ${ids}`);
     } catch (error) {
       const permanent = error instanceof MailSendError && error.permanent;
       const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? EMAIL_ATTEMPTS);
-      await this.recordFailure(context, attempt, startedAt, error as Error, permanent || lastTry);
+      await this.recordFailure(notification.id, notification.about, attempt, startedAt, error as Error, permanent || lastTry);
       // Ids, the attempt and the SMTP code only: the error's text can quote the address.
       const why = `${(error as Error).name}${error instanceof MailSendError && error.responseCode ? ` ${error.responseCode}` : ''}`;
-      const ids = `notification ${context.id}, clock ${context.clockId ?? '-'}, attempt ${attempt}`;
       if (permanent || lastTry) {
         this.metrics.emailFailed();
         this.logger.warn(`email failed: ${ids} (${why}, ${permanent ? 'permanent' : 'last try'})`);
@@ -84,6 +118,10 @@ export class SendEmailHandler implements OnModuleDestroy {
     }
   }
 
+  private async supersede(notificationId: string): Promise<void> {
+    await this.db.query(`UPDATE notifications SET status = 'superseded' WHERE id = $1 AND status = 'pending'`, [notificationId]);
+  }
+
   private async countAttempt(notificationId: string): Promise<number> {
     const [row] = await this.db.query('UPDATE notifications SET attempts = attempts + 1 WHERE id = $1 RETURNING attempts', [
       notificationId,
@@ -91,18 +129,26 @@ export class SendEmailHandler implements OnModuleDestroy {
     return (Array.isArray(row) ? row[0] : row).attempts;
   }
 
-  private async recordFailure(context: EmailContext, attempt: number, startedAt: Date, error: Error, final: boolean): Promise<void> {
+  /** `context`: the notification to tell the coordinators about when it fails for good (none for a digest). */
+  private async recordFailure(
+    notificationId: string,
+    context: EmailContext | null,
+    attempt: number,
+    startedAt: Date,
+    error: Error,
+    final: boolean,
+  ): Promise<void> {
     const outcome = final ? 'permanent_failure' : 'transient_failure';
     await this.db.transaction(async (m) => {
       await m.query(
         `INSERT INTO email_attempts (notification_id, attempt, started_at, outcome, smtp_response) VALUES ($1, $2, $3, $4, $5)`,
-        [context.id, attempt, startedAt, outcome, error.message.slice(0, 2000)],
+        [notificationId, attempt, startedAt, outcome, error.message.slice(0, 2000)],
       );
       if (!final) return;
-      await m.query(`UPDATE notifications SET status = 'failed', failed_at = now() WHERE id = $1`, [context.id]);
+      await m.query(`UPDATE notifications SET status = 'failed', failed_at = now() WHERE id = $1`, [notificationId]);
       // A notice that could not be delivered must not vanish: tell the coordinators.
       // (Not for a failed failure notice, which would loop.)
-      if (context.template === 'email.failed') return;
+      if (!context || context.template === 'email.failed') return;
       const coordinators = await this.directory.userIdsWithRole(context.partnershipId, ['coordinator'], m);
       await this.notifications.create(m, {
         reviewId: context.reviewId,

@@ -10,6 +10,7 @@ export const NOTIFICATION_TEMPLATES = [
   'meeting.updated',
   'meeting.cancelled',
   'meeting.reminder',
+  'digest.overdue',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 

@@ -22,6 +22,7 @@ const FAILED_EMAIL_LABELS: Record<NotificationTemplate, string> = {
   'meeting.updated': 'panel meeting change',
   'meeting.cancelled': 'panel meeting cancellation',
   'meeting.reminder': 'panel meeting reminder',
+  'digest.overdue': 'daily overdue digest',
 };
 
 /**

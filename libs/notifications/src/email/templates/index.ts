@@ -3,6 +3,7 @@ import { renderEmailFailed } from './email-failed.template';
 import { renderEscalationChair } from './escalation-chair.template';
 import { renderEscalation } from './escalation.template';
 import { renderMeetingCancelled, renderMeetingInvitation, renderMeetingReminder, renderMeetingUpdated } from './meeting.template';
+import { renderOverdueDigestFromEmailData } from './overdue-digest.template';
 import { renderReminder } from './reminder.template';
 import type { TemplateRenderer } from './template-renderer';
 
@@ -16,4 +17,5 @@ export const TEMPLATES: Record<NotificationTemplate, TemplateRenderer> = {
   'meeting.updated': renderMeetingUpdated,
   'meeting.cancelled': renderMeetingCancelled,
   'meeting.reminder': renderMeetingReminder,
+  'digest.overdue': renderOverdueDigestFromEmailData,
 };
