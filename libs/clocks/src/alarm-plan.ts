@@ -1,12 +1,4 @@
-import {
-  AlarmRule,
-  BankHolidays,
-  ClockPeriod,
-  EscalationRule,
-  escalationAt,
-  latestEscalationIndex,
-  reminderAlarms,
-} from './time';
+import { AlarmRule, BankHolidays, ClockPeriod, EscalationRule, escalationAt, latestEscalationIndex, reminderAlarms } from './time';
 
 export interface PlannedAlarm {
   step: string;
