@@ -32,15 +32,14 @@ export class OverdueDigestBuilder {
     const clocks = await openClocksDueBy(manager, now);
     if (clocks.length === 0) return new Map();
     const reviewIds = [...new Set(clocks.map((c) => c.reviewId))];
-    const [summaries, actions, names, partnerships] = await Promise.all([
-      this.reviews.summaries(reviewIds, manager),
-      this.reviews.actionDescriptions(reviewIds, manager),
-      this.directory.names({ agencyIds: clocks.map((c) => c.agencyId) }, manager),
-      this.directory.partnershipNames(
-        clocks.map((c) => c.partnershipId),
-        manager,
-      ),
-    ]);
+    // One after another: inside the digest's transaction they share one connection.
+    const summaries = await this.reviews.summaries(reviewIds, manager);
+    const actions = await this.reviews.actionDescriptions(reviewIds, manager);
+    const names = await this.directory.names({ agencyIds: clocks.map((c) => c.agencyId) }, manager);
+    const partnerships = await this.directory.partnershipNames(
+      clocks.map((c) => c.partnershipId),
+      manager,
+    );
     const reviewById = new Map(summaries.map((r) => [r.id, r]));
     const directory = memoDirectory(this.directory, manager);
 
@@ -84,10 +83,8 @@ export class OverdueDigestBuilder {
     const rule = this.rulebook.clocks[clock.kind];
     // Step 1 (the CSP chairs told) once `after` has passed; the repeats add nobody.
     const step = Math.min(1, latestEscalationIndex(clock.dueAt, now, rule.escalation, this.holidays) ?? 0);
-    const [owners, escalated] = await Promise.all([
-      ownerIds(directory, manager, clock, rule.owner, review.chairUserId),
-      escalationIds(directory, manager, clock, rule.owner, step),
-    ]);
+    const owners = await ownerIds(directory, manager, clock, rule.owner, review.chairUserId);
+    const escalated = await escalationIds(directory, manager, clock, rule.owner, step);
     return [...new Set([...owners, ...escalated])];
   }
 }
