@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   AlarmRule,
   BankHolidays,
@@ -19,7 +19,7 @@ import { JobPayloads, OutboxRelay, OutboxWriter } from '@dhr/jobs';
 import { Metrics } from '@dhr/ops';
 import { IdentityDirectory } from '@dhr/identity';
 import { ReviewReadModel } from '@dhr/reviews';
-import type { Rulebook } from '@dhr/workflows/dhr/rulebook/rulebook.types';
+import type { ClockOwner, Rulebook } from '@dhr/workflows/dhr/rulebook/rulebook.types';
 import { sentSteps } from './alarm-scheduler';
 import { NotificationTemplate, NotificationWriter } from './notification-writer';
 import { escalationIds, ownerIds } from './recipients';
@@ -53,16 +53,6 @@ export class ClockAlarmHandler {
       if (!isStepStillWanted(clock, rule, data.step, now, await sentSteps(manager, clock), this.holidays)) return null;
 
       const escalationIndex = escalationIndexOf(data.step);
-      const recipientIds =
-        escalationIndex === null
-          ? await ownerIds(
-              this.directory,
-              manager,
-              clock,
-              rule.owner,
-              (await this.reviews.summary(clock.reviewId, manager))?.chairUserId ?? null,
-            )
-          : await escalationIds(this.directory, manager, clock, rule.owner, escalationIndex);
       await this.notifications.create(manager, {
         reviewId: clock.reviewId,
         clockId: clock.id,
@@ -70,7 +60,7 @@ export class ClockAlarmHandler {
         template: templateOf(escalationIndex),
         step: data.step,
         alarmKey: alarmKey(clock, data.step),
-        recipientIds,
+        recipientIds: await this.recipients(manager, clock, rule.owner, escalationIndex),
       });
       // Re-plan: after an escalation the next step is scheduled from Postgres state.
       await this.outbox.add(manager, 'clock.changed', { clockId: clock.id });
@@ -79,6 +69,18 @@ export class ClockAlarmHandler {
     if (!acted) return;
     this.metrics.alarmFired(acted.late);
     await this.relay.relayPending();
+  }
+
+  /** A reminder goes to the clock's owners; an escalation step to its audience (the late agency among them). */
+  private async recipients(
+    manager: EntityManager,
+    clock: ClockRecord,
+    owner: ClockOwner,
+    escalationIndex: number | null,
+  ): Promise<string[]> {
+    if (escalationIndex !== null) return escalationIds(this.directory, manager, clock, owner, escalationIndex);
+    const chairUserId = (await this.reviews.summary(clock.reviewId, manager))?.chairUserId ?? null;
+    return ownerIds(this.directory, manager, clock, owner, chairUserId);
   }
 }
 
