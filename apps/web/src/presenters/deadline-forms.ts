@@ -28,7 +28,11 @@ export const CHANGE_DUE_DATE_FORM: EventForm = {
 export const NO_CHOICES: FormContext = { review: { panel: [], scoping: [], actions: [] }, agencies: [], chairs: [], ownAgencyId: null };
 
 /** The deadline being changed, as the form's summary shows it: what, whose, due now (with its tag), and any earlier change. */
-export function deadlineSummary(d: DeadlineEntry, now: Date, names: { chair: string | null; actionDescription: (id: string) => string | null }) {
+export function deadlineSummary(
+  d: DeadlineEntry,
+  now: Date,
+  names: { chair: string | null; actionDescription: (id: string) => string | null },
+) {
   return {
     what: deadlineWhat(d, names.actionDescription),
     who: deadlineWho(d, names.chair),
@@ -41,7 +45,8 @@ export function deadlineSummary(d: DeadlineEntry, now: Date, names: { chair: str
 /** Why this deadline's date cannot be changed now, or null when it can. */
 export function whyNotMovable(d: DeadlineEntry, allowedNow: boolean): string | null {
   if (!allowedNow) return 'Due dates cannot be changed at this stage of the review.';
-  if (d.status === 'on_hold') return 'This deadline is paused while the review is on hold. Its due date can be changed once the review resumes.';
+  if (d.status === 'on_hold')
+    return 'This deadline is paused while the review is on hold. Its due date can be changed once the review resumes.';
   if (d.status === 'met') return 'This deadline has been met, so its due date can no longer be changed.';
   if (d.status !== 'open') return 'This deadline is no longer running, so its due date cannot be changed.';
   return null;

@@ -21,7 +21,9 @@ export function deadlineLinks(review: VisibleReview, policy: MovePolicy): Deadli
       : review.panel.some((p) => p.agencyId === d.agencyId && p.imr === 'requested');
   return {
     change: (d) =>
-      may('EXTEND_DEADLINE') && d.status === 'open' && (policy.role === 'coordinator' || (policy.role === 'independent_chair' && policy.chairMayMove(d.kind)))
+      may('EXTEND_DEADLINE') &&
+      d.status === 'open' &&
+      (policy.role === 'coordinator' || (policy.role === 'independent_chair' && policy.chairMayMove(d.kind)))
         ? `/reviews/${review.id}/deadlines/${d.id}/change`
         : null,
     withdraw: (d) => {

@@ -19,7 +19,12 @@ const now = new Date('2026-11-26T10:00:00Z');
 describe('the Deadlines page', () => {
   it('shows a moved deadline’s new date, the date it replaced and why', () => {
     const [row] = deadlineRows(
-      [clock({ dueAt: '2026-12-09T17:00:00.000Z', extension: { previousDueAt: '2026-12-02T17:00:00.000Z', reason: 'Agreed with the police' } })],
+      [
+        clock({
+          dueAt: '2026-12-09T17:00:00.000Z',
+          extension: { previousDueAt: '2026-12-02T17:00:00.000Z', reason: 'Agreed with the police' },
+        }),
+      ],
       now,
       names,
     );

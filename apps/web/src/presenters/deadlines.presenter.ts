@@ -129,9 +129,7 @@ export function deadlineRows(
       who,
       due: dueDate(d.dueAt),
       dueAt: d.dueAt,
-      extension: d.extension
-        ? { from: `Extended from ${dueDate(d.extension.previousDueAt)}`, reason: d.extension.reason ?? null }
-        : null,
+      extension: d.extension ? { from: `Extended from ${dueDate(d.extension.previousDueAt)}`, reason: d.extension.reason ?? null } : null,
       change: link(more.links?.change(d)),
       withdraw: link(more.links?.withdraw(d)),
       ...statusOf(d, now, more.endings?.get(d.id) ?? null),
@@ -139,7 +137,11 @@ export function deadlineRows(
   });
 }
 
-function statusOf(d: DeadlineEntry, now: Date, ending: RequestEnding | null): { status: string; tag: { text: string; classes: string } | null } {
+function statusOf(
+  d: DeadlineEntry,
+  now: Date,
+  ending: RequestEnding | null,
+): { status: string; tag: { text: string; classes: string } | null } {
   switch (d.status) {
     case 'open':
       return { status: 'Open', tag: deadlineStatusTag(d.dueAt, now) };

@@ -4,13 +4,7 @@ import type { DhrEventType } from '@dhr/workflows/dhr/contract';
 
 /** Which agencies an agency question offers, from the review's state. */
 export type AgencyChoice =
-  | 'partnership'
-  | 'notOnPanel'
-  | 'imrToRequest'
-  | 'imrRequested'
-  | 'imrOpen'
-  | 'scopingToRequest'
-  | 'scopingRequested';
+  'partnership' | 'notOnPanel' | 'imrToRequest' | 'imrRequested' | 'imrOpen' | 'scopingToRequest' | 'scopingRequested';
 
 export type FieldSpec =
   /** When it happened: a date (today by default) and an optional time; the event's named timestamp. */
@@ -363,4 +357,3 @@ export function recordedWords(type: string, payload: Record<string, unknown>): s
   const form = Object.prototype.hasOwnProperty.call(EVENT_FORMS, type) ? EVENT_FORMS[type as DhrEventType] : undefined;
   return form ? (form.recordedFor?.(payload) ?? form.recorded) : null;
 }
-

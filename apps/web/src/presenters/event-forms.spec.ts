@@ -1,5 +1,15 @@
 import { EVENT_CATALOGUE } from '@dhr/reviews';
-import { choicesFor, domainErrors, EVENT_FORMS, eventForm, FormContext, formFields, readForm, recordedWords, usualScopesHint } from './event-forms';
+import {
+  choicesFor,
+  domainErrors,
+  EVENT_FORMS,
+  eventForm,
+  FormContext,
+  formFields,
+  readForm,
+  recordedWords,
+  usualScopesHint,
+} from './event-forms';
 import { londonInstant, readDate, readTime } from './form-dates';
 import { dateTime } from './timeline.presenter';
 
@@ -112,7 +122,12 @@ describe('v2 event forms: due dates, withdrawn requests and holds', () => {
   };
 
   it('sends a due date as the date, for the API to place at 5pm London, and shows it so', () => {
-    const read = readForm(EVENT_FORMS.REQUEST_IMR!, { agencyId: 'a2', 'dueAt-day': '29', 'dueAt-month': '3', 'dueAt-year': '2027' }, v2, now);
+    const read = readForm(
+      EVENT_FORMS.REQUEST_IMR!,
+      { agencyId: 'a2', 'dueAt-day': '29', 'dueAt-month': '3', 'dueAt-year': '2027' },
+      v2,
+      now,
+    );
     expect(read).toEqual({
       payload: { agencyId: 'a2', dueAt: '2027-03-29' },
       answers: [

@@ -61,9 +61,7 @@ export function choicesFor(field: FieldSpec, ctx: FormContext): Option[] {
         return panel.filter((p) => ['not_requested', 'requested', 'withdrawn'].includes(p.imr)).map((p) => p.agencyId);
       case 'scopingToRequest':
         // One request per agency; a withdrawn one may be asked again.
-        return ctx.agencies
-          .map((a) => a.id)
-          .filter((id) => !ctx.review.scoping.some((s) => s.agencyId === id && s.status !== 'withdrawn'));
+        return ctx.agencies.map((a) => a.id).filter((id) => !ctx.review.scoping.some((s) => s.agencyId === id && s.status !== 'withdrawn'));
       case 'scopingRequested':
         return ctx.review.scoping.filter((s) => s.status === 'requested').map((s) => s.agencyId);
     }

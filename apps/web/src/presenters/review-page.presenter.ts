@@ -15,7 +15,13 @@ export function holdStatus(review: Pick<VisibleReview, 'onHold' | 'hold'>) {
   const because = kind ? kind[0].toLowerCase() + kind.slice(1) : null;
   const details = { because, reason: hold?.reason ?? null, reference: hold?.reference ?? null, since: hold ? longDate(hold.since) : null };
   if (review.onHold)
-    return { scope: 'review', tag: 'On hold', classes: 'govuk-tag--grey', text: 'This review is on hold. Its deadlines are paused until it resumes.', ...details };
+    return {
+      scope: 'review',
+      tag: 'On hold',
+      classes: 'govuk-tag--grey',
+      text: 'This review is on hold. Its deadlines are paused until it resumes.',
+      ...details,
+    };
   if (hold?.scope === 'publication')
     return {
       scope: 'publication',
