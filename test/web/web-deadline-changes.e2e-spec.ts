@@ -173,7 +173,7 @@ describe('web: due dates changed, requests withdrawn, holds of either scope', ()
     expect(done.status).toBe(303);
     expect(done.headers.location).toBe(`/reviews/${reviewId}/deadlines`);
     const page = visibleText((await open('coordinator', done.headers.location)).text);
-    expect(page).toContain(`Due date changed: IMR (individual management review) (DDL Police) is now due ${agreed.words}`);
+    expect(page).toContain(`Due date changed: IMR (individual management review), DDL Police – now due ${agreed.words}`);
     expect(page).toContain(`Extended from ${imrDue.words}`);
     expect(page).toContain('Reason: Agreed with the police: staff on leave');
     // The API has the date at 5pm London, and the date it replaced.
@@ -210,7 +210,7 @@ describe('web: due dates changed, requests withdrawn, holds of either scope', ()
     const done = await post('chair', changePath(completion), { ...later.boxes, reason: 'Panel agreed a later date with the partnership' });
     expect(done.status).toBe(303);
     expect(visibleText((await open('chair', done.headers.location)).text)).toContain(
-      `Due date changed: Review completed (independent_chair DDL) is now due ${later.words}`,
+      `Due date changed: Review completed, independent_chair DDL – now due ${later.words}`,
     );
     expect((await deadline('completion')).dueAt).toBe(fivePm(later.iso));
   });

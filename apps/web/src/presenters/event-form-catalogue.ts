@@ -331,7 +331,7 @@ export const EVENT_FORMS: Partial<Record<DhrEventType, EventForm>> = {
     task: 'Withdraw a request to an agency',
     title: 'Withdraw a request to an agency',
     recorded: 'Request withdrawn',
-    hint: 'The agency is told, and is sent no more reminders about it.',
+    hint: 'Its deadline stops: no more reminders are sent about it.',
     fields: [{ kind: 'request', name: 'request', label: 'Which request?' }, reason('reason', 'Why is it no longer needed?')],
     confirm: 'A withdrawn request cannot be brought back. If it is needed after all, ask the agency again.',
   },

@@ -95,7 +95,7 @@ export class DeadlineFormsController {
     const summary = this.summary(review, deadline);
     const moved = updated.deadlines.find((d) => d.id === deadline.id);
     req.session.flash = {
-      success: `Due date changed: ${summary.what} (${summary.who}) is now due ${moved ? dueDate(moved.dueAt) : 'on the new date'}`,
+      success: `Due date changed: ${summary.what}, ${summary.who} – now due ${moved ? dueDate(moved.dueAt) : 'on the new date'}`,
     };
     res.redirect(303, `/reviews/${review.id}/deadlines`);
   }
