@@ -21,7 +21,9 @@ export interface WebTestApp extends TestApp {
 /** The compiled CSS and JS the pages link to (`npm run build` makes them; a test run without a build makes them here). */
 function ensureWebAssets(): void {
   const root = join(__dirname, '..', '..');
-  const built = ['css/app.css', 'js/app.mjs', 'js/timeout-warning.mjs'].every((file) => existsSync(join(root, 'dist/web-assets', file)));
+  const built = ['css/app.css', 'js/app.mjs', 'js/timeout-warning.mjs', 'js/hold-scope.mjs'].every((file) =>
+    existsSync(join(root, 'dist/web-assets', file)),
+  );
   if (built) return;
   execFileSync('npm', ['run', '--silent', 'build:web-assets'], { cwd: root, stdio: 'ignore' });
 }

@@ -291,6 +291,14 @@ const PAGES: PageMatrix = {
     { label: 'cancel a meeting', situations: OWN_OTHER, expect: MEETING_FORM,
       path: (_actor, s, ww) => { const at = inReview(ww, s, ww.meetings); return `/reviews/${at.review}/meetings/${at.thing}/cancel`; } },
   ],
+  // EXTEND_DEADLINE's roles: coordinators, and the review's chair for the completion deadline (the same table as a meeting's).
+  'GET /reviews/{id}/deadlines/{deadlineId}/change': [
+    { label: 'change the completion deadline’s due date', situations: OWN_OTHER, expect: MEETING_FORM,
+      path: (_actor, s, ww) => { const at = inReview(ww, s, ww.deadlines); return `/reviews/${at.review}/deadlines/${at.thing}/change`; } },
+    // A coordinator's deadline: its chair may not move it (403, as the API), whatever else the table says.
+    { label: 'change the Home Office notice’s due date', situations: ['R1’s'], expect: replaceFor(firstColumn(MEETING_FORM), ['chairA'], 403),
+      path: (_actor, _s, ww) => `/reviews/${ww.w.reviews.R1}/deadlines/${ww.deadlines.R1HomeOffice}/change` },
+  ],
 
   // Administration of one account, partnership or agency.
   'GET /administration/users/{id}/edit':             onAccounts('edit a user', (id) => `/administration/users/${id}/edit`, (ww, s) => ww.w[s].policeContact.id, ACCOUNT_OF_PARTNERSHIP),
@@ -313,6 +321,15 @@ function onlyCoordinators(): Record<ActorName, number[]> {
 }
 function notFoundForAll(): Record<ActorName, number[]> {
   return Object.fromEntries(ACTOR_LIST.map((a) => [a, a === 'anonymous' ? every(303) : a === 'admin' ? every(403) : every(404)])) as Record<
+    ActorName,
+    number[]
+  >;
+}
+function firstColumn(table: Record<ActorName, number[]>): Record<ActorName, number[]> {
+  return Object.fromEntries(ACTOR_LIST.map((a) => [a, table[a].slice(0, 1)])) as Record<ActorName, number[]>;
+}
+function replaceFor(table: Record<ActorName, number[]>, actors: ActorName[], code: number): Record<ActorName, number[]> {
+  return Object.fromEntries(ACTOR_LIST.map((a) => [a, actors.includes(a) ? table[a].map(() => code) : table[a]])) as Record<
     ActorName,
     number[]
   >;
@@ -356,6 +373,13 @@ function withDifferences(matrix: PageMatrix): PageMatrix {
 }
 
 const R1 = (ww: WebWorld) => ww.w.reviews.R1;
+/** A good answer to "change the due date" (in 60 days), so that only the refusal can stop it. */
+const newDueDate = (): Record<string, string> => {
+  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
+    .format(new Date(Date.now() + 60 * 86_400_000))
+    .split('-');
+  return { 'dueAt-day': day, 'dueAt-month': month, 'dueAt-year': year, reason: 'Matrix probe' };
+};
 const RB = (ww: WebWorld) => ww.w.reviews.RB;
 const user = (side: 'a' | 'b') => (ww: WebWorld) => ww.w[side].policeContact.id;
 
@@ -427,6 +451,13 @@ const POSTS: PostSweep = {
     { actor: 'coordinatorA', path: (ww) => `/reviews/${RB(ww)}/meetings/${ww.meetings.RB}/cancel`, expected: 404 },
     { actor: 'coordinatorA', path: (ww) => `/reviews/${ww.w.reviews.R2}/meetings/${ww.meetings.R1}/cancel`, expected: 404 },
     { actor: 'cspChairA', path: (ww) => `/reviews/${R1(ww)}/meetings/${ww.meetings.R1}/cancel`, expected: 403 }] },
+  'POST /reviews/{id}/deadlines/{deadlineId}/change': { anyPath: (ww) => `/reviews/${R1(ww)}/deadlines/${ww.deadlines.R1}/change`, refusals: [
+    { actor: 'policeA', path: (ww) => `/reviews/${R1(ww)}/deadlines/${ww.deadlines.R1}/change`, fields: newDueDate, expected: 403 },
+    { actor: 'cspChairA', path: (ww) => `/reviews/${R1(ww)}/deadlines/${ww.deadlines.R1}/change`, fields: newDueDate, expected: 403 },
+    { actor: 'chairA', path: (ww) => `/reviews/${R1(ww)}/deadlines/${ww.deadlines.R1HomeOffice}/change`, fields: newDueDate, expected: 403 },
+    { actor: 'otherChairA', path: (ww) => `/reviews/${R1(ww)}/deadlines/${ww.deadlines.R1}/change`, fields: newDueDate, expected: 404 },
+    { actor: 'coordinatorB', path: (ww) => `/reviews/${R1(ww)}/deadlines/${ww.deadlines.R1}/change`, fields: newDueDate, expected: 404 },
+    { actor: 'coordinatorA', path: (ww) => `/reviews/${R1(ww)}/deadlines/${ww.deadlines.RB}/change`, fields: newDueDate, expected: 404 }] },
   'POST /reviews/{id}/action-plan/add-recommendation': { anyPath: (ww) => `/reviews/${R1(ww)}/action-plan/add-recommendation`, refusals: [
     { actor: 'cspChairA', path: (ww) => `/reviews/${R1(ww)}/action-plan/add-recommendation`, expected: 403 },
     { actor: 'coordinatorB', path: (ww) => `/reviews/${R1(ww)}/action-plan/add-recommendation`, expected: 404 }] },

@@ -216,7 +216,8 @@ describe('web: the review file’s meeting and action-plan forms', () => {
     const text = visibleText((await open(agents.chair, `/reviews/${r.id}/meetings`)).text);
     expect(text).toMatch(/Meeting 2 on .* changed: everyone invited is sent the update/);
     expect(text).toContain('Video call: link in the invitation');
-    expect(text).toMatch(/10am to 12pm/);
+    // GOV.UK style: midday, not 12pm.
+    expect(text).toMatch(/10am to midday/);
     await waitFor('the CSP chair’s update', async () => (await meetingMails(s.cspChair.email)).length >= 2);
   });
 

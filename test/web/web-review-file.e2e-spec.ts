@@ -104,7 +104,8 @@ describe('web: the review file’s sub-pages', () => {
     expect(text).toContain('Review completed');
     expect(text).toContain('independent_chair FIL');
     expect(text).toMatch(/Met on \d{1,2} [A-Z][a-z]+ \d{4}, \d{1,2}(:\d{2})?(am|pm)/);
-    expect(text).toMatch(/\d{1,2} [A-Z][a-z]+ \d{4}, \d{1,2}(:\d{2})?(am|pm)/);
+    // Due dates as people work to them: at the end of the working day (issue 11).
+    expect(text).toMatch(/Review completed independent_chair FIL 5pm on \d{1,2} [A-Z][a-z]+ \d{4}/);
     // Open ones come before met ones.
     expect(text.indexOf('Review completed')).toBeLessThan(text.indexOf('Met on'));
   });
@@ -181,7 +182,7 @@ describe('web: the review file’s sub-pages', () => {
     expect(family).toContain('Explained the review and offered advocacy');
     const meetings = visibleText((await open(agents.coordinator, `/reviews/${r.id}/meetings`)).text);
     expect(meetings).toContain('Meeting 1');
-    expect(meetings).toMatch(/\d{1,2} [A-Z][a-z]+ \d{4}, 10am to 12pm/);
+    expect(meetings).toMatch(/\d{1,2} [A-Z][a-z]+ \d{4}, 10am to midday/);
     expect(meetings).toContain('Town hall, room 4');
     expect(meetings).toContain('agency_contact FIL');
     expect(meetings).toContain('independent_chair FIL');

@@ -353,10 +353,13 @@ describe('web: a review’s work through the forms', () => {
     const held = await record(
       agents.coordinator,
       'PUT_ON_HOLD',
-      { kind: 'inquest', reason: 'Inquest opened.', reference: 'INQ-1' },
+      // What the hold stops is a required answer since workflow v2 (an inquest usually holds publication only).
+      { kind: 'inquest', scope: 'review', reason: 'Inquest opened.', reference: 'INQ-1' },
       'Review put on hold',
     );
     expect(held.text).toContain('This review is on hold');
+    expect(visibleText(held.text)).toContain('Because of an inquest (reference INQ-1)');
+    expect(visibleText(held.text)).toContain('Reason given: Inquest opened.');
     const tasks = await open(agents.coordinator, `/reviews/${reviewId}/tasks`);
     expect(tasks.text).toContain('Resume the review');
     expect(tasks.text).not.toContain('Put the review on hold');
@@ -369,7 +372,7 @@ describe('web: a review’s work through the forms', () => {
     const res = await agents.coordinator
       .post(`/reviews/${reviewId}/tasks/PUT_ON_HOLD`)
       .type('form')
-      .send({ _csrf: csrfOf(form.text), expectedVersion: '1', kind: 'other', reason: 'Waiting.' });
+      .send({ _csrf: csrfOf(form.text), expectedVersion: '1', kind: 'other', scope: 'review', reason: 'Waiting.' });
     expect(res.status).toBe(409);
     pages.push(res.text);
     expect(res.text).toContain('Someone else changed this review');

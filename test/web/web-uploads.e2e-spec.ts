@@ -283,13 +283,13 @@ describe('web: uploads, drafts and requests to my agency', () => {
     const page = await open(agents.police, '/requests');
     const text = visibleText(page.text);
     expect(page.text).toContain('<h1 class="govuk-heading-l">Requests to my agency</h1>');
-    expect(text).toMatch(new RegExp(`${reference} Action: Train call handlers on risk \\d+ \\w+ \\d{4} Due soon Record it complete`));
+    // Due dates as the pages write them since issue 11: "5pm on 9 December 2026", or the date then a time agreed.
+    const due = '(?:5pm on \\d+ \\w+ \\d{4}|\\d+ \\w+ \\d{4}, (?:\\d{1,2}(?::\\d{2})?(?:am|pm)|midday|midnight))';
+    expect(text).toMatch(new RegExp(`${reference} Action: Train call handlers on risk ${due} Due soon Record it complete`));
     expect(text).toMatch(
-      new RegExp(
-        `${pendingRef} IMR \\(individual management review\\) and chronology \\d+ \\w+ \\d{4} Due soon Upload the IMR or chronology`,
-      ),
+      new RegExp(`${pendingRef} IMR \\(individual management review\\) and chronology ${due} Due soon Upload the IMR or chronology`),
     );
-    expect(text).toMatch(new RegExp(`${reference} IMR \\(individual management review\\) and chronology \\d+ \\w+ \\d{4} Done`));
+    expect(text).toMatch(new RegExp(`${reference} IMR \\(individual management review\\) and chronology ${due} Done`));
     expect(page.text).toContain(`href="/reviews/${imrPending}/documents/upload?type=imr"`);
     // The review listing by reference stays.
     expect(page.text).toContain('id="reviews"');
@@ -305,6 +305,6 @@ describe('web: uploads, drafts and requests to my agency', () => {
       .send({ _csrf: csrfOf(form.text), actionId: action.id, ...today('completedAt') });
     expect(done.status).toBe(303);
     const after = visibleText((await open(agents.police, '/requests')).text);
-    expect(after).toMatch(new RegExp(`${reference} Action: Train call handlers on risk \\d+ \\w+ \\d{4} Done`));
+    expect(after).toMatch(new RegExp(`${reference} Action: Train call handlers on risk ${due} Done`));
   });
 });

@@ -20,10 +20,12 @@ import { ReviewFileController } from './routes/review-file/review-file.controlle
 import { ReviewFileFormsController } from './routes/review-file/review-file-forms.controller';
 import { MeetingFormsController } from './routes/review-file/meeting-forms.controller';
 import { RecommendationFormsController } from './routes/review-file/recommendation-forms.controller';
+import { DeadlineFormsController } from './routes/review-file/deadline-forms.controller';
 import { ReviewSectionsInterceptor } from './routes/review-file/review-sections.interceptor';
 import { PartnershipController } from './routes/partnership/partnership.controller';
 import { MembershipsController } from './routes/administration/memberships.controller';
 import { AccountEmails } from './email/account-emails';
+import { ClocksModule } from '@dhr/clocks';
 import { DOMAIN_MODULES } from '../../api/src/domain-modules';
 
 /**
@@ -32,7 +34,8 @@ import { DOMAIN_MODULES } from '../../api/src/domain-modules';
  * (documents, action plan, …) is registered and a review reads the same here as there.
  */
 @Module({
-  imports: DOMAIN_MODULES,
+  // ClocksModule for the rulebook in force: which deadlines a chair may move, the usual hold scopes.
+  imports: [...DOMAIN_MODULES, ClocksModule],
   controllers: [
     HomeController,
     StaticPagesController,
@@ -46,6 +49,7 @@ import { DOMAIN_MODULES } from '../../api/src/domain-modules';
     ReviewFileFormsController,
     MeetingFormsController,
     RecommendationFormsController,
+    DeadlineFormsController,
     RequestsController,
     DocumentsController,
     DecisionsController,

@@ -3,6 +3,7 @@
 export * from './create-review.dto';
 export * from './events/event-payloads.dto';
 export { EVENT_CATALOGUE } from './events/event-catalogue';
+export { independentChairMayMove } from './events/deadline-extension';
 export * from './list-reviews.query';
 export * from './migration/review-migration.service';
 export * from './review-extensions';

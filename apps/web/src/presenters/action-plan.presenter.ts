@@ -1,5 +1,5 @@
 import type { ActionPlanView, ActionView } from '@dhr/action-plan';
-import { longDate } from './dates';
+import { dueDate, longDate } from './dates';
 import { deadlineStatusTag } from './deadlines.presenter';
 
 /** One action as a row: what, which agency owns it, when it is due, where it stands. */
@@ -7,7 +7,7 @@ function actionRow(a: ActionView, now: Date, agencyName: (id: string | null) => 
   return {
     description: a.description,
     owner: [agencyName(a.agencyId) ?? 'An agency', a.owner].filter(Boolean).join(': '),
-    due: longDate(a.dueAt),
+    due: dueDate(a.dueAt),
     status:
       a.status === 'complete'
         ? { text: 'Complete', classes: 'govuk-tag--green' }

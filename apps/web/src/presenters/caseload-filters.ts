@@ -160,7 +160,14 @@ export function filterFields(filters: CaseloadFilters, choices: FilterChoices, e
       fieldset: { legend: { text: 'Deadlines and holds', classes: 'govuk-fieldset__legend--s' } },
       items: [
         { name: 'overdue', value: 'yes', text: 'Overdue only', checked: filters.overdue },
-        { name: 'onHold', value: 'yes', text: 'On hold only', checked: filters.onHold },
+        // The whole-review holds (the review's `onHold`): a hold on publication only lets the work go on.
+        {
+          name: 'onHold',
+          value: 'yes',
+          text: 'On hold only',
+          hint: { text: 'Reviews whose work and deadlines are stopped, not those holding publication only' },
+          checked: filters.onHold,
+        },
       ],
     },
     chair: choices.chairs ? select('chair', 'Independent chair', choices.chairs, filters.chair, 'Any chair') : null,

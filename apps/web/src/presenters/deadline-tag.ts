@@ -1,9 +1,9 @@
-import { daysUntil, longDate } from './dates';
+import { daysUntil, dueDate } from './dates';
 
 /** Days before a deadline when it shows "Due soon". */
 const DUE_SOON_DAYS = 14;
 
-/** A deadline as a date and, when it matters, an "Overdue" or "Due soon" tag. */
+/** A deadline as a due date ("5pm on 9 December 2026") and, when it matters, an "Overdue" or "Due soon" tag. */
 export function deadlineCell(dueAt: string | null | undefined, now: Date): { date: string; tag: { text: string; classes: string } | null } {
   if (!dueAt) return { date: 'None', tag: null };
   const days = daysUntil(dueAt, now);
@@ -13,5 +13,5 @@ export function deadlineCell(dueAt: string | null | undefined, now: Date): { dat
       : days <= DUE_SOON_DAYS
         ? { text: 'Due soon', classes: 'govuk-tag--yellow' }
         : null;
-  return { date: longDate(dueAt), tag };
+  return { date: dueDate(dueAt), tag };
 }

@@ -1,5 +1,15 @@
 import { EVENT_CATALOGUE } from '@dhr/reviews';
-import { domainErrors, EVENT_FORMS, FormContext, readForm } from './event-forms';
+import {
+  choicesFor,
+  domainErrors,
+  EVENT_FORMS,
+  eventForm,
+  FormContext,
+  formFields,
+  readForm,
+  recordedWords,
+  usualScopesHint,
+} from './event-forms';
 import { londonInstant, readDate, readTime } from './form-dates';
 import { dateTime } from './timeline.presenter';
 
@@ -26,6 +36,9 @@ describe('form dates', () => {
     expect(readTime('14:05')).toEqual({ hour: 14, minute: 5 });
     expect(readTime('25:00')).toBeNull();
     expect(readTime('13pm')).toBeNull();
+    // The words the pages write back into a form (a meeting at 12:00 reads "midday").
+    expect(readTime('midday')).toEqual({ hour: 12, minute: 0 });
+    expect(readTime('midnight')).toEqual({ hour: 0, minute: 0 });
   });
 
   it('names the part of a date that is missing or wrong', () => {
@@ -85,5 +98,103 @@ describe('event forms', () => {
       { field: 'occurredAt', reason: 'must not be before the date of death' },
     ]);
     expect(errors.list).toEqual([{ text: 'The date this happened must not be before the date of death', href: '#decidedAt-day' }]);
+  });
+});
+
+describe('v2 event forms: due dates, withdrawn requests and holds', () => {
+  const now = new Date('2026-11-26T10:00:00Z');
+  const v2: FormContext = {
+    ...ctx,
+    review: {
+      panel: [
+        { agencyId: 'a1', imr: 'requested' },
+        { agencyId: 'a2', imr: 'withdrawn' },
+        { agencyId: 'a3', imr: 'waived' },
+      ],
+      scoping: [
+        { agencyId: 'a2', status: 'requested' },
+        { agencyId: 'a3', status: 'withdrawn' },
+      ],
+      actions: [],
+    },
+    agencies: [...ctx.agencies, { id: 'a3', name: 'Probation' }],
+    holdScopes: { criminal_trial: 'publication', inquest: 'publication', iopc: 'review', other_review: 'review', other: 'review' },
+  };
+
+  it('sends a due date as the date, for the API to place at 5pm London, and shows it so', () => {
+    const read = readForm(
+      EVENT_FORMS.REQUEST_IMR!,
+      { agencyId: 'a2', 'dueAt-day': '29', 'dueAt-month': '3', 'dueAt-year': '2027' },
+      v2,
+      now,
+    );
+    expect(read).toEqual({
+      payload: { agencyId: 'a2', dueAt: '2027-03-29' },
+      answers: [
+        { name: 'agencyId', href: '#agencyId', key: 'Which agency', value: 'NHS Trust' },
+        // 29 March 2027 is in British Summer Time: 5pm London all the same.
+        { name: 'dueAt', href: '#dueAt-day', key: 'The due date', value: '5pm on 29 March 2027' },
+      ],
+    });
+  });
+
+  it('offers again an IMR withdrawn or found not needed, and a scoping request withdrawn', () => {
+    const imr = EVENT_FORMS.REQUEST_IMR!.fields[0];
+    expect(choicesFor(imr, v2).map((o) => o.text)).toEqual(['NHS Trust', 'Probation']);
+    const scoping = EVENT_FORMS.REQUEST_SCOPING!.fields[0];
+    expect(choicesFor(scoping, v2).map((o) => o.text)).toEqual(['Police', 'Probation']);
+  });
+
+  it('offers the outstanding requests by agency, and sends the one chosen as kind and agencyId', () => {
+    const form = EVENT_FORMS.WITHDRAW_REQUEST!;
+    expect(choicesFor(form.fields[0], v2)).toEqual([
+      { value: 'scoping:a2', text: 'Scoping information from NHS Trust' },
+      { value: 'imr:a1', text: 'IMR (individual management review) from Police' },
+    ]);
+    expect(form.confirm).toBeTruthy();
+    const read = readForm(form, { request: 'imr:a1', reason: 'Police had no contact.' }, v2, now);
+    expect('payload' in read && read.payload).toEqual({ kind: 'imr', agencyId: 'a1', reason: 'Police had no contact.' });
+    expect('payload' in read && read.answers[0]).toEqual({
+      name: 'request',
+      href: '#request',
+      key: 'Which request',
+      value: 'IMR (individual management review) from Police',
+    });
+    const none = readForm(form, { request: 'imr:a2', reason: '' }, v2, now);
+    expect('errors' in none && none.errors.list).toEqual([
+      { text: 'Select the request to withdraw', href: '#request' },
+      { text: 'Enter the reason', href: '#reason' },
+    ]);
+    // The domain's agencyId or kind is the "which request?" question.
+    expect(domainErrors(form, [{ field: 'agencyId', reason: 'must be a UUID' }]).list[0].href).toBe('#request');
+  });
+
+  it('asks what a hold stops, says the usual answer per kind, and chooses it once the kind is known', () => {
+    const form = EVENT_FORMS.PUT_ON_HOLD!;
+    expect(usualScopesHint(v2)).toBe(
+      'Usually publication only for a criminal trial or an inquest, and the whole review for an IOPC (Independent Office for Police Conduct) investigation, another review or something else.',
+    );
+    const radios = (values: Record<string, string>) =>
+      (formFields(form, v2, values)[1].params as { items: { value: string; checked: boolean }[] }).items;
+    expect(radios({}).filter((i) => i.checked)).toEqual([]);
+    expect(radios({ kind: 'criminal_trial' }).find((i) => i.checked)?.value).toBe('publication');
+    expect(radios({ kind: 'iopc' }).find((i) => i.checked)?.value).toBe('review');
+    expect(radios({ kind: 'criminal_trial', scope: 'review' }).find((i) => i.checked)?.value).toBe('review');
+    const missing = readForm(form, { kind: 'inquest', reason: 'Inquest opened.' }, v2, now);
+    expect('errors' in missing && missing.errors.list).toEqual([{ text: 'Select what the hold stops', href: '#scope' }]);
+    const read = readForm(form, { kind: 'inquest', scope: 'publication', reason: 'Inquest opened.' }, v2, now);
+    expect('payload' in read && read.payload).toEqual({ kind: 'inquest', scope: 'publication', reason: 'Inquest opened.' });
+    expect(recordedWords('PUT_ON_HOLD', { scope: 'publication' })).toBe('Publication put on hold');
+    expect(recordedWords('PUT_ON_HOLD', { scope: 'review' })).toBe('Review put on hold');
+  });
+
+  it('words resuming a hold on publication as ending it', () => {
+    expect(eventForm('RESUME', { hold: { scope: 'publication' } })?.task).toBe('End the hold on publication');
+    expect(eventForm('RESUME', { hold: { scope: 'review' } })?.task).toBe('Resume the review');
+  });
+
+  it('says a due date must be in the future when the event happens now', () => {
+    const errors = domainErrors(EVENT_FORMS.REQUEST_IMR!, [{ field: 'dueAt', reason: 'must be after occurredAt' }]);
+    expect(errors.list).toEqual([{ text: 'The due date must be in the future', href: '#dueAt-day' }]);
   });
 });

@@ -1,314 +1,13 @@
-import type { DhrEventType } from '@dhr/workflows/dhr/contract';
 import type { FieldError } from '@dhr/core';
-import { longDate, time as clockTime } from './dates';
+import { dueDate, longDate, time as clockTime } from './dates';
+import { EventForm, FieldSpec, HOLD_KINDS, HOLD_SCOPE_OPTIONS } from './event-form-catalogue';
 import { londonDay, londonInstant, readDate, todayParts } from './form-dates';
 
+export * from './event-form-catalogue';
+
 const TEXT_LIMIT = 4000;
-
-/** Which agencies an agency question offers, from the review's state. */
-type AgencyChoice = 'partnership' | 'notOnPanel' | 'imrToRequest' | 'imrRequested' | 'imrOpen' | 'scopingToRequest' | 'scopingRequested';
-
-export type FieldSpec =
-  /** When it happened: a date (today by default) and an optional time; the event's named timestamp. */
-  | { kind: 'when'; name: string; label?: string }
-  /** A calendar date (`date`: YYYY-MM-DD) or a due date (`due`: the end of that London day). */
-  | { kind: 'date'; name: string; label: string; hint?: string; optional?: boolean; as: 'date' | 'due' }
-  | { kind: 'agency'; name: string; label: string; choose: AgencyChoice }
-  | { kind: 'chair'; name: string; label: string }
-  | { kind: 'action'; name: string; label: string }
-  | { kind: 'choice'; name: string; label: string; options: { value: string; text: string }[] }
-  | { kind: 'text'; name: string; label: string; hint?: string; optional?: boolean; maxlength: number; type?: 'url' }
-  | { kind: 'reason'; name: string; label: string; hint?: string; optional?: boolean };
-
-export interface EventForm {
-  /** The task as the list shows it. */
-  task: string;
-  /** The form's heading. */
-  title: string;
-  /** The success banner once recorded. */
-  recorded: string;
-  fields: FieldSpec[];
-  /** Irreversible: a "Check and confirm" page first, with this warning. */
-  confirm?: string;
-  hint?: string;
-}
-
-const when = (name: string): FieldSpec => ({ kind: 'when', name });
-const reason = (name: string, label: string, hint?: string, optional = false): FieldSpec => ({
-  kind: 'reason',
-  name,
-  label,
-  hint,
-  optional,
-});
-const HOLD_KINDS = [
-  { value: 'criminal_trial', text: 'A criminal trial' },
-  { value: 'inquest', text: 'An inquest' },
-  { value: 'iopc', text: 'An IOPC (Independent Office for Police Conduct) investigation' },
-  { value: 'other_review', text: 'Another review' },
-  { value: 'other', text: 'Something else' },
-];
-
-/**
- * One form description per event: the words, the questions and whether it needs confirming.
- * The pages build each form, read it back and map the domain's field errors from these.
- * SUBMIT_DRAFT is recorded by uploading a draft (the Drafts page), so it has no form here.
- */
-export const EVENT_FORMS: Partial<Record<DhrEventType, EventForm>> = {
-  REQUEST_SCOPING: {
-    task: 'Ask an agency for scoping information',
-    title: 'Ask an agency for scoping information',
-    recorded: 'Scoping information requested',
-    fields: [
-      { kind: 'agency', name: 'agencyId', label: 'Which agency?', choose: 'scopingToRequest' },
-      {
-        kind: 'date',
-        name: 'dueAt',
-        label: 'Due by (optional)',
-        hint: 'Leave blank for the usual time allowed. For example, 27 3 2027',
-        optional: true,
-        as: 'due',
-      },
-    ],
-  },
-  RECEIVE_SCOPING: {
-    task: 'Record scoping information received',
-    title: 'Record scoping information received',
-    recorded: 'Scoping information recorded as received',
-    fields: [{ kind: 'agency', name: 'agencyId', label: 'Which agency sent it?', choose: 'scopingRequested' }, when('receivedAt')],
-  },
-  DECIDE_TO_COMMISSION: {
-    task: 'Record the decision to hold a review',
-    title: 'Record the decision to hold a review',
-    recorded: 'Decision to hold a review recorded',
-    fields: [when('decidedAt'), reason('rationale', 'Why was the decision made?', 'Give the reasons the partnership recorded.')],
-    confirm: 'Once recorded, the review is commissioned: the clocks for setting it up and completing it start, and it cannot be undone.',
-  },
-  DECIDE_NOT_TO_COMMISSION: {
-    task: 'Record the decision not to hold a review',
-    title: 'Record the decision not to hold a review',
-    recorded: 'Decision not to hold a review recorded',
-    fields: [when('decidedAt'), reason('rationale', 'Why was the decision made?', 'The Home Office will be told these reasons.')],
-    confirm:
-      'Once recorded, the review cannot be commissioned again except by a direction of the Secretary of State or a reconsidered decision.',
-  },
-  HOME_OFFICE_INFORMED: {
-    task: 'Record that the Home Office was told',
-    title: 'Record that the Home Office was told',
-    recorded: 'Home Office notice recorded',
-    fields: [when('sentAt')],
-  },
-  SECRETARY_OF_STATE_DIRECTION: {
-    task: 'Record a direction from the Secretary of State to hold a review',
-    title: 'Record a direction from the Secretary of State',
-    recorded: 'Direction from the Secretary of State recorded',
-    fields: [when('receivedAt')],
-  },
-  APPOINT_CHAIR: {
-    task: 'Appoint the independent chair',
-    title: 'Appoint the independent chair',
-    recorded: 'Independent chair appointed',
-    fields: [{ kind: 'chair', name: 'userId', label: 'Who will chair the review?' }],
-  },
-  ADD_PANEL_AGENCY: {
-    task: 'Add an agency to the review panel',
-    title: 'Add an agency to the review panel',
-    recorded: 'Agency added to the panel',
-    fields: [{ kind: 'agency', name: 'agencyId', label: 'Which agency?', choose: 'notOnPanel' }],
-  },
-  AGREE_TERMS_OF_REFERENCE: {
-    task: 'Record the agreed terms of reference',
-    title: 'Record the agreed terms of reference',
-    recorded: 'Terms of reference recorded',
-    fields: [
-      when('agreedAt'),
-      { kind: 'date', name: 'periodFrom', label: 'Period the review covers: from', hint: 'For example, 1 1 2021', as: 'date' },
-      { kind: 'date', name: 'periodTo', label: 'Period the review covers: to', hint: 'For example, 14 9 2026', as: 'date' },
-    ],
-  },
-  REQUEST_IMR: {
-    task: 'Ask an agency for its IMR (individual management review)',
-    title: 'Ask an agency for its IMR (individual management review)',
-    recorded: 'IMR (individual management review) requested',
-    fields: [
-      { kind: 'agency', name: 'agencyId', label: 'Which agency?', choose: 'imrToRequest' },
-      {
-        kind: 'date',
-        name: 'dueAt',
-        label: 'Due by (optional)',
-        hint: 'Leave blank for the usual time allowed. For example, 27 3 2027',
-        optional: true,
-        as: 'due',
-      },
-    ],
-  },
-  RECEIVE_IMR: {
-    task: 'Record an IMR (individual management review) received',
-    title: 'Record an IMR (individual management review) received',
-    recorded: 'IMR (individual management review) recorded as received',
-    fields: [{ kind: 'agency', name: 'agencyId', label: 'Which agency sent it?', choose: 'imrRequested' }, when('receivedAt')],
-  },
-  WAIVE_IMR: {
-    task: 'Record that an agency’s IMR (individual management review) is not needed',
-    title: 'Record that an IMR (individual management review) is not needed',
-    recorded: 'IMR (individual management review) recorded as not needed',
-    fields: [{ kind: 'agency', name: 'agencyId', label: 'Which agency?', choose: 'imrOpen' }, reason('reason', 'Why is it not needed?')],
-  },
-  BEGIN_DRAFTING: {
-    task: 'Begin drafting the overview report',
-    title: 'Begin drafting the overview report',
-    recorded: 'Drafting begun',
-    hint: 'Every IMR (individual management review) asked for has been received or is not needed.',
-    fields: [],
-  },
-  SHARE_DRAFT_WITH_FAMILY: {
-    task: 'Record the draft shared with the family',
-    title: 'Record the draft shared with the family',
-    recorded: 'Draft recorded as shared with the family',
-    fields: [
-      when('sharedAt'),
-      {
-        kind: 'date',
-        name: 'responseDueAt',
-        label: 'Response due by (optional)',
-        hint: 'Leave blank for the usual time allowed',
-        optional: true,
-        as: 'due',
-      },
-    ],
-  },
-  FAMILY_RESPONSE_RECEIVED: {
-    task: 'Record the family’s response to the draft',
-    title: 'Record the family’s response to the draft',
-    recorded: 'Family response recorded',
-    fields: [when('receivedAt')],
-  },
-  FAMILY_NOT_INVOLVED: {
-    task: 'Record that the family is not involved',
-    title: 'Record that the family is not involved',
-    recorded: 'Family recorded as not involved',
-    fields: [reason('reason', 'Why is the family not involved?')],
-  },
-  SUBMIT_FOR_SIGNOFF: {
-    task: 'Send the report to the partnership for sign-off',
-    title: 'Send the report to the partnership for sign-off',
-    recorded: 'Report sent for sign-off',
-    fields: [],
-  },
-  CSP_SIGN_OFF: {
-    task: 'Sign off the report for the partnership',
-    title: 'Sign off the report for the partnership',
-    recorded: 'Report signed off',
-    fields: [when('signedAt')],
-    confirm: 'Once signed off, the report goes to Home Office quality assurance.',
-  },
-  CSP_REQUEST_CHANGES: {
-    task: 'Ask for changes to the report',
-    title: 'Ask for changes to the report',
-    recorded: 'Changes to the report asked for',
-    fields: [reason('reason', 'What needs to change?')],
-  },
-  SUBMIT_TO_HOME_OFFICE: {
-    task: 'Record the report sent to the Home Office',
-    title: 'Record the report sent to the Home Office',
-    recorded: 'Report recorded as sent to the Home Office',
-    fields: [when('submittedAt')],
-    confirm: 'This can be recorded once for each round of quality assurance.',
-  },
-  QA_OUTCOME: {
-    task: 'Record the Home Office quality assurance outcome',
-    title: 'Record the Home Office quality assurance outcome',
-    recorded: 'Quality assurance outcome recorded',
-    fields: [
-      when('receivedAt'),
-      {
-        kind: 'choice',
-        name: 'outcome',
-        label: 'What did the Home Office decide?',
-        options: [
-          { value: 'approved', text: 'Approved for publication' },
-          { value: 'resubmit', text: 'Changes needed and the report sent again' },
-        ],
-      },
-      reason('notes', 'Notes (optional)', undefined, true),
-    ],
-  },
-  COPY_SENT_TO_COMMISSIONER: {
-    task: 'Record a copy sent to the Domestic Abuse Commissioner',
-    title: 'Record a copy sent to the Domestic Abuse Commissioner',
-    recorded: 'Copy to the commissioner recorded',
-    fields: [when('sentAt')],
-  },
-  PUBLISH: {
-    task: 'Record the report published',
-    title: 'Record the report published',
-    recorded: 'Publication recorded',
-    fields: [
-      when('publishedAt'),
-      {
-        kind: 'text',
-        name: 'url',
-        label: 'Web address of the published report',
-        hint: 'For example, https://www.example.gov.uk/dhr',
-        maxlength: 2000,
-        type: 'url',
-      },
-    ],
-    confirm: 'Publishing cannot be undone. The documents are checked for identifying terms first.',
-  },
-  ADD_ACTION: {
-    task: 'Add an action to the action plan',
-    title: 'Add an action to the action plan',
-    recorded: 'Action added',
-    fields: [
-      { kind: 'agency', name: 'agencyId', label: 'Which agency owns it?', choose: 'partnership' },
-      reason('description', 'What needs to be done?'),
-      { kind: 'date', name: 'dueAt', label: 'Due by', hint: 'For example, 27 3 2027', as: 'due' },
-    ],
-  },
-  COMPLETE_ACTION: {
-    task: 'Record an action completed',
-    title: 'Record an action completed',
-    recorded: 'Action recorded as complete',
-    fields: [{ kind: 'action', name: 'actionId', label: 'Which action?' }, when('completedAt')],
-  },
-  CLOSE: {
-    task: 'Close the review',
-    title: 'Close the review',
-    recorded: 'Review closed',
-    fields: [],
-    confirm: 'A closed review cannot be changed.',
-  },
-  PUT_ON_HOLD: {
-    task: 'Put the review on hold',
-    title: 'Put the review on hold',
-    recorded: 'Review put on hold',
-    hint: 'Its deadlines stop until it resumes.',
-    fields: [
-      { kind: 'choice', name: 'kind', label: 'What is holding the review?', options: HOLD_KINDS },
-      reason('reason', 'Why is the review on hold?'),
-      {
-        kind: 'text',
-        name: 'reference',
-        label: 'Reference (optional)',
-        hint: 'For example, a court case number',
-        optional: true,
-        maxlength: 200,
-      },
-    ],
-  },
-  RESUME: {
-    task: 'Resume the review',
-    title: 'Resume the review',
-    recorded: 'Review resumed',
-    hint: 'Open deadlines move on by the time the review was on hold.',
-    fields: [],
-  },
-};
-
-export function eventForm(type: string): EventForm | null {
-  return Object.prototype.hasOwnProperty.call(EVENT_FORMS, type) ? EVENT_FORMS[type as DhrEventType]! : null;
-}
+/** The instant a due date sent as a date means (the rulebook's due time, 5pm London): for showing the answer. */
+const DUE_HOUR = 17;
 
 /** What the choices are made from: the review's state and the partnership's agencies and chairs, by name. */
 export interface FormContext {
@@ -321,6 +20,8 @@ export interface FormContext {
   chairs: { id: string; name: string }[];
   /** An agency contact's own agency: the only one they are offered. */
   ownAgencyId: string | null;
+  /** The rulebook's usual hold scope per hold kind (PUT_ON_HOLD's "what does the hold stop?"). */
+  holdScopes?: Record<string, string>;
 }
 
 type Option = { value: string; text: string };
@@ -329,6 +30,16 @@ export function choicesFor(field: FieldSpec, ctx: FormContext): Option[] {
   const name = (id: string) => ctx.agencies.find((a) => a.id === id)?.name ?? 'An agency';
   if (field.kind === 'chair') return ctx.chairs.map((c) => ({ value: c.id, text: c.name }));
   if (field.kind === 'choice') return field.options;
+  if (field.kind === 'holdScope') return HOLD_SCOPE_OPTIONS;
+  if (field.kind === 'request')
+    return [
+      ...ctx.review.scoping
+        .filter((s) => s.status === 'requested')
+        .map((s) => ({ value: `scoping:${s.agencyId}`, text: `Scoping information from ${name(s.agencyId)}` })),
+      ...ctx.review.panel
+        .filter((p) => p.imr === 'requested')
+        .map((p) => ({ value: `imr:${p.agencyId}`, text: `IMR (individual management review) from ${name(p.agencyId)}` })),
+    ];
   if (field.kind === 'action')
     return ctx.review.actions
       .filter((a) => a.status === 'open' && (!ctx.ownAgencyId || a.agencyId === ctx.ownAgencyId))
@@ -342,13 +53,15 @@ export function choicesFor(field: FieldSpec, ctx: FormContext): Option[] {
       case 'notOnPanel':
         return ctx.agencies.map((a) => a.id).filter((id) => !panel.some((p) => p.agencyId === id));
       case 'imrToRequest':
-        return panel.filter((p) => p.imr === 'not_requested').map((p) => p.agencyId);
+        // A waived or withdrawn IMR may be asked for after all.
+        return panel.filter((p) => ['not_requested', 'waived', 'withdrawn'].includes(p.imr)).map((p) => p.agencyId);
       case 'imrRequested':
         return panel.filter((p) => p.imr === 'requested').map((p) => p.agencyId);
       case 'imrOpen':
-        return panel.filter((p) => p.imr === 'not_requested' || p.imr === 'requested').map((p) => p.agencyId);
+        return panel.filter((p) => ['not_requested', 'requested', 'withdrawn'].includes(p.imr)).map((p) => p.agencyId);
       case 'scopingToRequest':
-        return ctx.agencies.map((a) => a.id).filter((id) => !ctx.review.scoping.some((s) => s.agencyId === id));
+        // One request per agency; a withdrawn one may be asked again.
+        return ctx.agencies.map((a) => a.id).filter((id) => !ctx.review.scoping.some((s) => s.agencyId === id && s.status !== 'withdrawn'));
       case 'scopingRequested':
         return ctx.review.scoping.filter((s) => s.status === 'requested').map((s) => s.agencyId);
     }
@@ -363,7 +76,7 @@ export type Errors = { list: { text: string; href: string }[]; field: Record<str
 /** What a form field is called in an error message. */
 function errorName(field: FieldSpec): string {
   if (field.kind === 'when') return field.label ? 'The date' : 'The date this happened';
-  if (field.kind === 'date') return field.label.replace(/ \(optional\)$/, '');
+  if (field.kind === 'date') return field.called ?? field.label.replace(/ \(optional\)$/, '');
   return field.label.replace(/\?$/, '').replace(/ \(optional\)$/, '');
 }
 
@@ -450,8 +163,8 @@ export function readForm(
         problems.push({ field, text: DATE_MESSAGES[read.problem](n, read.parts), parts: read.parts });
         continue;
       }
-      if (field.kind === 'date' && field.as === 'date') payload[field.name] = read.date;
-      else if (field.kind === 'date') payload[field.name] = londonInstant(read.date, 23, 59).toISOString();
+      // A due date is sent as the date: the API places it at the rulebook's due time (5pm London).
+      if (field.kind === 'date') payload[field.name] = read.date;
       else if (read.time) payload[field.name] = londonInstant(read.date, read.time.hour, read.time.minute).toISOString();
       else if (read.date === londonDay(now)) payload[field.name] = now.toISOString();
       else payload[field.name] = londonInstant(read.date, 12, 0).toISOString();
@@ -461,23 +174,28 @@ export function readForm(
         href: anchor(field),
         key: label,
         value:
-          field.kind === 'when' && read.time
-            ? `${longDate(instant)}, ${clockTime(instant)}`
-            : longDate(field.kind === 'date' && field.as === 'date' ? read.date : instant),
+          field.kind === 'date'
+            ? field.as === 'due'
+              ? dueDate(londonInstant(read.date, DUE_HOUR, 0))
+              : longDate(read.date)
+            : read.time
+              ? `${longDate(instant)}, ${clockTime(instant)}`
+              : longDate(instant),
       });
       continue;
     }
-    if (field.kind === 'agency' || field.kind === 'chair' || field.kind === 'action' || field.kind === 'choice') {
+    if (isChoice(field)) {
       const options = choicesFor(field, ctx);
       const chosen = options.find((o) => o.value === text);
       if (!chosen) {
-        problems.push({
-          field,
-          text: `Select ${field.kind === 'chair' ? 'who will chair the review' : field.kind === 'agency' ? 'an agency' : field.kind === 'action' ? 'an action' : 'an option'}`,
-        });
+        problems.push({ field, text: SELECT_MESSAGES[field.kind] });
         continue;
       }
-      payload[field.name] = chosen.value;
+      if (field.kind === 'request') {
+        // "imr:<agency id>": the two fields WITHDRAW_REQUEST names.
+        const [kind, agencyId] = chosen.value.split(':');
+        Object.assign(payload, { kind, agencyId });
+      } else payload[field.name] = chosen.value;
       answers.push({ name: field.name, href: anchor(field), key: label, value: chosen.text });
       continue;
     }
@@ -500,6 +218,19 @@ export function readForm(
   return problems.length ? { errors: errorsOf(problems) } : { payload, answers };
 }
 
+type ChoiceField = Extract<FieldSpec, { kind: 'agency' | 'chair' | 'action' | 'choice' | 'request' | 'holdScope' }>;
+const isChoice = (field: FieldSpec): field is ChoiceField =>
+  ['agency', 'chair', 'action', 'choice', 'request', 'holdScope'].includes(field.kind);
+
+const SELECT_MESSAGES: Record<ChoiceField['kind'], string> = {
+  agency: 'Select an agency',
+  chair: 'Select who will chair the review',
+  action: 'Select an action',
+  choice: 'Select an option',
+  request: 'Select the request to withdraw',
+  holdScope: 'Select what the hold stops',
+};
+
 function reasonWords(field: FieldSpec): string {
   if (field.name === 'rationale') return 'why the decision was made';
   if (field.name === 'description') return 'what needs to be done';
@@ -512,10 +243,14 @@ export function domainErrors(form: EventForm, fields: FieldError[]): Errors {
   const entries = fields.map((f) => {
     const target =
       form.fields.find((s) => s.name === f.field) ??
+      // WITHDRAW_REQUEST's agencyId and kind are both the one "which request?" question.
+      (['agencyId', 'kind'].includes(f.field) ? form.fields.find((s) => s.kind === 'request') : undefined) ??
       (f.field === 'occurredAt' ? form.fields.find((s) => s.kind === 'when') : undefined) ??
       form.fields[0];
     const name = target ? errorName(target) : 'This';
-    const text = `${name} ${humanReason(f.reason)}`;
+    // Without a "when" question the event happens now: a due date "after occurredAt" is one in the future.
+    const now = !form.fields.some((s) => s.kind === 'when') && f.reason === 'must be after occurredAt';
+    const text = `${name} ${now ? 'must be in the future' : humanReason(f.reason)}`;
     return target ? { field: target, text, parts: target.kind === 'when' || target.kind === 'date' ? ['day', 'month', 'year'] : [] } : null;
   });
   const known = entries.filter((e): e is NonNullable<typeof e> => e !== null);
@@ -602,6 +337,7 @@ export function formFields(form: EventForm, ctx: FormContext, values: Values, er
         },
       };
     const options = choicesFor(field, ctx);
+    const chosen = field.kind === 'holdScope' ? (values[field.name] ?? usualScope(ctx, values.kind)) : values[field.name];
     return {
       macro: 'radios',
       empty: options.length === 0,
@@ -609,9 +345,29 @@ export function formFields(form: EventForm, ctx: FormContext, values: Values, er
         idPrefix: field.name,
         name: field.name,
         fieldset: { legend: { text: field.label, classes: 'govuk-fieldset__legend--s' } },
-        items: options.map((o) => ({ value: o.value, text: o.text, checked: values[field.name] === o.value })),
+        hint: field.kind === 'holdScope' ? { text: usualScopesHint(ctx) } : undefined,
+        // With JavaScript, choosing a hold kind chooses its usual scope until the person picks one (app.mjs).
+        attributes: field.kind === 'holdScope' ? { 'data-usual-scopes': JSON.stringify(ctx.holdScopes ?? {}) } : undefined,
+        items: options.map((o) => ({ value: o.value, text: o.text, checked: chosen === o.value })),
         errorMessage,
       },
     };
   });
+}
+
+/** The rulebook's usual scope for a hold kind, once the kind is known. */
+function usualScope(ctx: FormContext, kind: string | undefined): string | undefined {
+  return kind ? ctx.holdScopes?.[kind] : undefined;
+}
+
+/** "Usually publication only for a criminal trial or an inquest, and the whole review for …", from the rulebook. */
+export function usualScopesHint(ctx: FormContext): string {
+  const kindsWith = (scope: string) =>
+    HOLD_KINDS.filter((k) => ctx.holdScopes?.[k.value] === scope).map((k) => k.text[0].toLowerCase() + k.text.slice(1));
+  const list = (items: string[]) => (items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}` : items[0]);
+  const parts = [
+    ...(kindsWith('publication').length ? [`publication only for ${list(kindsWith('publication'))}`] : []),
+    ...(kindsWith('review').length ? [`the whole review for ${list(kindsWith('review'))}`] : []),
+  ];
+  return parts.length ? `Usually ${parts.join(', and ')}.` : 'Choose what the hold stops.';
 }

@@ -69,8 +69,12 @@ export function readDate(
   return time ? { date, time } : { problem: 'time', parts: ['time'] };
 }
 
-/** "2:30pm", "2pm", "11am", "14:30", "9.15": a wall-clock time, or null. */
+/** "2:30pm", "2pm", "11am", "14:30", "9.15", "midday", "midnight": a wall-clock time, or null. */
 export function readTime(text: string): { hour: number; minute: number } | null {
+  // The words the pages themselves write (a form filled in from a stored time says "midday").
+  const word = text.trim().toLowerCase();
+  if (word === 'midday') return { hour: 12, minute: 0 };
+  if (word === 'midnight') return { hour: 0, minute: 0 };
   const m = /^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/i.exec(text.trim());
   if (!m) return null;
   let hour = Number(m[1]);

@@ -1,6 +1,6 @@
 import type { MeetingView } from '@dhr/meetings';
 import type { VisibleReview } from '@dhr/reviews';
-import { daysUntil, longDate, time } from './dates';
+import { daysUntil, dueDate, longDate, time } from './dates';
 
 /** Days before a due date when a request shows "Due soon" (as the caseload's deadlines). */
 const DUE_SOON_DAYS = 14;
@@ -19,10 +19,14 @@ export interface RequestRow {
   sortKey: string;
 }
 
-/** "Overdue by 3 days", "Due soon", "Done" or nothing, for a request still open or done. */
-export function requestTag(dueAt: string | null, done: 'done' | 'not_needed' | false, now: Date): Tag {
+/** How a request ended, if it has: done, found not needed, or withdrawn by the review. */
+type Ended = 'done' | 'not_needed' | 'withdrawn' | false;
+
+/** "Overdue by 3 days", "Due soon", "Done", "Not needed", "Withdrawn" or nothing, for a request still open or ended. */
+export function requestTag(dueAt: string | null, done: Ended, now: Date): Tag {
   if (done === 'done') return { text: 'Done', classes: 'govuk-tag--green' };
   if (done === 'not_needed') return { text: 'Not needed', classes: 'govuk-tag--grey' };
+  if (done === 'withdrawn') return { text: 'Withdrawn', classes: 'govuk-tag--grey' };
   if (!dueAt) return null;
   const days = daysUntil(dueAt, now);
   if (new Date(dueAt).getTime() <= now.getTime()) {
@@ -44,10 +48,10 @@ export function requestRows(review: VisibleReview, meetings: MeetingView[], now:
     review.deadlines
       .filter((d) => d.kind === kind && d.agencyId === agencyId)
       .sort((a, b) => (a.status === 'open' ? -1 : b.status === 'open' ? 1 : 0))[0];
-  const row = (what: string, dueAt: string | null, done: 'done' | 'not_needed' | false, link: RequestRow['link']): RequestRow => ({
+  const row = (what: string, dueAt: string | null, done: Ended, link: RequestRow['link']): RequestRow => ({
     ...base,
     what,
-    due: dueAt ? longDate(dueAt) : 'No due date',
+    due: dueAt ? dueDate(dueAt) : 'No due date',
     tag: requestTag(dueAt, done, now),
     link: done ? null : link,
     sortKey: `${done ? '1' : '0'}${dueAt ?? '9999'}`,
@@ -59,12 +63,13 @@ export function requestRows(review: VisibleReview, meetings: MeetingView[], now:
     const link = may('RECEIVE_SCOPING')
       ? { href: `/reviews/${review.id}/tasks/RECEIVE_SCOPING?agencyId=${s.agencyId}`, text: 'Record it sent' }
       : null;
-    rows.push(row('Scoping information', clock?.dueAt ?? null, s.status === 'returned' ? 'done' : false, link));
+    const ended = s.status === 'returned' ? 'done' : s.status === 'withdrawn' ? 'withdrawn' : false;
+    rows.push(row('Scoping information', clock?.dueAt ?? null, ended, link));
   }
   for (const p of review.panel) {
     if (p.imr === 'not_requested') continue;
     const clock = due('imr', p.agencyId);
-    const done = p.imr === 'received' ? 'done' : p.imr === 'waived' ? 'not_needed' : false;
+    const done = p.imr === 'received' ? 'done' : p.imr === 'waived' ? 'not_needed' : p.imr === 'withdrawn' ? 'withdrawn' : false;
     rows.push(
       row('IMR (individual management review) and chronology', clock?.dueAt ?? null, done, {
         href: `/reviews/${review.id}/documents/upload?type=imr`,

@@ -1,6 +1,7 @@
 import type { VisibleReview } from '@dhr/reviews';
 import { longDate } from './dates';
 import { deadlineCell } from './deadline-tag';
+import { holdStatus } from './review-page.presenter';
 import { DEADLINE_WORDS, STAGE_WORDS } from './review-words';
 
 export interface ReviewRow {
@@ -9,6 +10,8 @@ export interface ReviewRow {
   pseudonym: string;
   stage: string;
   onHold: boolean;
+  /** "On hold" (the whole review) or "Publication on hold", as a tag beside the stage. */
+  holdTag: { text: string; classes: string } | null;
   notified: string;
   nextDeadline: string;
   nextDeadlineWhat: string | null;
@@ -25,11 +28,18 @@ export function reviewRow(review: VisibleReview, now: Date): ReviewRow {
     pseudonym: review.victimPseudonym,
     stage: STAGE_WORDS[review.stage as keyof typeof STAGE_WORDS] ?? review.stage,
     onHold: review.onHold,
+    holdTag: holdTag(review),
     notified: longDate(review.notifiedAt),
     nextDeadline: cell.date,
     nextDeadlineWhat: next ? DEADLINE_WORDS[next.kind as keyof typeof DEADLINE_WORDS] : null,
     tag: cell.tag,
   };
+}
+
+/** The tag for a hold: grey "On hold" for the whole review, orange "Publication on hold" while work carries on. */
+export function holdTag(review: Pick<VisibleReview, 'onHold' | 'hold'>): { text: string; classes: string } | null {
+  const hold = holdStatus(review);
+  return hold ? { text: hold.tag, classes: hold.classes } : null;
 }
 
 /** MoJ pagination's model: previous/next and the result counts; `path` is a path, or the address of a page (to keep filters). */

@@ -1,7 +1,37 @@
 import type { VisibleReview } from '@dhr/reviews';
 import { longDate } from './dates';
 import { deadlineCell } from './deadline-tag';
-import { DEADLINE_WORDS, IMR_WORDS, STAGE_WORDS } from './review-words';
+import { HOLD_KINDS } from './event-forms';
+import { DEADLINE_WORDS, IMR_WORDS, SCOPING_WORDS, STAGE_WORDS } from './review-words';
+
+/**
+ * A hold as the pages show it: "On hold" (the whole review: its deadlines stop) or "Publication
+ * on hold" (work carries on, only publishing waits), with what holds it and the reason given to
+ * those who may read them (an agency contact's view carries no hold details).
+ */
+export function holdStatus(review: Pick<VisibleReview, 'onHold' | 'hold'>) {
+  const hold = review.hold;
+  const kind = HOLD_KINDS.find((k) => k.value === hold?.kind)?.text;
+  const because = kind ? kind[0].toLowerCase() + kind.slice(1) : null;
+  const details = { because, reason: hold?.reason ?? null, reference: hold?.reference ?? null, since: hold ? longDate(hold.since) : null };
+  if (review.onHold)
+    return {
+      scope: 'review',
+      tag: 'On hold',
+      classes: 'govuk-tag--grey',
+      text: 'This review is on hold. Its deadlines are paused until it resumes.',
+      ...details,
+    };
+  if (hold?.scope === 'publication')
+    return {
+      scope: 'publication',
+      tag: 'Publication on hold',
+      classes: 'govuk-tag--orange',
+      text: 'Publication is on hold. Work on the review carries on; only publishing waits until the hold ends.',
+      ...details,
+    };
+  return null;
+}
 
 /** The review's header, as every page of the review shows it: reference, pseudonym, stage in words, hold. */
 export function reviewHeader(review: VisibleReview) {
@@ -11,6 +41,7 @@ export function reviewHeader(review: VisibleReview) {
     pseudonym: review.victimPseudonym,
     stage: STAGE_WORDS[review.stage as keyof typeof STAGE_WORDS] ?? review.stage,
     onHold: review.onHold,
+    hold: holdStatus(review),
   };
 }
 
@@ -28,6 +59,10 @@ export async function reviewPage(review: VisibleReview, now: Date) {
     agency: p.agencyName ?? 'An agency',
     imr: IMR_WORDS[p.imr as keyof typeof IMR_WORDS] ?? p.imr,
   }));
+  const scoping = review.scoping.map((s) => ({
+    agency: s.agencyName ?? 'An agency',
+    status: SCOPING_WORDS[s.status as keyof typeof SCOPING_WORDS] ?? s.status,
+  }));
   const deadlines = review.deadlines
     .filter((d) => d.status === 'open')
     .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
@@ -39,6 +74,7 @@ export async function reviewPage(review: VisibleReview, now: Date) {
     ...reviewHeader(review),
     rows,
     panel,
+    scoping,
     deadlines,
   };
 }

@@ -1,4 +1,4 @@
-import type { Stage, ImrStatus, DeadlineKind } from '@dhr/workflows/dhr/contract';
+import type { Stage, ImrStatus, DeadlineKind, ScopingStatus } from '@dhr/workflows/dhr/contract';
 
 /** Stages in plain words. */
 export const STAGE_WORDS: Record<Stage, string> = {
@@ -20,6 +20,12 @@ export const IMR_WORDS: Record<ImrStatus, string> = {
   requested: 'Requested',
   received: 'Received',
   waived: 'Not needed',
+  withdrawn: 'Withdrawn',
+};
+
+export const SCOPING_WORDS: Record<ScopingStatus, string> = {
+  requested: 'Requested',
+  returned: 'Received',
   withdrawn: 'Withdrawn',
 };
 

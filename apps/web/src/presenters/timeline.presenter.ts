@@ -1,6 +1,6 @@
-import { longDate, time } from './dates';
-import { EVENT_FORMS } from './event-forms';
-import { STAGE_WORDS } from './review-words';
+import { dueDate, longDate, time } from './dates';
+import { HOLD_KINDS, recordedWords } from './event-forms';
+import { DEADLINE_WORDS, STAGE_WORDS } from './review-words';
 
 export interface HistoryEntry {
   seq: number;
@@ -19,7 +19,7 @@ const OTHER_WORDS: Record<string, string> = {
   NOTIFIED: 'Notification recorded',
   SUBMIT_DRAFT: 'Draft report submitted',
   WORKFLOW_MIGRATED: 'Review moved to a newer version of the process',
-  EXTEND_DEADLINE: 'Deadline extended',
+  EXTEND_DEADLINE: 'Due date changed',
   WITHDRAW_REQUEST: 'Request withdrawn',
   HOME_OFFICE_RESPONSE: 'Home Office response recorded',
   RECONSIDER_DECISION: 'Decision reconsidered',
@@ -32,8 +32,39 @@ export function dateTime(value: string): string {
   return `${longDate(value)}, ${time(value)}`;
 }
 
-export function eventWords(type: string): string {
-  return EVENT_FORMS[type as keyof typeof EVENT_FORMS]?.recorded ?? OTHER_WORDS[type] ?? sentence(type);
+export function eventWords(type: string, payload: Record<string, unknown> = {}): string {
+  return recordedWords(type, payload) ?? OTHER_WORDS[type] ?? sentence(type);
+}
+
+const REQUEST_WORDS: Record<string, string> = { scoping: 'Scoping information', imr: 'IMR (individual management review)' };
+
+/** What a deadline change, a withdrawn request or a hold concerned, in words. */
+function v2Details(entry: HistoryEntry): string[] {
+  const p = entry.payload;
+  const text = (key: string) => (typeof p[key] === 'string' ? (p[key] as string) : null);
+  switch (entry.type) {
+    case 'EXTEND_DEADLINE': {
+      const kind = text('kind');
+      const from = text('previousDueAt');
+      const to = text('dueAt');
+      return [
+        ...(kind ? [`Deadline: ${DEADLINE_WORDS[kind as keyof typeof DEADLINE_WORDS] ?? kind}`] : []),
+        ...(from && to ? [`Due date moved from ${dueDate(from)} to ${dueDate(to)}`] : to ? [`Now due ${dueDate(to)}`] : []),
+      ];
+    }
+    case 'WITHDRAW_REQUEST':
+      return text('kind') ? [`Request: ${REQUEST_WORDS[text('kind')!] ?? text('kind')}`] : [];
+    case 'PUT_ON_HOLD': {
+      const kind = HOLD_KINDS.find((k) => k.value === text('kind'))?.text;
+      return [
+        ...(kind ? [`Because of: ${kind[0].toLowerCase()}${kind.slice(1)}`] : []),
+        ...(text('scope') === 'publication' ? ['Publication only: work on the review carries on'] : []),
+        ...(text('reference') ? [`Reference: ${text('reference')}`] : []),
+      ];
+    }
+    default:
+      return [];
+  }
 }
 
 function sentence(type: string): string {
@@ -55,12 +86,13 @@ export function timelineItems(history: HistoryEntry[], userName: (id: string) =>
     if (entry.type === 'NOTIFIED' && typeof entry.payload.notifiedBy === 'string') details.push(`Notified by ${entry.payload.notifiedBy}`);
     if (typeof entry.payload.periodFrom === 'string' && typeof entry.payload.periodTo === 'string')
       details.push(`Period covered: ${longDate(entry.payload.periodFrom)} to ${longDate(entry.payload.periodTo)}`);
+    details.push(...v2Details(entry));
     for (const key of FREE_TEXT) if (typeof entry.payload[key] === 'string') details.push(entry.payload[key] as string);
     if (entry.toStage && entry.toStage !== entry.fromStage)
       details.push(`Stage: ${STAGE_WORDS[entry.toStage as keyof typeof STAGE_WORDS] ?? entry.toStage}`);
     const recordedLater = new Date(entry.recordedAt).getTime() - new Date(entry.occurredAt).getTime() > 60 * 60_000;
     return {
-      label: eventWords(entry.type),
+      label: eventWords(entry.type, entry.payload),
       byline: entry.actor?.name ?? 'the service',
       timestamp: entry.occurredAt,
       date: dateTime(entry.occurredAt),

@@ -2,13 +2,18 @@ import type { EntityManager } from 'typeorm';
 import type { ClocksService } from '@dhr/clocks';
 import { DomainError } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
-import type { DhrEvent } from '@dhr/workflows/dhr/contract';
+import type { DeadlineKind, DhrEvent } from '@dhr/workflows/dhr/contract';
 import type { Rulebook } from '@dhr/workflows/dhr/rulebook';
 
 type ExtendDeadline = Extract<DhrEvent, { type: 'EXTEND_DEADLINE' }>;
 
 /** Clock owners whose deadlines the review's independent chair may move: the completion and the family's response. */
 const CHAIR_OWNED = ['chair_coordinator', 'family_liaison'];
+
+/** Whether the review's independent chair may move a deadline of this kind (the pages offer the link only then). */
+export function independentChairMayMove(rulebook: Rulebook, kind: DeadlineKind): boolean {
+  return CHAIR_OWNED.includes(rulebook.clocks[kind].owner);
+}
 
 /** What history keeps beside an extension: the date it replaced and which deadline it was. */
 export interface ExtensionFacts {
@@ -38,7 +43,7 @@ export async function checkDeadlineExtension(
       `this deadline is ${clock.status === 'on_hold' ? 'held with the review' : clock.status}: it cannot be moved`,
     );
   }
-  if (actor.role === 'independent_chair' && !CHAIR_OWNED.includes(rulebook.clocks[clock.kind].owner)) {
+  if (actor.role === 'independent_chair' && !independentChairMayMove(rulebook, clock.kind)) {
     throw DomainError.forbidden('an independent chair moves only the deadlines they own');
   }
   return { previousDueAt: clock.dueAt.toISOString(), kind: clock.kind, ...(clock.agencyId ? { agencyId: clock.agencyId } : {}) };

@@ -22,6 +22,11 @@ export interface WebWorld {
   /** A coordinator's letter (no agency) on R1 and on RB, version 1. */
   documents: { R1: string; RB: string };
   meetings: { R1: string; RB: string };
+  /**
+   * Running deadlines the pages change by id: each review's completion (its chair may move it) and
+   * R1's Home Office notice (a coordinator's: its chair may not).
+   */
+  deadlines: { R1: string; RB: string; R1HomeOffice: string };
   /** A UUID that names nothing at all. */
   missing: string;
 }
@@ -45,6 +50,14 @@ async function meetingOn(w: World, side: 'a' | 'b', reviewId: string): Promise<s
       agencyIds: [s.police.id],
     });
   return created(res, 'meeting');
+}
+
+/** A running deadline of a review, by kind. */
+async function deadlineOf(w: World, side: 'a' | 'b', reviewId: string, kind: string): Promise<string> {
+  const res = await w.t.http().get(`/api/reviews/${reviewId}/deadlines`).set(w[side].coordinator.auth);
+  const found = (res.body as { id: string; kind: string; status: string }[]).find((d) => d.kind === kind && d.status === 'open');
+  if (!found) throw new Error(`no open ${kind} deadline: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+  return found.id;
 }
 
 /** Both sign-in steps, first time through (two-factor set up); throws unless the person ends up signed in. */
@@ -85,6 +98,11 @@ async function populate(t: WebTestApp): Promise<WebWorld> {
     );
   const documents = { R1: await letter('a', w.reviews.R1), RB: await letter('b', w.reviews.RB) };
   const meetings = { R1: await meetingOn(w, 'a', w.reviews.R1), RB: await meetingOn(w, 'b', w.reviews.RB) };
+  const deadlines = {
+    R1: await deadlineOf(w, 'a', w.reviews.R1, 'completion'),
+    RB: await deadlineOf(w, 'b', w.reviews.RB, 'completion'),
+    R1HomeOffice: await deadlineOf(w, 'a', w.reviews.R1, 'home_office_notice'),
+  };
 
   // Setting up two-factor waits for a fresh 30-second code step per person: a few at a time.
   const secrets = new Map<string, string>();
@@ -93,5 +111,5 @@ async function populate(t: WebTestApp): Promise<WebWorld> {
     5,
   );
   const agents = Object.fromEntries(ACTORS.map((actor, i) => [actor, signedIn[i]])) as Record<ActorName, Agent>;
-  return { t, w, agents, references, documents, meetings, missing: randomUUID() };
+  return { t, w, agents, references, documents, meetings, deadlines, missing: randomUUID() };
 }

@@ -1,18 +1,23 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ActionPlanService } from '@dhr/action-plan';
 import { ChronologyService } from '@dhr/chronology';
+import { RULEBOOK } from '@dhr/clocks';
 import { Clock, DomainError } from '@dhr/core';
 import { DocumentHistory, DocumentsService } from '@dhr/documents';
 import { FamilyService } from '@dhr/family';
 import { Actor, CurrentActor, IdentityDirectory } from '@dhr/identity';
 import { MeetingsService } from '@dhr/meetings';
-import { ReviewQueries } from '@dhr/reviews';
+import { independentChairMayMove, ReviewQueries } from '@dhr/reviews';
+import type { DeadlineKind } from '@dhr/workflows/dhr/contract';
+import type { Rulebook } from '@dhr/workflows/dhr/rulebook';
 import { PageRoles } from '../../auth/page-access';
 import { actionPlanPage } from '../../presenters/action-plan.presenter';
 import { auditRows, entriesVerified } from '../../presenters/audit.presenter';
 import { chronologyPage } from '../../presenters/chronology.presenter';
-import { DeadlineEntry, deadlineRows } from '../../presenters/deadlines.presenter';
+import { deadlineLinks } from '../../presenters/deadline-links';
+import { DeadlineEntry, deadlineRows, REQUEST_OF_CLOCK, requestEndings } from '../../presenters/deadlines.presenter';
+import type { HistoryEntry } from '../../presenters/timeline.presenter';
 import { documentGroups, uploadLinks } from '../../presenters/documents.presenter';
 import { familyPage } from '../../presenters/family.presenter';
 import { meetingRows } from '../../presenters/meetings.presenter';
@@ -49,20 +54,35 @@ export class ReviewFileController {
     private readonly actionPlans: ActionPlanService,
     private readonly directory: IdentityDirectory,
     private readonly clock: Clock,
+    @Inject(RULEBOOK) private readonly rulebook: Rulebook,
   ) {}
 
   @Get(':id/deadlines')
   @PageRoles(...EVERY_ROLE)
-  async deadlines(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() res: Response): Promise<void> {
+  async deadlines(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const review = await this.reviews.get(actor, idParam(id));
     const deadlines = (await this.reviews.deadlines(actor, review.id)) as DeadlineEntry[];
     const actions = new Map(review.actions.map((a) => [a.id, a.description]));
+    // Why a request's clock was cancelled (withdrawn, or the IMR not needed) is in the history: read it only then.
+    const ended = deadlines.some((d) => d.status === 'cancelled' && REQUEST_OF_CLOCK[d.kind]);
+    const history = ended ? ((await this.reviews.history(actor, review.id)) as HistoryEntry[]) : [];
+    const rows = deadlineRows(
+      deadlines,
+      this.clock.now(),
+      { chair: review.chair?.name ?? null, actionDescription: (actionId) => actions.get(actionId) ?? null },
+      {
+        endings: requestEndings(deadlines, history),
+        links: deadlineLinks(review, {
+          role: actor.role,
+          chairMayMove: (kind) => independentChairMayMove(this.rulebook, kind as DeadlineKind),
+        }),
+      },
+    );
     res.render('pages/review-file/deadlines', {
       review: heading(review, 'deadlines'),
-      rows: deadlineRows(deadlines, this.clock.now(), {
-        chair: review.chair?.name ?? null,
-        actionDescription: (actionId) => actions.get(actionId) ?? null,
-      }),
+      rows,
+      withLinks: rows.some((r) => r.change || r.withdraw),
+      flash: takeFlash(req),
     });
   }
 

@@ -1,13 +1,14 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { RULEBOOK } from '@dhr/clocks';
 import { Clock, DomainError } from '@dhr/core';
 import { Actor, CurrentActor, IdentityDirectory } from '@dhr/identity';
 import { CreateReviewDto, EVENT_CATALOGUE, ReviewQueries, ReviewSpine, type VisibleReview } from '@dhr/reviews';
+import type { Rulebook } from '@dhr/workflows/dhr/rulebook';
 import { PageRoles } from '../../auth/page-access';
 import {
   domainErrors,
   Errors,
-  EVENT_FORMS,
   EventForm,
   eventForm,
   FormContext,
@@ -27,9 +28,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EVERY_ROLE = ['coordinator', 'csp_chair', 'independent_chair', 'agency_contact'] as const;
 type Form = Record<string, unknown>;
 
-/** Events recorded by uploading a document: the task links to the upload page instead of a form. */
-const UPLOAD_TASKS: Record<string, { text: string; href: (reviewId: string) => string }> = {
+/** Events recorded on another page: the task links there instead of to a form. */
+const ELSEWHERE_TASKS: Record<string, { text: string; href: (reviewId: string) => string }> = {
+  // Recorded by uploading a draft.
   SUBMIT_DRAFT: { text: 'Upload a draft report', href: (reviewId) => `/reviews/${reviewId}/drafts` },
+  // Each deadline's "Change due date", for the deadlines this person may move.
+  EXTEND_DEADLINE: { text: 'Change a due date', href: (reviewId) => `/reviews/${reviewId}/deadlines` },
 };
 
 /** Not an id: the same 404 page as a review that is not there, or not theirs to see. */
@@ -56,6 +60,7 @@ export class ReviewWorkController {
     private readonly reviews: ReviewQueries,
     private readonly directory: IdentityDirectory,
     private readonly clock: Clock,
+    @Inject(RULEBOOK) private readonly rulebook: Rulebook,
   ) {}
 
   // ---- Record a notification ------------------------------------------------------------
@@ -129,8 +134,9 @@ export class ReviewWorkController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const form = this.formFor(actor, type);
+    this.assertTask(actor, type);
     const review = await this.reviews.get(actor, reviewId(id));
+    const form = eventForm(type, review)!;
     if (!review.allowedEvents.includes(type)) return this.renderTasks(res, review, { refused: form.task });
     // Back from "Check and confirm" (a Change link): the answers given, not a blank form, and where they came from.
     const pending = req.session.pendingEvent;
@@ -150,8 +156,9 @@ export class ReviewWorkController {
     @Res() res: Response,
     @Body() body: Form,
   ): Promise<void> {
-    const form = this.formFor(actor, type);
+    this.assertTask(actor, type);
     const review = await this.reviews.get(actor, reviewId(id));
+    const form = eventForm(type, review)!;
     const values = valuesOf(form, body);
     const expectedVersion = versionOf(body.expectedVersion);
     const returnTo = taskReturnTo(body.returnTo);
@@ -227,8 +234,9 @@ export class ReviewWorkController {
 
   /** The event waiting for its confirmation, or (having sent the person back to its form) null. */
   private async confirming(actor: Actor, id: string, type: string, req: Request, res: Response) {
-    const form = this.formFor(actor, type);
+    this.assertTask(actor, type);
     const review = await this.reviews.get(actor, reviewId(id));
+    const form = eventForm(type, review)!;
     const pending = req.session.pendingEvent;
     if (!form.confirm || !pending || pending.reviewId !== review.id || pending.type !== type) {
       res.redirect(303, `/reviews/${review.id}/tasks/${type}`);
@@ -255,13 +263,11 @@ export class ReviewWorkController {
 
   // ---- The work itself --------------------------------------------------------------------
 
-  /** The event's form, if the pages have one and the person's role may ever send it (403 otherwise). */
-  private formFor(actor: Actor, type: string): EventForm {
-    const form = eventForm(type);
+  /** The pages have a form for the event (404 otherwise) and the person's role may ever send it (403 otherwise): before the review is read. */
+  private assertTask(actor: Actor, type: string): void {
     const spec = EVENT_CATALOGUE[type as keyof typeof EVENT_CATALOGUE];
-    if (!form || !spec) throw DomainError.notFound('task');
+    if (!eventForm(type) || !spec) throw DomainError.notFound('task');
     if (!spec.roles.includes(actor.role)) throw DomainError.forbidden();
-    return form;
   }
 
   private async apply(
@@ -309,14 +315,15 @@ export class ReviewWorkController {
       throw error;
     }
     // Back to the list the person came from, saying which review; else to the review itself.
-    req.session.flash = { success: returnTo ? `${form.recorded}: review ${review.reference}` : form.recorded };
+    const recorded = form.recordedFor?.(payload) ?? form.recorded;
+    req.session.flash = { success: returnTo ? `${recorded}: review ${review.reference}` : recorded };
     res.redirect(303, returnTo ?? `/reviews/${review.id}`);
   }
 
   /** The agencies of the review's partnership and its independent chairs, by name, for the form's choices. */
   private async context(actor: Actor, review: VisibleReview, form: EventForm): Promise<FormContext> {
     const needs = (kind: string) => form.fields.some((f) => f.kind === kind);
-    const agencies = needs('agency') || needs('action') ? await this.directory.agenciesOf(review.partnershipId) : [];
+    const agencies = needs('agency') || needs('action') || needs('request') ? await this.directory.agenciesOf(review.partnershipId) : [];
     let chairs: { id: string; name: string }[] = [];
     if (needs('chair')) {
       const ids = await this.directory.userIdsWithRole(review.partnershipId, ['independent_chair']);
@@ -331,6 +338,7 @@ export class ReviewWorkController {
       agencies,
       chairs,
       ownAgencyId: actor.role === 'agency_contact' ? actor.agencyId : null,
+      holdScopes: this.rulebook.holdScopes,
     };
   }
 
@@ -364,31 +372,36 @@ export class ReviewWorkController {
   }
 
   private renderTasks(res: Response, review: VisibleReview, shown: { flash?: { success: string } | null; refused?: string }): void {
-    const form = (type: string) => EVENT_FORMS[type as keyof typeof EVENT_FORMS];
+    const form = (type: string) => eventForm(type, review);
     const tasks = review.allowedEvents
-      .filter((type) => form(type) || UPLOAD_TASKS[type])
+      .filter((type) => form(type) || ELSEWHERE_TASKS[type])
       .map((type) => ({
         type,
-        text: form(type)?.task ?? UPLOAD_TASKS[type].text,
-        href: UPLOAD_TASKS[type] ? UPLOAD_TASKS[type].href(review.id) : `/reviews/${review.id}/tasks/${type}`,
+        text: form(type)?.task ?? ELSEWHERE_TASKS[type].text,
+        href: ELSEWHERE_TASKS[type] ? ELSEWHERE_TASKS[type].href(review.id) : `/reviews/${review.id}/tasks/${type}`,
       }));
     res.render('pages/reviews/tasks', {
       review: heading(review, 'tasks'),
       tasks,
       uploadHref: `/reviews/${review.id}/documents/upload`,
-      elsewhere: review.allowedEvents.some((type) => !form(type) && !UPLOAD_TASKS[type]),
+      elsewhere: review.allowedEvents.some((type) => !form(type) && !ELSEWHERE_TASKS[type]),
       flash: shown.flash,
       refused: shown.refused,
     });
   }
 }
 
-/** A choice made by the link that opened the form (the requests page's "Complete" links an action): an id, nothing else. */
+/**
+ * A choice made by the link that opened the form (the requests page's "Complete" links an action,
+ * the Deadlines page's "Withdraw request" a request): an id, or a request kind and an id, nothing else.
+ */
 function chosenInLink(form: EventForm, query: Request['query']): Values {
   const chosen: Values = {};
   for (const f of form.fields) {
     const value = query[f.name];
-    if ((f.kind === 'action' || f.kind === 'agency') && typeof value === 'string' && UUID.test(value)) chosen[f.name] = value;
+    if (typeof value !== 'string') continue;
+    if ((f.kind === 'action' || f.kind === 'agency') && UUID.test(value)) chosen[f.name] = value;
+    if (f.kind === 'request' && /^(scoping|imr):/.test(value) && UUID.test(value.split(':')[1])) chosen[f.name] = value;
   }
   return chosen;
 }

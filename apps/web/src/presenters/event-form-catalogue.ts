@@ -1,0 +1,359 @@
+// The event forms' descriptions: the words and questions of each event the pages record.
+// How a description becomes a form, a payload and error messages is in event-forms.ts.
+import type { DhrEventType } from '@dhr/workflows/dhr/contract';
+
+/** Which agencies an agency question offers, from the review's state. */
+export type AgencyChoice =
+  'partnership' | 'notOnPanel' | 'imrToRequest' | 'imrRequested' | 'imrOpen' | 'scopingToRequest' | 'scopingRequested';
+
+export type FieldSpec =
+  /** When it happened: a date (today by default) and an optional time; the event's named timestamp. */
+  | { kind: 'when'; name: string; label?: string }
+  /** A calendar date (`date`) or a due date (`due`); both are sent as YYYY-MM-DD, and the API places a due date at 5pm London. */
+  | { kind: 'date'; name: string; label: string; hint?: string; optional?: boolean; as: 'date' | 'due'; called?: string }
+  | { kind: 'agency'; name: string; label: string; choose: AgencyChoice }
+  | { kind: 'chair'; name: string; label: string }
+  | { kind: 'action'; name: string; label: string }
+  | { kind: 'choice'; name: string; label: string; options: { value: string; text: string }[] }
+  | { kind: 'text'; name: string; label: string; hint?: string; optional?: boolean; maxlength: number; type?: 'url' }
+  | { kind: 'reason'; name: string; label: string; hint?: string; optional?: boolean }
+  /** An outstanding scoping or IMR request, named by agency: sends `kind` and `agencyId` (WITHDRAW_REQUEST). */
+  | { kind: 'request'; name: string; label: string }
+  /** What a hold stops, the hold kind's usual scope (the rulebook's) chosen until the person chooses (PUT_ON_HOLD). */
+  | { kind: 'holdScope'; name: string; label: string };
+
+export interface EventForm {
+  /** The task as the list shows it. */
+  task: string;
+  /** The form's heading. */
+  title: string;
+  /** The success banner once recorded. */
+  recorded: string;
+  fields: FieldSpec[];
+  /** Irreversible: a "Check and confirm" page first, with this warning. */
+  confirm?: string;
+  hint?: string;
+  /** The success banner (and the timeline's words) when they depend on the answers. */
+  recordedFor?: (payload: Record<string, unknown>) => string;
+}
+
+const when = (name: string): FieldSpec => ({ kind: 'when', name });
+export const reason = (name: string, label: string, hint?: string, optional = false): FieldSpec => ({
+  kind: 'reason',
+  name,
+  label,
+  hint,
+  optional,
+});
+export const HOLD_KINDS = [
+  { value: 'criminal_trial', text: 'A criminal trial' },
+  { value: 'inquest', text: 'An inquest' },
+  { value: 'iopc', text: 'An IOPC (Independent Office for Police Conduct) investigation' },
+  { value: 'other_review', text: 'Another review' },
+  { value: 'other', text: 'Something else' },
+];
+
+/** What a hold stops (v2): the review's own clocks, or only its publication. */
+export const HOLD_SCOPE_OPTIONS = [
+  { value: 'publication', text: 'Publication only – work on the review carries on' },
+  { value: 'review', text: 'The whole review – its deadlines stop' },
+];
+
+/**
+ * One form description per event: the words, the questions and whether it needs confirming.
+ * The pages build each form, read it back and map the domain's field errors from these.
+ * SUBMIT_DRAFT is recorded by uploading a draft (the Drafts page), and EXTEND_DEADLINE from the
+ * Deadlines page (each deadline's "Change due date"), so neither is listed here.
+ */
+export const EVENT_FORMS: Partial<Record<DhrEventType, EventForm>> = {
+  REQUEST_SCOPING: {
+    task: 'Ask an agency for scoping information',
+    title: 'Ask an agency for scoping information',
+    recorded: 'Scoping information requested',
+    fields: [
+      { kind: 'agency', name: 'agencyId', label: 'Which agency?', choose: 'scopingToRequest' },
+      {
+        kind: 'date',
+        name: 'dueAt',
+        label: 'Due by (optional)',
+        hint: 'Leave blank for the usual time allowed. It is due at 5pm that day. For example, 27 3 2027',
+        optional: true,
+        as: 'due',
+        called: 'The due date',
+      },
+    ],
+  },
+  RECEIVE_SCOPING: {
+    task: 'Record scoping information received',
+    title: 'Record scoping information received',
+    recorded: 'Scoping information recorded as received',
+    fields: [{ kind: 'agency', name: 'agencyId', label: 'Which agency sent it?', choose: 'scopingRequested' }, when('receivedAt')],
+  },
+  DECIDE_TO_COMMISSION: {
+    task: 'Record the decision to hold a review',
+    title: 'Record the decision to hold a review',
+    recorded: 'Decision to hold a review recorded',
+    fields: [when('decidedAt'), reason('rationale', 'Why was the decision made?', 'Give the reasons the partnership recorded.')],
+    confirm: 'Once recorded, the review is commissioned: the clocks for setting it up and completing it start, and it cannot be undone.',
+  },
+  DECIDE_NOT_TO_COMMISSION: {
+    task: 'Record the decision not to hold a review',
+    title: 'Record the decision not to hold a review',
+    recorded: 'Decision not to hold a review recorded',
+    fields: [when('decidedAt'), reason('rationale', 'Why was the decision made?', 'The Home Office will be told these reasons.')],
+    confirm:
+      'Once recorded, the review cannot be commissioned again except by a direction of the Secretary of State or a reconsidered decision.',
+  },
+  HOME_OFFICE_INFORMED: {
+    task: 'Record that the Home Office was told',
+    title: 'Record that the Home Office was told',
+    recorded: 'Home Office notice recorded',
+    fields: [when('sentAt')],
+  },
+  SECRETARY_OF_STATE_DIRECTION: {
+    task: 'Record a direction from the Secretary of State to hold a review',
+    title: 'Record a direction from the Secretary of State',
+    recorded: 'Direction from the Secretary of State recorded',
+    fields: [when('receivedAt')],
+  },
+  APPOINT_CHAIR: {
+    task: 'Appoint the independent chair',
+    title: 'Appoint the independent chair',
+    recorded: 'Independent chair appointed',
+    fields: [{ kind: 'chair', name: 'userId', label: 'Who will chair the review?' }],
+  },
+  ADD_PANEL_AGENCY: {
+    task: 'Add an agency to the review panel',
+    title: 'Add an agency to the review panel',
+    recorded: 'Agency added to the panel',
+    fields: [{ kind: 'agency', name: 'agencyId', label: 'Which agency?', choose: 'notOnPanel' }],
+  },
+  AGREE_TERMS_OF_REFERENCE: {
+    task: 'Record the agreed terms of reference',
+    title: 'Record the agreed terms of reference',
+    recorded: 'Terms of reference recorded',
+    fields: [
+      when('agreedAt'),
+      { kind: 'date', name: 'periodFrom', label: 'Period the review covers: from', hint: 'For example, 1 1 2021', as: 'date' },
+      { kind: 'date', name: 'periodTo', label: 'Period the review covers: to', hint: 'For example, 14 9 2026', as: 'date' },
+    ],
+  },
+  REQUEST_IMR: {
+    task: 'Ask an agency for its IMR (individual management review)',
+    title: 'Ask an agency for its IMR (individual management review)',
+    recorded: 'IMR (individual management review) requested',
+    fields: [
+      { kind: 'agency', name: 'agencyId', label: 'Which agency?', choose: 'imrToRequest' },
+      {
+        kind: 'date',
+        name: 'dueAt',
+        label: 'Due by (optional)',
+        hint: 'Leave blank for the usual time allowed. It is due at 5pm that day. For example, 27 3 2027',
+        optional: true,
+        as: 'due',
+        called: 'The due date',
+      },
+    ],
+  },
+  RECEIVE_IMR: {
+    task: 'Record an IMR (individual management review) received',
+    title: 'Record an IMR (individual management review) received',
+    recorded: 'IMR (individual management review) recorded as received',
+    fields: [{ kind: 'agency', name: 'agencyId', label: 'Which agency sent it?', choose: 'imrRequested' }, when('receivedAt')],
+  },
+  WAIVE_IMR: {
+    task: 'Record that an agency’s IMR (individual management review) is not needed',
+    title: 'Record that an IMR (individual management review) is not needed',
+    recorded: 'IMR (individual management review) recorded as not needed',
+    fields: [{ kind: 'agency', name: 'agencyId', label: 'Which agency?', choose: 'imrOpen' }, reason('reason', 'Why is it not needed?')],
+  },
+  BEGIN_DRAFTING: {
+    task: 'Begin drafting the overview report',
+    title: 'Begin drafting the overview report',
+    recorded: 'Drafting begun',
+    hint: 'Every IMR (individual management review) asked for has been received or is not needed.',
+    fields: [],
+  },
+  SHARE_DRAFT_WITH_FAMILY: {
+    task: 'Record the draft shared with the family',
+    title: 'Record the draft shared with the family',
+    recorded: 'Draft recorded as shared with the family',
+    fields: [
+      when('sharedAt'),
+      {
+        kind: 'date',
+        name: 'responseDueAt',
+        label: 'Response due by (optional)',
+        hint: 'Leave blank for the usual time allowed. It is due at 5pm that day.',
+        optional: true,
+        as: 'due',
+        called: 'The date the response is due',
+      },
+    ],
+  },
+  FAMILY_RESPONSE_RECEIVED: {
+    task: 'Record the family’s response to the draft',
+    title: 'Record the family’s response to the draft',
+    recorded: 'Family response recorded',
+    fields: [when('receivedAt')],
+  },
+  FAMILY_NOT_INVOLVED: {
+    task: 'Record that the family is not involved',
+    title: 'Record that the family is not involved',
+    recorded: 'Family recorded as not involved',
+    fields: [reason('reason', 'Why is the family not involved?')],
+  },
+  SUBMIT_FOR_SIGNOFF: {
+    task: 'Send the report to the partnership for sign-off',
+    title: 'Send the report to the partnership for sign-off',
+    recorded: 'Report sent for sign-off',
+    fields: [],
+  },
+  CSP_SIGN_OFF: {
+    task: 'Sign off the report for the partnership',
+    title: 'Sign off the report for the partnership',
+    recorded: 'Report signed off',
+    fields: [when('signedAt')],
+    confirm: 'Once signed off, the report goes to Home Office quality assurance.',
+  },
+  CSP_REQUEST_CHANGES: {
+    task: 'Ask for changes to the report',
+    title: 'Ask for changes to the report',
+    recorded: 'Changes to the report asked for',
+    fields: [reason('reason', 'What needs to change?')],
+  },
+  SUBMIT_TO_HOME_OFFICE: {
+    task: 'Record the report sent to the Home Office',
+    title: 'Record the report sent to the Home Office',
+    recorded: 'Report recorded as sent to the Home Office',
+    fields: [when('submittedAt')],
+    confirm: 'This can be recorded once for each round of quality assurance.',
+  },
+  QA_OUTCOME: {
+    task: 'Record the Home Office quality assurance outcome',
+    title: 'Record the Home Office quality assurance outcome',
+    recorded: 'Quality assurance outcome recorded',
+    fields: [
+      when('receivedAt'),
+      {
+        kind: 'choice',
+        name: 'outcome',
+        label: 'What did the Home Office decide?',
+        options: [
+          { value: 'approved', text: 'Approved for publication' },
+          { value: 'resubmit', text: 'Changes needed and the report sent again' },
+        ],
+      },
+      reason('notes', 'Notes (optional)', undefined, true),
+    ],
+  },
+  COPY_SENT_TO_COMMISSIONER: {
+    task: 'Record a copy sent to the Domestic Abuse Commissioner',
+    title: 'Record a copy sent to the Domestic Abuse Commissioner',
+    recorded: 'Copy to the commissioner recorded',
+    fields: [when('sentAt')],
+  },
+  PUBLISH: {
+    task: 'Record the report published',
+    title: 'Record the report published',
+    recorded: 'Publication recorded',
+    fields: [
+      when('publishedAt'),
+      {
+        kind: 'text',
+        name: 'url',
+        label: 'Web address of the published report',
+        hint: 'For example, https://www.example.gov.uk/dhr',
+        maxlength: 2000,
+        type: 'url',
+      },
+    ],
+    confirm: 'Publishing cannot be undone. The documents are checked for identifying terms first.',
+  },
+  ADD_ACTION: {
+    task: 'Add an action to the action plan',
+    title: 'Add an action to the action plan',
+    recorded: 'Action added',
+    fields: [
+      { kind: 'agency', name: 'agencyId', label: 'Which agency owns it?', choose: 'partnership' },
+      reason('description', 'What needs to be done?'),
+      {
+        kind: 'date',
+        name: 'dueAt',
+        label: 'Due by',
+        hint: 'It is due at 5pm that day. For example, 27 3 2027',
+        as: 'due',
+        called: 'The due date',
+      },
+    ],
+  },
+  COMPLETE_ACTION: {
+    task: 'Record an action completed',
+    title: 'Record an action completed',
+    recorded: 'Action recorded as complete',
+    fields: [{ kind: 'action', name: 'actionId', label: 'Which action?' }, when('completedAt')],
+  },
+  CLOSE: {
+    task: 'Close the review',
+    title: 'Close the review',
+    recorded: 'Review closed',
+    fields: [],
+    confirm: 'A closed review cannot be changed.',
+  },
+  PUT_ON_HOLD: {
+    task: 'Put the review on hold',
+    title: 'Put the review on hold',
+    recorded: 'Review put on hold',
+    recordedFor: (payload) => (payload.scope === 'publication' ? 'Publication put on hold' : 'Review put on hold'),
+    hint: 'A hold on publication lets the work on the review carry on and stops only publishing. A hold on the whole review stops its deadlines until it resumes.',
+    fields: [
+      { kind: 'choice', name: 'kind', label: 'What is holding the review?', options: HOLD_KINDS },
+      { kind: 'holdScope', name: 'scope', label: 'What does the hold stop?' },
+      reason('reason', 'Why is the review on hold?'),
+      {
+        kind: 'text',
+        name: 'reference',
+        label: 'Reference (optional)',
+        hint: 'For example, a court case number',
+        optional: true,
+        maxlength: 200,
+      },
+    ],
+  },
+  RESUME: {
+    task: 'Resume the review',
+    title: 'Resume the review',
+    recorded: 'Review resumed',
+    hint: 'Open deadlines move on by the time the review was on hold.',
+    fields: [],
+  },
+  WITHDRAW_REQUEST: {
+    task: 'Withdraw a request to an agency',
+    title: 'Withdraw a request to an agency',
+    recorded: 'Request withdrawn',
+    hint: 'Its deadline stops: no more reminders are sent about it.',
+    fields: [{ kind: 'request', name: 'request', label: 'Which request?' }, reason('reason', 'Why is it no longer needed?')],
+    confirm: 'A withdrawn request cannot be brought back. If it is needed after all, ask the agency again.',
+  },
+};
+
+/** Resuming from a hold on publication only: the review never stopped, so the words say what ends. */
+const END_PUBLICATION_HOLD: EventForm = {
+  task: 'End the hold on publication',
+  title: 'End the hold on publication',
+  recorded: 'Hold on publication ended',
+  hint: 'The report can then be published.',
+  fields: [],
+};
+
+/** The form for an event, in the words that fit the review now (resuming a hold on publication only says so). */
+export function eventForm(type: string, review?: { hold?: { scope: string } | null }): EventForm | null {
+  if (type === 'RESUME' && review?.hold?.scope === 'publication') return END_PUBLICATION_HOLD;
+  return Object.prototype.hasOwnProperty.call(EVENT_FORMS, type) ? EVENT_FORMS[type as DhrEventType]! : null;
+}
+
+/** What a history entry of this type recorded, in words, when the form knows them. */
+export function recordedWords(type: string, payload: Record<string, unknown>): string | null {
+  const form = Object.prototype.hasOwnProperty.call(EVENT_FORMS, type) ? EVENT_FORMS[type as DhrEventType] : undefined;
+  return form ? (form.recordedFor?.(payload) ?? form.recorded) : null;
+}
