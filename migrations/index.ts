@@ -16,6 +16,7 @@ import { UserMemberships1795393500000 } from './1795393500000-user-memberships';
 import { SessionsValidAfter1795393600000 } from './1795393600000-sessions-valid-after';
 import { DeadlineExtensions1795393700000 } from './1795393700000-deadline-extensions';
 import { OverdueDigest1795393800000 } from './1795393800000-overdue-digest';
+import { PartnershipEmailSettings1795393900000 } from './1795393900000-partnership-email-settings';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -37,4 +38,5 @@ export const ALL_MIGRATIONS = [
   SessionsValidAfter1795393600000,
   DeadlineExtensions1795393700000,
   OverdueDigest1795393800000,
+  PartnershipEmailSettings1795393900000,
 ];

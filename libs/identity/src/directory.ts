@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { DomainError } from '@dhr/core';
 import type { Actor } from './actor';
 import { AgencyEntity, PartnershipEntity, Role, UserEntity } from './identity.entities';
 import { agencyView, partnershipView, userView } from './identity.views';
+import type { PartnershipEmailSettings } from './edits/partnership-email-settings';
 import { MembershipEntity } from './memberships/membership.entity';
 
 /** A person or an agency, named: what pages and histories show beside an id. */
@@ -25,6 +26,13 @@ export interface DirectoryUser {
   role: Role;
   partnershipId: string | null;
   agencyId: string | null;
+}
+
+/** A partnership as its emails name it: settings null where the default applies. */
+export interface PartnershipEmailIdentity extends PartnershipEmailSettings {
+  name: string;
+  /** Its active coordinators, by name: whom to contact when the partnership sets no contact. */
+  coordinators: { name: string; email: string }[];
 }
 
 export interface UserListFilter {
@@ -144,6 +152,33 @@ export class IdentityDirectory {
       .getRepository(AgencyEntity)
       .find({ select: { id: true, name: true }, where: { partnershipId }, order: { name: 'ASC', id: 'ASC' } });
     return rows.map((a) => ({ id: a.id, name: a.name }));
+  }
+
+  /**
+   * How a partnership's emails go out: its name, its sender and contact settings (null where the
+   * default applies) and its coordinators, who are the contact when no one is set. Null when there
+   * is no such partnership.
+   */
+  async partnershipEmailIdentity(partnershipId: string, manager?: EntityManager): Promise<PartnershipEmailIdentity | null> {
+    const m = manager ?? this.db.manager;
+    const partnership = await m.getRepository(PartnershipEntity).findOneBy({ id: partnershipId });
+    if (!partnership) return null;
+    const coordinatorIds = await this.userIdsWithRole(partnershipId, ['coordinator'], m);
+    const coordinators = coordinatorIds.length
+      ? await m.getRepository(UserEntity).find({
+          select: { name: true, email: true },
+          where: { id: In(coordinatorIds), deactivatedAt: IsNull() },
+          order: { name: 'ASC', id: 'ASC' },
+        })
+      : [];
+    return {
+      name: partnership.name,
+      senderName: partnership.senderName,
+      senderEmail: partnership.senderEmail,
+      contactName: partnership.contactName,
+      contactEmail: partnership.contactEmail,
+      coordinators: coordinators.map((u) => ({ name: u.name, email: u.email })),
+    };
   }
 
   /**

@@ -36,6 +36,73 @@ export class CreatePartnershipDto {
   code: string;
 }
 
+/**
+ * `PATCH /partnerships/:id`: a field left out stays as it is. The email settings are cleared
+ * with null (or ""), and then the default applies: MAIL_FROM for the sender, the coordinators
+ * for the contact. Checked in full (formats, a contact's name and address together) by the service.
+ */
+export class UpdatePartnershipDto {
+  @ApiPropertyOptional({ example: 'Croydon Community Safety Partnership' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'CROY', description: 'only while no review reference has been made with the old code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(12)
+  code?: string;
+
+  @ApiPropertyOptional({
+    type: 'string',
+    nullable: true,
+    maxLength: 100,
+    example: 'Croydon DHR team',
+    description: 'the name emails about its reviews are sent as (null: that of MAIL_FROM)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  senderName?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'string',
+    nullable: true,
+    maxLength: 254,
+    example: 'dhr@croydon.gov.uk',
+    description: 'the address they are sent from (null: that of MAIL_FROM); the mail server must be allowed to send as it',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  senderEmail?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'string',
+    nullable: true,
+    maxLength: 200,
+    example: 'Sam Patel, DHR coordinator',
+    description: 'who recipients should contact, named in every email (null: the coordinators); with contactEmail',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  contactName?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'string',
+    nullable: true,
+    maxLength: 254,
+    example: 'dhr.coordinator@croydon.gov.uk',
+    description: "the contact's address: every email's Reply-To (null: the coordinators'); with contactName",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(254)
+  contactEmail?: string | null;
+}
+
 export class CreateAgencyDto {
   @ApiProperty() @IsUUID() partnershipId: string;
   @ApiProperty() @IsString() @MinLength(2) @MaxLength(200) name: string;

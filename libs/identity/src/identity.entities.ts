@@ -21,6 +21,12 @@ export class PartnershipEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column() name: string;
   @Column() code: string;
+  /** Emails go out as this sender (null: MAIL_FROM's name and address). */
+  @Column({ name: 'sender_name', type: 'text', nullable: true }) senderName: string | null;
+  @Column({ name: 'sender_email', type: 'text', nullable: true }) senderEmail: string | null;
+  /** Who recipients contact and reply to (null: the partnership's coordinators); both or neither. */
+  @Column({ name: 'contact_name', type: 'text', nullable: true }) contactName: string | null;
+  @Column({ name: 'contact_email', type: 'text', nullable: true }) contactEmail: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 

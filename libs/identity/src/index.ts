@@ -15,6 +15,7 @@ export * from './auth.guard';
 export { startedBeforeSessionsEnded } from './sessions/ended-sessions';
 export { AccountEditsService } from './edits/account-edits.service';
 export type { AgencyEdit, PartnershipEdit, UserEdit } from './edits/account-edits.service';
+export type { EmailSettingsEdit, PartnershipEmailSettings } from './edits/partnership-email-settings';
 export { PendingInvitationsService } from './invitations/pending-invitations.service';
 export type { PendingInvitation } from './invitations/pending-invitations.service';
 export { TwoFactorService } from './two-factor/two-factor.service';

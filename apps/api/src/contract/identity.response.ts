@@ -12,6 +12,14 @@ export class Partnership {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ description: 'used in review references', example: 'CROY' }) code: string;
+  @ApiProperty({ type: 'string', nullable: true, description: 'emails are sent as this name (null: that of MAIL_FROM)' })
+  senderName: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'emails are sent from this address (null: that of MAIL_FROM)' })
+  senderEmail: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'who recipients should contact (null: the coordinators)' })
+  contactName: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: "the contact's address, every email's Reply-To (null: the coordinators')" })
+  contactEmail: string | null;
 }
 
 export class Agency {

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  AccountEditsService,
   Actor,
   AddMembershipDto,
   MembershipService,
@@ -12,9 +13,11 @@ import {
   IdentityService,
   partnershipView,
   Roles,
+  UpdatePartnershipDto,
   userView,
 } from '@dhr/identity';
 import { ApiErrors } from '../contract/error-body.response';
+import { UUID_PARAM } from '../uuid-param';
 import { Agency, MembershipList, Partnership, User } from '../contract/identity.response';
 
 @ApiTags('identity')
@@ -24,6 +27,7 @@ export class IdentityController {
   constructor(
     private readonly identity: IdentityService,
     private readonly memberships: MembershipService,
+    private readonly edits: AccountEditsService,
   ) {}
 
   @Roles('admin')
@@ -33,6 +37,28 @@ export class IdentityController {
   @ApiErrors([400, '`validation_failed`, also when a partnership with this code exists'], 401, 403, 413)
   async createPartnership(@CurrentActor() actor: Actor, @Body() body: CreatePartnershipDto) {
     return partnershipView(await this.identity.createPartnership(actor, body));
+  }
+
+  @Roles('admin')
+  @Patch('partnerships/:id')
+  @ApiOperation({
+    operationId: 'updatePartnership',
+    summary:
+      'Change a partnership (administrators): its name, its code (until a review reference is made with it), and how its emails go out — the sender, and the contact named in every email and used as its Reply-To',
+  })
+  @ApiOkResponse({ type: Partnership })
+  @ApiErrors(
+    [
+      400,
+      '`validation_failed`: also an address in the wrong format, a contact name without an address (or the other way round), a code in use',
+    ],
+    401,
+    403,
+    404,
+    413,
+  )
+  async updatePartnership(@CurrentActor() actor: Actor, @Param('id', UUID_PARAM) id: string, @Body() body: UpdatePartnershipDto) {
+    return partnershipView(await this.edits.editPartnership(actor, id, body));
   }
 
   @Roles('admin', 'coordinator')

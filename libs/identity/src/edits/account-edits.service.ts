@@ -6,6 +6,7 @@ import { Clock, DomainError, inTransaction } from '@dhr/core';
 import type { Actor } from '../actor';
 import { AGENCY_KINDS, AgencyEntity, AgencyKind, PartnershipEntity, Role, ROLES, UserEntity } from '../identity.entities';
 import { IdentityService } from '../identity.service';
+import { applyEmailSettingsEdit, EMAIL_SETTING_FIELDS, EmailSettingsEdit } from './partnership-email-settings';
 
 export interface UserEdit {
   name: string;
@@ -15,10 +16,11 @@ export interface UserEdit {
   agencyId?: string | null;
 }
 
-export interface PartnershipEdit {
-  name: string;
+/** A change to a partnership: a field left out stays as it is (the email settings: null or blank clears one). */
+export interface PartnershipEdit extends EmailSettingsEdit {
+  name?: string;
   /** Only while no review reference has been made with the old one. */
-  code: string;
+  code?: string;
 }
 
 export interface AgencyEdit {
@@ -40,7 +42,8 @@ const PARTNERSHIP_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'admin');
  *   another mailbox without proof it is theirs; the safe route is to deactivate and invite the new
  *   address. Not their partnership: that is a membership, managed as one.
  * - a partnership's name; its code only while no review reference has been made with it (the code
- *   is printed in references already sent out and filed).
+ *   is printed in references already sent out and filed); its email settings (the sender its emails
+ *   go out as, and the person recipients contact and reply to).
  * - an agency's name and kind (administrators any; coordinators their partnership's).
  */
 @Injectable()
@@ -103,13 +106,15 @@ export class AccountEditsService {
 
   async editPartnership(actor: Actor, id: string, edit: PartnershipEdit): Promise<PartnershipEntity> {
     const { partnership } = await this.partnershipForEdit(actor, id);
-    const name = (edit.name ?? '').trim();
-    const code = (edit.code ?? '').trim().toUpperCase();
+    const name = (edit.name ?? partnership.name).trim();
+    const code = (edit.code ?? partnership.code).trim().toUpperCase();
     const problems: Problem[] = [];
     if (name.length < 2 || name.length > 200)
       problems.push({ field: 'name', reason: 'Enter the partnership’s name (2 to 200 characters)' });
     if (!/^[A-Z0-9]{2,12}$/.test(code))
       problems.push({ field: 'code', reason: 'Enter a code of 2 to 12 capital letters or digits, like CROY' });
+    const email = applyEmailSettingsEdit(partnership, edit);
+    problems.push(...email.problems);
     if (problems.length) throw DomainError.validation(problems);
     return inTransaction(this.db, async (m) => {
       const repo = m.getRepository(PartnershipEntity);
@@ -119,9 +124,10 @@ export class AccountEditsService {
           throw DomainError.field('code', 'The code cannot change: review references have been made with it');
         if (await repo.existsBy({ code })) throw DomainError.field('code', 'A partnership with this code already exists');
       }
-      const after = { name, code };
+      const after = { name, code, ...email.settings };
       await repo.update({ id: before.id }, after);
-      await this.record(m, actor, SYSTEM_CHAIN, 'partnership.update', 'partnership', before.id, pick(before, ['name', 'code']), after);
+      const fields = ['name', 'code', ...EMAIL_SETTING_FIELDS] as const;
+      await this.record(m, actor, SYSTEM_CHAIN, 'partnership.update', 'partnership', before.id, pick(before, [...fields]), after);
       return Object.assign(before, after);
     });
   }

@@ -11,6 +11,7 @@ import {
   Role,
   ROLES,
 } from '@dhr/identity';
+import { AppConfig } from '@dhr/core';
 import { PageRoles } from '../../auth/page-access';
 import { formErrors } from '../../presenters/form-errors';
 import { fieldMessages } from '../accounts/accounts.controller';
@@ -18,6 +19,8 @@ import '../reviews/review-work-session';
 import { KIND_NAMES, ROLE_NAMES } from './administration.controller';
 
 type Form = Record<string, unknown>;
+/** A partnership's email settings, as the form names them (the API's names). */
+const EMAIL_SETTING_FORM_FIELDS = ['senderName', 'senderEmail', 'contactName', 'contactEmail'] as const;
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 type ManagedUser = Awaited<ReturnType<IdentityService['manageableUser']>>;
 
@@ -32,6 +35,7 @@ export class EditAccountsController {
     private readonly edits: AccountEditsService,
     private readonly identity: IdentityService,
     private readonly directory: IdentityDirectory,
+    private readonly config: AppConfig,
   ) {}
 
   @Get('users/:id/edit')
@@ -80,10 +84,12 @@ export class EditAccountsController {
   @PageRoles('admin')
   async partnershipPage(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() res: Response): Promise<void> {
     const { partnership, codeLocked } = await this.edits.partnershipForEdit(actor, id);
+    const settings = Object.fromEntries(EMAIL_SETTING_FORM_FIELDS.map((f) => [f, partnership[f] ?? '']));
     res.render('pages/administration/edit-partnership', {
       partnership: { id: partnership.id, name: partnership.name, code: partnership.code },
       codeLocked,
-      values: { name: partnership.name, code: partnership.code },
+      values: { name: partnership.name, code: partnership.code, ...settings },
+      defaultSender: this.config.MAIL_FROM,
     });
   }
 
@@ -98,7 +104,12 @@ export class EditAccountsController {
   ): Promise<void> {
     const { partnership, codeLocked } = await this.edits.partnershipForEdit(actor, id);
     // A locked code is shown, not asked: the form keeps the one there is.
-    const values = { name: text(body.name), code: codeLocked ? partnership.code : text(body.code) };
+    const values = {
+      name: text(body.name),
+      code: codeLocked ? partnership.code : text(body.code),
+      // A blank email setting means "use the default": the form sends every field.
+      ...Object.fromEntries(EMAIL_SETTING_FORM_FIELDS.map((f) => [f, text(body[f])])),
+    };
     try {
       const saved = await this.edits.editPartnership(actor, partnership.id, values);
       req.session.flash = { success: `Changes to ${saved.name} saved` };
@@ -110,6 +121,7 @@ export class EditAccountsController {
         partnership: { id: partnership.id, name: partnership.name, code: partnership.code },
         codeLocked,
         values,
+        defaultSender: this.config.MAIL_FROM,
         errors: formErrors(fields),
       });
     }
