@@ -2,82 +2,97 @@ import type { DeadlineKind } from '@dhr/workflows/dhr/contract';
 
 /** How emails talk about one kind of deadline, in plain words for a non-technical reader. */
 export interface DeadlineWording {
-  /** Short label for subject lines: never holds a name, not even the agency's. */
-  subjectLabel: string;
+  /**
+   * The deadline as a subject line names it, most telling words first: "IMR from Metropolitan
+   * Police", "action for Croydon Council". An agency's name is fine there; a person's never is.
+   */
+  subjectItem(agencyName?: string): string;
   /** What is due, as a phrase that reads after "What is due:". */
   describe(agencyName?: string): string;
   /** Who is expected to do it, for the people chasing it. */
   owner(agencyName?: string): string;
-  /** What the person who owns the deadline should do (reminders). */
+  /** The roles whose work it is: their "What to do" is to do it (everyone else's is to follow it up). */
+  doers: readonly string[];
+  /** What the people whose work it is should do. */
   ownerAction: string;
 }
 
 const agencyContact = (agencyName?: string): string => (agencyName ? `the agency contact at ${agencyName}` : 'the agency contact');
+const from = (label: string) => (agencyName?: string) => (agencyName ? `${label} from ${agencyName}` : label);
 
 /** One row per DeadlineKind; Record<> makes the compiler insist on every kind. */
 export const DEADLINE_WORDING: Record<DeadlineKind, DeadlineWording> = {
   decision: {
-    subjectLabel: 'decision whether to commission',
+    subjectItem: () => 'decision whether to commission a review',
     describe: () => 'the decision whether to commission a review',
     owner: () => 'the chair of the Community Safety Partnership (CSP)',
-    ownerAction: 'Please decide whether to commission a Domestic Homicide Review, and record the decision and the reasons in the review.',
+    doers: ['csp_chair', 'coordinator'],
+    ownerAction:
+      'Decide whether to commission a Domestic Homicide Review (the CSP chair decides), and record the decision and the reasons in the review.',
   },
   home_office_notice: {
-    subjectLabel: 'Home Office told of decision',
+    subjectItem: () => 'Home Office to be told of the decision',
     describe: () => 'telling the Home Office of the decision whether to commission a review',
     owner: () => 'the DHR coordinator',
+    doers: ['coordinator'],
     ownerAction:
-      'Please tell the Home Office DHR team of the decision (whether or not a review is commissioned), and record the date it was sent.',
+      'Tell the Home Office DHR team of the decision (whether or not a review is commissioned), and record the date it was sent in the review.',
   },
   scoping_return: {
-    subjectLabel: 'scoping return',
+    subjectItem: from('scoping return'),
     describe: (agencyName) => (agencyName ? `the scoping return from ${agencyName}` : "an agency's scoping return"),
     owner: agencyContact,
+    doers: ['agency_contact'],
     ownerAction:
-      "Please check your agency's records for any contact with the people involved, and send your scoping return to the DHR coordinator.",
+      "Check your agency's records for any contact with the people involved, and send your scoping return through the review page.",
   },
   imr: {
-    subjectLabel: 'IMR',
+    subjectItem: from('IMR'),
     describe: (agencyName) =>
       agencyName
         ? `the Individual Management Review (IMR) and chronology from ${agencyName}`
         : 'an Individual Management Review (IMR) and chronology',
     owner: agencyContact,
-    ownerAction: "Please complete your agency's Individual Management Review and chronology, and upload them to the review.",
+    doers: ['agency_contact'],
+    ownerAction:
+      "Complete your agency's Individual Management Review (IMR) and chronology, and upload them on the review page (or from Requests to my agency).",
   },
   completion: {
-    subjectLabel: 'review completion',
+    subjectItem: () => 'review to be completed',
     describe: () => 'completion of the review (the overview report ready for CSP sign-off)',
     owner: () => 'the independent chair',
-    ownerAction:
-      'Please submit the overview report, executive summary and action plan for CSP sign-off, or tell the DHR coordinator when they will be ready.',
+    doers: ['independent_chair'],
+    ownerAction: 'Submit the overview report, executive summary and action plan for CSP sign-off.',
   },
   family_response: {
-    subjectLabel: 'family response to draft',
+    subjectItem: () => "family's response to the draft",
     describe: () => "the family's response to the draft report",
     owner: () => 'the family liaison',
-    ownerAction:
-      'Please check with the family (or their advocate) whether they wish to respond to the draft report, and record their response.',
+    doers: ['independent_chair'],
+    ownerAction: 'Check with the family (or their advocate) whether they wish to respond to the draft report, and record their response.',
   },
   commissioner_copy: {
-    subjectLabel: 'copy to Domestic Abuse Commissioner',
+    subjectItem: () => 'copy to the Domestic Abuse Commissioner',
     describe: () => 'copy of the report to the Domestic Abuse Commissioner',
     owner: () => 'the DHR coordinator',
+    doers: ['coordinator'],
     ownerAction:
-      'Please send a copy of the report to the Domestic Abuse Commissioner and record the date it was sent. The law requires this as soon as reasonably practicable.',
+      'Send a copy of the report to the Domestic Abuse Commissioner and record the date it was sent. The law requires this as soon as reasonably practicable.',
   },
   publication: {
-    subjectLabel: 'publication',
+    subjectItem: () => 'publication of the report',
     describe: () => 'publication of the report',
     owner: () => 'the DHR coordinator',
+    doers: ['coordinator'],
     ownerAction:
-      "Please tell the family the publication date, publish the anonymised report and executive summary on the Community Safety Partnership's website, and record the date and web address.",
+      "Tell the family the publication date, publish the anonymised report and executive summary on the Community Safety Partnership's website, and record the date and web address.",
   },
   action: {
-    subjectLabel: 'action-plan item',
+    subjectItem: (agencyName) => (agencyName ? `action for ${agencyName}` : 'action-plan item'),
     describe: (agencyName) => (agencyName ? `an action-plan item owned by ${agencyName}` : 'an action-plan item'),
     owner: agencyContact,
-    ownerAction: 'Please complete the action and mark it complete in the review, or tell the DHR coordinator what is holding it up.',
+    doers: ['agency_contact'],
+    ownerAction: 'Complete the action and record it complete on the review page (or from Requests to my agency).',
   },
 };
 
@@ -86,4 +101,9 @@ export function deadlineWording(kind: DeadlineKind): DeadlineWording {
   // (including inherited names such as 'constructor').
   if (!Object.hasOwn(DEADLINE_WORDING, kind)) throw new Error(`Unknown deadline kind: ${String(kind)}`);
   return DEADLINE_WORDING[kind];
+}
+
+/** Deadlines that are an agency's to meet (its contacts are reminded; the coordinators chase it). */
+export function isAgencyDeadline(kind: DeadlineKind): boolean {
+  return deadlineWording(kind).doers.includes('agency_contact');
 }

@@ -1,11 +1,22 @@
 // Email layer of deadline notifications: wording, rendering and delivery.
-export { formatUkDate, formatUkDateTime } from './uk-time';
+export { formatGovukDate, formatGovukDateTime, formatGovukIsoDate, formatGovukTime } from './govuk-time';
 export { escapeHtml } from './safe-html';
 export { NOTIFICATION_TEMPLATES } from './email-data';
-export type { EmailData, MeetingEmailData, NotificationTemplate, RenderedEmail } from './email-data';
+export type {
+  ContactPerson,
+  EmailData,
+  EmailPartnership,
+  MeetingEmailData,
+  NotificationTemplate,
+  RenderedEmail,
+  RequestEmailData,
+  RequestKind,
+} from './email-data';
 export { DEADLINE_WORDING, deadlineWording } from './deadline-wording';
 export type { DeadlineWording } from './deadline-wording';
-export { PROTECTIVE_MARKING } from './templates/layout';
+export { markSubject, PROTECTIVE_MARKING } from './templates/layout';
+export { emailSender } from './email-sender';
+export type { EmailSender, MailAddress } from './email-sender';
 export { reviewUrl } from './review-link';
 export { renderEmail } from './render-email';
 export { createMailTransport } from './mail-transport';

@@ -1,12 +1,17 @@
 import type { SendMailOptions } from 'nodemailer';
+import { parseMailbox } from './email-sender';
 import { toMessageIdHeader } from './message-id';
 import type { OutgoingMail } from './mail-transport.types';
 
 /** The nodemailer message for one OutgoingMail, the same for SMTP and the .eml outbox. */
 export function toMailOptions(message: OutgoingMail, mailFrom: string): SendMailOptions {
   return {
-    from: mailFrom,
+    from: message.from ?? mailFrom,
     to: message.to,
+    ...(message.replyTo?.length ? { replyTo: message.replyTo } : {}),
+    // Bounces go to the service's own address (MAIL_FROM), whichever partnership the email is from:
+    // the mail server is set up to send as that one, and it is the operator's to watch.
+    envelope: { from: parseMailbox(mailFrom).address, to: message.to },
     subject: message.subject,
     text: message.text,
     html: message.html,

@@ -1,6 +1,12 @@
+import type { MailAddress } from './email-sender';
+
 /** One email to one recipient. */
 export interface OutgoingMail {
   to: string;
+  /** The From header (a partnership's sender); absent: MAIL_FROM. The envelope sender is always MAIL_FROM's address. */
+  from?: MailAddress;
+  /** Where replies go (a partnership's contact, or its coordinators); absent or empty: no Reply-To. */
+  replyTo?: MailAddress[];
   subject: string;
   text: string;
   html: string;

@@ -18,6 +18,7 @@ function outgoing(to = RECIPIENT, messageId = 'notification-7c1d'): OutgoingMail
     recipientName: 'Jo Bloggs',
     reminderLabel: '7 days',
     publicUrl: 'https://dhr.example.gov.uk',
+    partnership: { name: 'Croydon CSP', contacts: [], contactIsCoordinators: true },
   });
   return { to, messageId, ...email };
 }
@@ -57,12 +58,33 @@ describe('SMTP transport (real smtp-server on 127.0.0.1)', () => {
     expect(received.from).toBe('dhr@croydon.gov.uk');
     expect(received.to).toEqual([RECIPIENT]);
     const eml = readEml(received.raw);
-    expect(eml.headers.get('subject')).toBe('OFFICIAL-SENSITIVE: DHR-CROY-2026-001 — reminder: IMR due Friday 6 March 2026, 17:00');
+    expect(eml.headers.get('subject')).toBe('DHR-CROY-2026-001: IMR from Northshire Constabulary due in 7 days [OFFICIAL-SENSITIVE]');
     expect(eml.headers.get('message-id')).toBe('<notification-7c1d@croydon.gov.uk>');
     expect(eml.headers.get('from')).toBe('dhr@croydon.gov.uk');
     expect(eml.headers.get('to')).toBe(RECIPIENT);
     expect(eml.text.trimEnd()).toBe(message.text.trimEnd());
     expect(eml.html).toContain('<p>Dear Jo Bloggs,</p>');
+    expect(eml.headers.get('reply-to')).toBeUndefined();
+  });
+
+  it("sends as the partnership's sender with its Reply-To, bounces still to MAIL_FROM", async () => {
+    server = await startTestSmtpServer();
+    transport = createMailTransport({ SMTP_URL: server.url, MAIL_FROM: 'DHR <dhr@croydon.gov.uk>', VAR_DIR: '/nonexistent' });
+
+    await transport.send({
+      ...outgoing(),
+      from: { name: 'Sutton DHR team, "Safer Sutton"', address: 'dhr@sutton.gov.uk' },
+      replyTo: [
+        { name: 'Ana Patel', address: 'ana.patel@sutton.gov.uk' },
+        { name: 'Jo Ng', address: 'jo.ng@sutton.gov.uk' },
+      ],
+    });
+
+    const [received] = server.received;
+    expect(received.from).toBe('dhr@croydon.gov.uk'); // the envelope: the service's own address
+    const eml = readEml(received.raw);
+    expect(eml.headers.get('from')).toBe('"Sutton DHR team, \\"Safer Sutton\\"" <dhr@sutton.gov.uk>');
+    expect(eml.headers.get('reply-to')).toBe('Ana Patel <ana.patel@sutton.gov.uk>, Jo Ng <jo.ng@sutton.gov.uk>');
   });
 
   it('rejects a refused recipient (550) as a permanent MailSendError without the address', async () => {

@@ -1,7 +1,7 @@
 import type { RenderedEmail } from '../email-data';
 import { html } from '../safe-html';
-import { formatUkDateTime } from '../uk-time';
-import { PROTECTIVE_MARKING, singleLine } from './layout';
+import { formatGovukDateTime } from '../govuk-time';
+import { markSubject, PROTECTIVE_MARKING, singleLine } from './layout';
 
 /** What an invitation or forgotten-password email needs. The link holds the token: it is sent, never stored. */
 export interface AccountLinkEmail {
@@ -22,9 +22,9 @@ const FOOTER =
  */
 export function renderAccountLinkEmail(e: AccountLinkEmail): RenderedEmail {
   const service = singleLine(e.serviceName);
-  const until = formatUkDateTime(e.expiresAt);
+  const until = formatGovukDateTime(e.expiresAt, { weekday: true });
   const invitation = e.kind === 'invitation';
-  const subject = `${PROTECTIVE_MARKING}: ${invitation ? `Set up your account for ${service}` : `Reset your password for ${service}`}`;
+  const subject = markSubject(invitation ? `Set up your account for ${service}` : `Reset your password for ${service}`);
   const intro = invitation
     ? `You have been invited to use ${service}. Use the link below to create a password and set up two-factor authentication (you will need an authenticator app on your phone).`
     : `Someone asked to reset the password of your account for ${service}. If it was you, use the link below to choose a new password. If it was not you, ignore this email: your password has not changed.`;

@@ -1,8 +1,8 @@
 import { deadlineWording } from '../deadline-wording';
 import type { EmailData, NotificationTemplate, RenderedEmail } from '../email-data';
-import { formatUkDateTime } from '../uk-time';
+import { formatGovukDateTime } from '../govuk-time';
 import { composeEmail } from './layout';
-import { capitalise, TemplateRenderer, UK_TIME_NOTE } from './template-renderer';
+import { actionFact, capitalise, TemplateRenderer } from './template-renderer';
 
 /** Roles as the API names them (docs/api.md), in words a coordinator uses. */
 const ROLE_LABELS: Record<string, string> = {
@@ -23,6 +23,13 @@ const FAILED_EMAIL_LABELS: Record<NotificationTemplate, string> = {
   'meeting.cancelled': 'panel meeting cancellation',
   'meeting.reminder': 'panel meeting reminder',
   'digest.overdue': 'daily overdue digest',
+  'request.scoping': 'request',
+  'request.imr': 'request',
+  'request.action': 'notice of a new action',
+  'request.panel': 'panel invitation',
+  'deadline.extended': 'notice of a new due date',
+  'request.withdrawn': 'notice of a withdrawn request',
+  'request.undelivered': 'notice of a request that could not be emailed',
 };
 
 /**
@@ -45,34 +52,39 @@ export const renderEmailFailed: TemplateRenderer = (data, reviewUrl) => {
   const failedEmail = failedEmailLabel(data.failedTemplate);
   const recipientRole = roleLabel(data.failedRecipientRole, data.agencyName);
   if (data.meeting) return renderMeetingEmailFailed(data, reviewUrl, failedEmail, recipientRole);
+  // A panel invitation is about an agency joining the panel, not a deadline.
+  const panel = data.failedTemplate === 'request.panel';
   const wording = deadlineWording(data.deadlineKind);
-  const due = formatUkDateTime(data.dueAt);
+  const about = panel
+    ? `panel invitation to ${data.agencyName ?? 'an agency'}`
+    : `${failedEmail} about ${wording.subjectItem(data.agencyName)}`;
   return composeEmail({
     reference: data.reference,
-    subjectSummary: `email not delivered: ${failedEmail} about ${wording.subjectLabel}`,
+    subjectSummary: `email not delivered: ${about}`,
     recipientName: data.recipientName,
     intro: [
       `An email about Domestic Homicide Review ${data.reference} could not be delivered, even after repeated attempts. ` +
-        'The person it was for may not know about the deadline below.',
+        `The person it was for may not know about ${panel ? 'the panel invitation' : 'the deadline'} below.`,
     ],
     facts: [
       ['Email not delivered', capitalise(failedEmail)],
       ['Intended for', recipientRole],
-      ['About', capitalise(wording.describe(data.agencyName))],
+      ...(panel ? [] : [['About', capitalise(wording.describe(data.agencyName))] as const, ...actionFact(data)]),
       ['Review', data.reference],
-      ['Due by', `${due} ${UK_TIME_NOTE}`],
+      ...(panel ? [] : [['Due', formatGovukDateTime(data.dueAt, { weekday: true })] as const]),
     ],
     whatToDo:
-      'Please contact the person who holds this role in the review another way (for example by phone) and pass the message on. ' +
+      'Contact the person who holds this role in the review another way (for example by phone) and pass the message on. ' +
       'Then check the email address held for them in the system: the address is not shown here, to protect personal data.',
     reviewUrl,
+    partnership: data.partnership,
   });
 };
 
 /** email.failed about a panel meeting email: the meeting, not a deadline. */
 function renderMeetingEmailFailed(data: EmailData, reviewUrl: string, failedEmail: string, recipientRole: string): RenderedEmail {
   const meeting = data.meeting!;
-  const when = formatUkDateTime(meeting.startsAt);
+  const when = formatGovukDateTime(meeting.startsAt, { weekday: true });
   return composeEmail({
     reference: data.reference,
     subjectSummary: `email not delivered: ${failedEmail}`,
@@ -85,11 +97,12 @@ function renderMeetingEmailFailed(data: EmailData, reviewUrl: string, failedEmai
       ['Email not delivered', capitalise(failedEmail)],
       ['Intended for', recipientRole],
       ['Review', data.reference],
-      ['Meeting', `Panel meeting ${meeting.number}, ${when} ${UK_TIME_NOTE}`],
+      ['Meeting', `Panel meeting ${meeting.number}, ${when}`],
     ],
     whatToDo:
-      'Please contact the person who holds this role in the review another way (for example by phone) and pass the message on. ' +
+      'Contact the person who holds this role in the review another way (for example by phone) and pass the message on. ' +
       'Then check the email address held for them in the system: the address is not shown here, to protect personal data.',
     reviewUrl,
+    partnership: data.partnership,
   });
 }

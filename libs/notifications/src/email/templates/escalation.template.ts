@@ -1,31 +1,48 @@
 import { deadlineWording } from '../deadline-wording';
-import { formatUkDateTime } from '../uk-time';
+import { formatGovukDateTime } from '../govuk-time';
+import { deadlineWhatToDo } from '../what-to-do';
 import { composeEmail } from './layout';
-import { capitalise, dayCount, TemplateRenderer, UK_TIME_NOTE, wholeDaysOverdue } from './template-renderer';
+import { actionFact, capitalise, dayCount, TemplateRenderer, wholeDaysOverdue } from './template-renderer';
 
-/** clock.escalation — to the coordinators, once a deadline has passed unmet. */
+/**
+ * clock.escalation — once a deadline has passed unmet: to whoever must chase it (the
+ * coordinators) and, for an agency's deadline, the late agency too.
+ */
 export const renderEscalation: TemplateRenderer = (data, reviewUrl) => {
   const wording = deadlineWording(data.deadlineKind);
-  const due = formatUkDateTime(data.dueAt);
   const days = wholeDaysOverdue(data.overdueDays);
-  const overdue = days ? ` It is ${dayCount(days)} overdue.` : '';
+  const item = wording.subjectItem(data.agencyName);
   return composeEmail({
     reference: data.reference,
-    subjectSummary: `overdue: ${wording.subjectLabel} was due ${due}`,
+    subjectSummary: days ? `${item} overdue by ${dayCount(days)}` : `${item} overdue, was due ${formatGovukDateTime(data.dueAt)}`,
     recipientName: data.recipientName,
     intro: [
-      `A deadline in Domestic Homicide Review ${data.reference} has passed and has not been recorded as met.${overdue}`,
+      `${capitalise(wording.describe(data.agencyName))} for Domestic Homicide Review ${data.reference} has not been recorded as done, ` +
+        `and the deadline has passed${days ? `: it is ${dayCount(days)} overdue` : ''}.`,
       'If it stays overdue it will be escalated to the chair of the Community Safety Partnership (CSP).',
     ],
-    facts: [
-      ['What is overdue', capitalise(wording.describe(data.agencyName))],
-      ['Review', data.reference],
-      ['Was due by', `${due} ${UK_TIME_NOTE}`],
-      ['Responsible', capitalise(wording.owner(data.agencyName))],
-    ],
-    whatToDo:
-      `Please contact ${wording.owner(data.agencyName)} to find out when it will be done and agree a date. ` +
-      'If it has already been done, record it in the review so that the deadline is closed.',
+    facts: overdueFacts(data, days),
+    whatToDo: deadlineWhatToDo({
+      kind: data.deadlineKind,
+      phase: 'overdue',
+      role: data.recipientRole,
+      agencyName: data.agencyName,
+      partnership: data.partnership,
+    }),
     reviewUrl,
+    partnership: data.partnership,
   });
 };
+
+/** What is overdue, since when, by how long and whose it is: the facts of both escalations. */
+export function overdueFacts(data: Parameters<TemplateRenderer>[0], days: number | undefined): ReadonlyArray<readonly [string, string]> {
+  const wording = deadlineWording(data.deadlineKind);
+  return [
+    ['What is overdue', capitalise(wording.describe(data.agencyName))],
+    ...actionFact(data),
+    ['Review', data.reference],
+    ['Was due', formatGovukDateTime(data.dueAt, { weekday: true })],
+    ...(days ? [['Overdue by', dayCount(days)] as const] : []),
+    ['Responsible', capitalise(wording.owner(data.agencyName))],
+  ];
+}

@@ -5,6 +5,15 @@ import { renderEscalation } from './escalation.template';
 import { renderMeetingCancelled, renderMeetingInvitation, renderMeetingReminder, renderMeetingUpdated } from './meeting.template';
 import { renderOverdueDigestFromEmailData } from './overdue-digest.template';
 import { renderReminder } from './reminder.template';
+import {
+  renderActionRequest,
+  renderDeadlineExtended,
+  renderImrRequest,
+  renderPanelInvitation,
+  renderRequestUndelivered,
+  renderRequestWithdrawn,
+  renderScopingRequest,
+} from './request.template';
 import type { TemplateRenderer } from './template-renderer';
 
 /** One renderer per notification kind; Record<> makes the compiler insist on every kind. */
@@ -18,4 +27,11 @@ export const TEMPLATES: Record<NotificationTemplate, TemplateRenderer> = {
   'meeting.cancelled': renderMeetingCancelled,
   'meeting.reminder': renderMeetingReminder,
   'digest.overdue': renderOverdueDigestFromEmailData,
+  'request.scoping': renderScopingRequest,
+  'request.imr': renderImrRequest,
+  'request.action': renderActionRequest,
+  'request.panel': renderPanelInvitation,
+  'deadline.extended': renderDeadlineExtended,
+  'request.withdrawn': renderRequestWithdrawn,
+  'request.undelivered': renderRequestUndelivered,
 };

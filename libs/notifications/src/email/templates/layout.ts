@@ -1,5 +1,5 @@
+import type { EmailPartnership, RenderedEmail } from '../email-data';
 import { html, SafeHtml } from '../safe-html';
-import type { RenderedEmail } from '../email-data';
 
 /** Protective marking required on every email (see docs: Sensitivity). */
 export const PROTECTIVE_MARKING = 'OFFICIAL-SENSITIVE';
@@ -9,9 +9,9 @@ export const PROTECTIVE_MARKING = 'OFFICIAL-SENSITIVE';
  * drift apart. Templates fill this in; they never build markup themselves.
  */
 export interface EmailContent {
-  /** Review reference: the only identifier allowed in the subject. */
+  /** Review reference: the only identifier of the review allowed in the subject. */
   reference: string;
-  /** Rest of the subject after the reference; must hold no person's name. */
+  /** Rest of the subject after the reference, the important part first; must hold no person's name. */
   subjectSummary: string;
   /** Used in the greeting only. */
   recipientName: string;
@@ -21,24 +21,56 @@ export interface EmailContent {
   facts: ReadonlyArray<readonly [label: string, value: string]>;
   whatToDo: string;
   reviewUrl: string;
+  /** Further links after the review's (e.g. Requests to my agency). */
+  links?: ReadonlyArray<{ label: string; url: string }>;
+  /** Whose review it is and whom to contact. */
+  partnership: EmailPartnership;
 }
-
-const FOOTER =
-  'This email was sent automatically by the Domestic Homicide Review case-management system. ' +
-  'It is OFFICIAL-SENSITIVE: do not forward it to anyone who does not need to know.';
 
 /** Header values must stay on one line whatever the data holds. */
 export function singleLine(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ').trim();
 }
 
-export function composeSubject(reference: string, summary: string): string {
-  return singleLine(`${PROTECTIVE_MARKING}: ${reference} — ${summary}`);
+/**
+ * Every subject carries the marking at its end, so an inbox shows what differs (the reference,
+ * the deadline, the agency) first: "DHR-CROY-2026-001: IMR from Metropolitan Police overdue by
+ * 3 days [OFFICIAL-SENSITIVE]".
+ */
+export function markSubject(subject: string): string {
+  return `${singleLine(subject)} [${PROTECTIVE_MARKING}]`;
 }
+
+export function composeSubject(reference: string, summary: string): string {
+  return markSubject(`${singleLine(reference)}: ${singleLine(summary)}`);
+}
+
+function footer(partnershipName: string): string {
+  return (
+    `Sent by ${singleLine(partnershipName)} through the Domestic Homicide Review case-management system. ` +
+    'It is OFFICIAL-SENSITIVE: do not forward it to anyone who does not need to know.'
+  );
+}
+
+/**
+ * "Who to contact": the partnership's named contact, else its coordinators, always with the
+ * partnership's name; each person with their address (the email's Reply-To goes to them too).
+ */
+function whoToContact(p: EmailPartnership): { lead: string; people: { name: string; email: string }[] } {
+  const name = singleLine(p.name);
+  const people = p.contacts.map((c) => ({ name: singleLine(c.name), email: singleLine(c.email) }));
+  if (people.length === 0) return { lead: `the DHR coordinator at ${name}.`, people };
+  if (!p.contactIsCoordinators) return { lead: `${people[0].name} at ${name},`, people: [{ name: '', email: people[0].email }] };
+  return { lead: `the DHR ${people.length === 1 ? 'coordinator' : 'coordinators'} at ${name}:`, people };
+}
+
+const REPLY_NOTE = 'You can reply to this email.';
 
 function renderText(c: EmailContent): string {
   const labelWidth = Math.max(...c.facts.map(([label]) => label.length)) + 2;
   const facts = c.facts.map(([label, value]) => `${`${label}:`.padEnd(labelWidth)}${value}`);
+  const contact = whoToContact(c.partnership);
+  const people = contact.people.map((p) => (p.name ? `${p.name}, ${p.email}` : p.email)).join('; ');
   return [
     PROTECTIVE_MARKING,
     '',
@@ -50,9 +82,12 @@ function renderText(c: EmailContent): string {
     `What to do: ${c.whatToDo}`,
     '',
     `Open the review: ${c.reviewUrl}`,
+    ...(c.links ?? []).map((l) => `${l.label}: ${l.url}`),
+    '',
+    `Who to contact: ${contact.lead}${people ? ` ${people}. ${REPLY_NOTE}` : ''}`,
     '',
     '--',
-    FOOTER,
+    footer(c.partnership.name),
     '',
   ].join('\n');
 }
@@ -64,6 +99,10 @@ function renderHtml(c: EmailContent): string {
         <th scope="row" style="text-align:left;padding:4px 16px 4px 0;vertical-align:top">${label}</th>
         <td style="padding:4px 0">${value}</td>
       </tr>`,
+  );
+  const contact = whoToContact(c.partnership);
+  const people = contact.people.map(
+    (p, i) => html`${i > 0 ? '; ' : ''}${p.name ? `${p.name}, ` : ''}<a href="mailto:${p.email}">${p.email}</a>`,
   );
   const body = html`<!DOCTYPE html>
     <html lang="en-GB">
@@ -80,8 +119,10 @@ function renderHtml(c: EmailContent): string {
         </table>
         <p><strong>What to do:</strong> ${c.whatToDo}</p>
         <p><a href="${c.reviewUrl}">Open review ${c.reference}</a></p>
+        ${(c.links ?? []).map((l) => html`<p><a href="${l.url}">${l.label}</a></p> `)}
+        <p><strong>Who to contact:</strong> ${contact.lead}${people.length ? html` ${people}. ${REPLY_NOTE}` : ''}</p>
         <hr />
-        <p style="font-size:14px;color:#505a5f">${FOOTER}</p>
+        <p style="font-size:14px;color:#505a5f">${footer(c.partnership.name)}</p>
       </body>
     </html> `;
   return body.value;

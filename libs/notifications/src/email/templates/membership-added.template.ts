@@ -1,6 +1,6 @@
 import type { RenderedEmail } from '../email-data';
 import { html } from '../safe-html';
-import { PROTECTIVE_MARKING, singleLine } from './layout';
+import { markSubject, PROTECTIVE_MARKING, singleLine } from './layout';
 
 /** What the "you can now work in another partnership" email needs. */
 export interface MembershipAddedEmail {
@@ -23,7 +23,7 @@ const FOOTER =
  */
 export function renderMembershipAddedEmail(e: MembershipAddedEmail): RenderedEmail {
   const service = singleLine(e.serviceName);
-  const subject = `${PROTECTIVE_MARKING}: You can now work in another partnership in ${service}`;
+  const subject = markSubject(`You can now work in another partnership in ${service}`);
   const intro = `You have been added to ${singleLine(e.partnershipName)} as ${singleLine(e.roleInWords)}. You use the same account, password and security codes as before.`;
   const how =
     'After signing in, choose “Change partnership” at the top of the page to work in it. A link to one of its reviews opens the review in that partnership.';
