@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ClocksService } from '@dhr/clocks';
+import { ClockRecord, ClocksService } from '@dhr/clocks';
+import { AppConfig } from '@dhr/core';
 import { IdentityDirectory } from '@dhr/identity';
 import { ReviewReadModel } from '@dhr/reviews';
 import type { DeadlineKind } from '@dhr/workflows/dhr/contract';
-import type { EmailData, NotificationTemplate } from './email';
+import { requestFacts, RequestFacts } from './delivery/request-facts';
+import { REQUEST_TEMPLATES } from './delivery/request-events';
+import { EmailData, emailSender, EmailSender, NotificationTemplate } from './email';
 import { MeetingFactsSource } from './meeting-facts';
 
 /** Everything needed to send one notification, read fresh from Postgres when the job runs. */
@@ -17,6 +20,8 @@ export interface EmailContext {
   clockId: string | null;
   recipientId: string;
   recipientEmail: string;
+  /** From and Reply-To: the review's partnership's sender and contact. */
+  sender: EmailSender;
   /** meeting.* (and email.failed about one): the meeting as it is now, and the SEQUENCE the email was made for. */
   meeting: MeetingContext | null;
   emailData: Omit<EmailData, 'publicUrl'>;
@@ -47,14 +52,17 @@ interface NotificationRow {
   recipient_user_id: string;
   meeting_id: string | null;
   meeting_sequence: number | null;
+  alarm_key: string;
   about_template: NotificationTemplate | null;
   about_recipient_user_id: string | null;
+  about_alarm_key: string | null;
 }
 
 /**
  * Everything needed to send one notification, read fresh when the job runs: the notification from
- * our own tables, and the rest from each table's owner (recipient and agency names from identity,
- * the review's reference from reviews, the clock from clocks, the meeting from meetings).
+ * our own tables, and the rest from each table's owner (recipient, agency and partnership from
+ * identity, the review's reference and the request's event from reviews, the clock from clocks,
+ * the meeting from meetings).
  */
 @Injectable()
 export class EmailContextReader {
@@ -63,12 +71,13 @@ export class EmailContextReader {
     private readonly reviews: ReviewReadModel,
     private readonly clocks: ClocksService,
     private readonly meetings: MeetingFactsSource,
+    private readonly config: AppConfig,
   ) {}
 
   async load(manager: EntityManager, notificationId: string, now = new Date()): Promise<EmailContext | null> {
     const [row]: NotificationRow[] = await manager.query(
-      `SELECT n.id, n.status, n.template, n.review_id, n.clock_id, n.recipient_user_id, n.meeting_id, n.meeting_sequence,
-              about.template AS about_template, about.recipient_user_id AS about_recipient_user_id
+      `SELECT n.id, n.status, n.template, n.review_id, n.clock_id, n.recipient_user_id, n.meeting_id, n.meeting_sequence, n.alarm_key,
+              about.template AS about_template, about.recipient_user_id AS about_recipient_user_id, about.alarm_key AS about_alarm_key
          FROM notifications n LEFT JOIN notifications about ON about.id = n.about_notification_id
         WHERE n.id = $1`,
       [notificationId],
@@ -81,10 +90,19 @@ export class EmailContextReader {
       row.meeting_id ? this.meetings.get().forNotification(row.meeting_id, manager) : null,
     ]);
     if (!recipient || !review) return null;
+    // A request email (or an undelivered one's notice to the coordinators) reads back its event.
+    const requestKey = REQUEST_TEMPLATES.has(row.template)
+      ? row.alarm_key
+      : row.about_template && REQUEST_TEMPLATES.has(row.about_template)
+        ? row.about_alarm_key
+        : null;
+    const request = requestKey ? await requestFacts(this.reviews, manager, row.review_id, requestKey, clock) : null;
     const [aboutUser] = row.about_recipient_user_id ? await this.directory.users([row.about_recipient_user_id], manager) : [];
-    const agencyName = clock?.agencyId
-      ? (await this.directory.names({ agencyIds: [clock.agencyId] }, manager)).agencyName(clock.agencyId)
-      : null;
+    const [recipientHere] = await this.directory.users([row.recipient_user_id], manager, review.partnershipId);
+    const agencyId = request?.agencyId ?? clock?.agencyId ?? null;
+    const agencyName = agencyId ? (await this.directory.names({ agencyIds: [agencyId] }, manager)).agencyName(agencyId) : null;
+    const partnership = await this.directory.partnershipEmailIdentity(review.partnershipId, manager);
+    const sender = emailSender(this.config.MAIL_FROM, partnership);
     const meeting: MeetingContext | null = fact
       ? {
           id: fact.id,
@@ -98,7 +116,8 @@ export class EmailContextReader {
           agenda: fact.agenda,
         }
       : null;
-    const dueAt: Date = clock?.dueAt ?? meeting?.startsAt ?? now;
+    const dueAt: Date = request?.dueAt ?? clock?.dueAt ?? meeting?.startsAt ?? now;
+    const deadlineKind = (request?.deadlineKind ?? clock?.kind ?? 'completion') as DeadlineKind;
     return {
       id: row.id,
       status: row.status,
@@ -108,14 +127,16 @@ export class EmailContextReader {
       clockId: row.clock_id,
       recipientId: row.recipient_user_id,
       recipientEmail: recipient.email,
+      sender,
       meeting,
       emailData: {
         reviewId: row.review_id,
         reference: review.reference,
-        deadlineKind: (clock?.kind ?? 'completion') as DeadlineKind,
+        deadlineKind,
         dueAt,
         agencyName: agencyName ?? undefined,
         recipientName: recipient.name,
+        recipientRole: recipientHere?.role,
         overdueDays: Math.max(0, Math.floor((now.getTime() - dueAt.getTime()) / DAY_MS)),
         reminderLabel: reminderLabel(dueAt, now),
         failedRecipientRole: aboutUser?.role ?? undefined,
@@ -129,8 +150,25 @@ export class EmailContextReader {
               agenda: meeting.agenda,
             }
           : undefined,
+        actionDescription: await this.actionDescription(manager, row.review_id, deadlineKind, clock, request),
+        partnership: sender.partnership,
+        request: request?.request,
       },
     };
+  }
+
+  /** An action-plan deadline's own words: from its event, or from the review's action plan. */
+  private async actionDescription(
+    manager: EntityManager,
+    reviewId: string,
+    kind: DeadlineKind,
+    clock: ClockRecord | null,
+    request: RequestFacts | null,
+  ): Promise<string | undefined> {
+    if (kind !== 'action') return undefined;
+    if (request?.actionDescription) return request.actionDescription;
+    if (!clock?.actionId) return undefined;
+    return (await this.reviews.actionDescriptions([reviewId], manager)).get(clock.actionId);
   }
 }
 

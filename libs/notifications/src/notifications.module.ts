@@ -5,13 +5,14 @@ import { JobHandlers, JobQueue, OutboxRelay } from '@dhr/jobs';
 import { MetricsModule } from '@dhr/ops';
 import { WorkflowModule } from '@dhr/workflow';
 import { IdentityModule } from '@dhr/identity';
-import { ReviewsModule } from '@dhr/reviews';
+import { ReviewExtensions, ReviewsModule } from '@dhr/reviews';
 import { AlarmScheduler } from './alarm-scheduler';
 import { ClockAlarmHandler } from './clock-alarm.handler';
 import { DigestEmailReader } from './digest/digest-email';
 import { DigestScheduler } from './digest/digest-scheduler';
 import { OverdueDigestBuilder } from './digest/overdue-digest-builder';
 import { OverdueDigestHandler } from './digest/overdue-digest.handler';
+import { RequestDeliveryExtension } from './delivery/request-delivery.extension';
 import { createMailTransport } from './email';
 import { MeetingReminders } from './meeting-reminders';
 import { MeetingFactsSource } from './meeting-facts';
@@ -20,7 +21,7 @@ import { NotificationWriter } from './notification-writer';
 import { ReconcileHandler } from './reconcile.handler';
 import { MAIL_TRANSPORT, SendEmailHandler } from './send-email.handler';
 
-/** Alarms → notifications → email. Wires its outbox topics and job handlers at start-up. */
+/** Alarms and requests → notifications → email. Wires its outbox topics, job handlers and review extension at start-up. */
 @Module({
   imports: [ClocksModule, WorkflowModule, IdentityModule, ReviewsModule, MetricsModule],
   providers: [
@@ -36,6 +37,7 @@ import { MAIL_TRANSPORT, SendEmailHandler } from './send-email.handler';
     OverdueDigestHandler,
     DigestScheduler,
     DigestEmailReader,
+    RequestDeliveryExtension,
     { provide: MAIL_TRANSPORT, inject: [AppConfig], useFactory: (config: AppConfig) => createMailTransport(config) },
   ],
   exports: [AlarmScheduler, NotificationWriter, MeetingFactsSource],
@@ -52,9 +54,13 @@ export class NotificationsModule implements OnModuleInit, OnApplicationBootstrap
     private readonly meetingReminders: MeetingReminders,
     private readonly meetingFacts: MeetingFactsSource,
     private readonly digest: OverdueDigestHandler,
+    private readonly extensions: ReviewExtensions,
+    private readonly requestDelivery: RequestDeliveryExtension,
   ) {}
 
   onModuleInit(): void {
+    // Requests are emailed to the agency in the event's own transaction (see delivery/).
+    this.extensions.register(this.requestDelivery);
     this.relay.on('clock.changed', async ({ clockId }) => void (await this.scheduler.scheduleClock(clockId)));
     this.relay.on('meeting.changed', async ({ meetingId }) => void (await this.meetingReminders.schedule(meetingId)));
     this.relay.on('notification.created', ({ notificationId }) => this.jobs.add({ name: 'send-email', data: { notificationId } }));

@@ -50,13 +50,17 @@ export class SendEmailHandler implements OnModuleDestroy {
     const startedAt = this.clock.now();
     const email = renderEmail(context.template, { ...context.emailData, publicUrl: this.config.PUBLIC_URL });
     await this.deliver({ id: context.id, clockId: context.clockId, about: context }, attempt, startedAt, job, () => {
+      const { from, replyTo } = context.sender;
       const icalEvent = meetingIcalEvent(context, {
-        organizer: this.config.MAIL_FROM,
+        organizer: from.name ? `${from.name} <${from.address}>` : from.address,
         reviewUrl: reviewUrl(this.config.PUBLIC_URL, context.reviewId),
         stamp: startedAt,
       });
       return this.transport.send({
         to: context.recipientEmail,
+        // As the review's partnership: its sender, and replies to its contact (or coordinators).
+        from,
+        replyTo,
         ...email,
         messageId: `<${context.id}@dhr-engine>`,
         ...(icalEvent ? { icalEvent } : {}),
