@@ -5,8 +5,8 @@ export type { NewNotifications, NotificationTemplate } from './notification-writ
 export { meetingReminderAt } from './email';
 export { MeetingFactsSource } from './meeting-facts';
 export type { MeetingFact, MeetingFacts } from './meeting-facts';
-export { createMailTransport } from './email';
-export type { MailTransport } from './email';
+export { createMailTransport, emailSender } from './email';
+export type { EmailSender, MailTransport, OutgoingMail } from './email';
 export { renderAccountLinkEmail } from './email/templates/account-link.template';
 export type { AccountLinkEmail } from './email/templates/account-link.template';
 export { renderMembershipAddedEmail } from './email/templates/membership-added.template';

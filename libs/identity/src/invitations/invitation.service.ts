@@ -20,6 +20,8 @@ export interface IssuedLink {
   email: string;
   name: string;
   expiresAt: Date;
+  /** The partnership an invitation is to, whose sender it goes out as; null for an administrator's or a password reset. */
+  partnershipId: string | null;
 }
 
 export interface InviteRequest {
@@ -116,7 +118,7 @@ export class InvitationService {
         expiresAt: expiresAt.toISOString(),
       });
     });
-    return { token, url: this.url('invitations', token), email, name, expiresAt };
+    return { token, url: this.url('invitations', token), email, name, expiresAt, partnershipId };
   }
 
   /**
@@ -142,7 +144,7 @@ export class InvitationService {
         expiresAt: expiresAt.toISOString(),
       });
     });
-    return { token, url: this.url('reset-password', token), email: user.email, name: user.name, expiresAt };
+    return { token, url: this.url('reset-password', token), email: user.email, name: user.name, expiresAt, partnershipId: null };
   }
 
   /** The link a token names, if it is of this kind, unused and unexpired; else null. */

@@ -98,6 +98,6 @@ export class PendingInvitationsService {
       });
     });
     const url = `${this.config.PUBLIC_URL.replace(/\/+$/, '')}/invitations/${token}`;
-    return { token, url, email: invitation.email, name: invitation.name, expiresAt };
+    return { token, url, email: invitation.email, name: invitation.name, expiresAt, partnershipId: invitation.partnershipId };
   }
 }

@@ -308,7 +308,7 @@ export class AdministrationController {
     if (!added) return false;
     const { user, membership } = added;
     try {
-      await this.emails.sendMembershipAdded(user, membership.partnershipName, roleInPartnership(membership.role, membership.agencyName));
+      await this.emails.sendMembershipAdded(user, membership, roleInPartnership(membership.role, membership.agencyName));
     } catch (error) {
       this.logger.warn(`a membership email could not be sent: ${(error as Error).name}`);
     }
