@@ -72,7 +72,10 @@ describe('names, per-caller events, directories and the review list', () => {
     const all = await t.http().get('/api/partnerships').set(s.admin.auth);
     expect(all.body.items.map((p: { code: string }) => p.code)).toEqual(expect.arrayContaining(['NAME', 'OTHR']));
     const own = await t.http().get('/api/partnerships').set(s.coordinator.auth);
-    expect(own.body.items).toEqual([{ id: s.partnership.id, name: 'NAME CSP', code: 'NAME' }]);
+    // The email settings are part of the shape (null: the defaults apply).
+    expect(own.body.items).toEqual([
+      { id: s.partnership.id, name: 'NAME CSP', code: 'NAME', senderName: null, senderEmail: null, contactName: null, contactEmail: null },
+    ]);
 
     const agencies = await t.http().get('/api/agencies').set(s.policeContact.auth);
     expect(agencies.body.items.map((a: { name: string }) => a.name)).toEqual(['NAME NHS Trust', 'NAME Police']);

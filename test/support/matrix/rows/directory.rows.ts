@@ -64,6 +64,24 @@ function ownPartnershipOnly(actor: ActorName, _situation: string, res: MatrixRes
 }
 
 // prettier-ignore
+//              A    B    missing
+const ADMINISTRATORS_ONLY: MatrixEntry['expect'] = {
+  anonymous:    [401, 401, 401],
+  admin:        [200, 200, 404],
+  coordinatorA: [403, 403, 403],
+  cspChairA:    [403, 403, 403],
+  chairA:       [403, 403, 403],
+  otherChairA:  [403, 403, 403],
+  policeA:      [403, 403, 403],
+  healthA:      [403, 403, 403],
+  coordinatorB: [403, 403, 403],
+  cspChairB:    [403, 403, 403],
+  chairB:       [403, 403, 403],
+  policeB:      [403, 403, 403],
+  healthB:      [403, 403, 403],
+};
+
+// prettier-ignore
 export const directoryRows: Matrix = {
   'GET /api/me': [
     {
@@ -87,6 +105,20 @@ export const directoryRows: Matrix = {
       expect: firstColumn(EVERYONE_OWN),
       request: () => ({ method: 'get', path: '/api/partnerships' }),
       check: ownPartnershipOnly,
+    },
+  ],
+  'PATCH /api/partnerships/:id': [
+    {
+      label: 'change a partnership’s email sender',
+      situations: ['A', 'B', 'missing'],
+      expect: ADMINISTRATORS_ONLY,
+      request: (_actor, situation, w) => ({
+        method: 'patch',
+        path: `/api/partnerships/${situation === 'missing' ? MISSING : (situation === 'A' ? w.a : w.b).partnership.id}`,
+        body: { senderName: 'Matrix DHR team' },
+      }),
+      check: (_actor, _situation, res) =>
+        res.status === 200 && (res.body as { senderName?: unknown }).senderName !== 'Matrix DHR team' ? ['the sender not saved'] : [],
     },
   ],
   'GET /api/agencies': [
