@@ -39,7 +39,8 @@ describe('the overdue digest email', () => {
   const email = renderOverdueDigest(digest, 'https://dhr.example.gov.uk');
 
   it('has a subject with counts and the day, and no name', () => {
-    expect(email.subject).toBe('OFFICIAL-SENSITIVE: Daily digest — 3 overdue deadlines in 2 reviews, Thursday 10 December 2026');
+    // The marking ends the subject, as on every email (layout.ts markSubject).
+    expect(email.subject).toBe('Daily digest: 3 overdue deadlines in 2 reviews, Thursday 10 December 2026 [OFFICIAL-SENSITIVE]');
     expect(email.subject).not.toContain('Zelda');
   });
 
@@ -84,6 +85,7 @@ describe('the overdue digest email', () => {
         dueAt: new Date(),
         recipientName: 'x',
         publicUrl: 'https://dhr.example.gov.uk',
+        partnership: { name: 'Croydon CSP', contacts: [], contactIsCoordinators: true },
       }),
     ).toThrow('rendered by renderOverdueDigest');
   });
