@@ -93,12 +93,22 @@ describe('statutory clocks remind and escalate by real SMTP', () => {
     expect(Date.parse(healthClock.dueAt)).toBeGreaterThanOrEqual(healthDue + 2900);
 
     await waitFor('health IMR escalation', async () => {
-      const rows = (await notificationRows(t.config, id)).filter((n) => n.kind === 'imr' && n.status === 'sent');
+      const rows = (await notificationRows(t.config, id)).filter(
+        (n) => n.kind === 'imr' && n.template.startsWith('clock.') && n.status === 'sent',
+      );
       return rows.length >= 2 ? rows : null;
     });
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(healthClock.dueAt));
     await sleep(2500);
-    const imrRows = (await notificationRows(t.config, id)).filter((n) => n.kind === 'imr');
+    // The IMR requests themselves were emailed to each agency when they were made (request-emails.e2e-spec.ts).
+    const imrEmails = (await notificationRows(t.config, id)).filter((n) => n.kind === 'imr');
+    expect(
+      imrEmails
+        .filter((n) => n.template === 'request.imr')
+        .map((n) => n.recipient_email)
+        .sort(),
+    ).toEqual([s.policeContact.email, s.healthContact.email].sort());
+    const imrRows = imrEmails.filter((n) => n.template.startsWith('clock.'));
     // None for police (met); health's one escalation reaches the late agency's contact and the coordinator.
     expect(imrRows.map((n) => `${n.template} ${n.recipient_email}`).sort()).toEqual(
       [`clock.escalation ${s.coordinator.email}`, `clock.escalation ${s.healthContact.email}`].sort(),
