@@ -282,7 +282,8 @@ describe('panel meetings: invitations with iCalendar, updates, cancellations, re
       const reminders = await waitFor(
         'three reminders',
         async () => {
-          const found = await withSubject(id, 'reminder');
+          // The reminder's subject: "DHR-…: panel meeting N tomorrow, 10am [OFFICIAL-SENSITIVE]".
+          const found = await withSubject(id, 'tomorrow');
           return found.length >= 3 ? found : null;
         },
         20_000,
@@ -293,7 +294,7 @@ describe('panel meetings: invitations with iCalendar, updates, cancellations, re
       const { ReconcileHandler } = await import('../libs/notifications/src/reconcile.handler');
       await t.app.get(ReconcileHandler).handle();
       await sleep(1000);
-      expect(await withSubject(id, 'reminder')).toHaveLength(3);
+      expect(await withSubject(id, 'tomorrow')).toHaveLength(3);
     } finally {
       clock.offsetMs = 0;
     }
