@@ -162,6 +162,80 @@ describe('web: editing accounts, resending invitations, ending sessions, forgott
     });
   });
 
+  it('sets the sender and contact of a partnership’s emails, with GOV.UK messages; its invitations then go out as it', async () => {
+    const page = `/administration/partnerships/${other.partnership.id}/edit`;
+    const form = await admin.get(page);
+    expect(form.text).toContain('Emails about its reviews');
+    for (const label of [
+      'Sender name (optional)',
+      'Sender email address (optional)',
+      'Contact name (optional)',
+      'Contact email address (optional)',
+    ]) {
+      expect(form.text).toContain(label);
+    }
+    const bad = await submit(admin, page, page, {
+      name: 'OTH CSP',
+      code: 'OTH',
+      senderName: 'OTH DHR team',
+      senderEmail: 'dhr at oth',
+      contactName: 'Ana Patel',
+      contactEmail: '',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('There is a problem');
+    expect(bad.text).toContain('<a href="#senderEmail">Enter an email address in the correct format, like dhr@croydon.gov.uk</a>');
+    expect(bad.text).toContain('<a href="#contactEmail">Enter the contact’s email address, or remove the contact name</a>');
+    expect(bad.text).toContain('value="dhr at oth"'); // what was typed stays in the form
+    const row = async () =>
+      (
+        await db().query(`SELECT sender_name, sender_email, contact_name, contact_email FROM partnerships WHERE id = $1`, [
+          other.partnership.id,
+        ])
+      )[0];
+    expect(await row()).toEqual({ sender_name: null, sender_email: null, contact_name: null, contact_email: null });
+
+    const ok = await submit(admin, page, page, {
+      name: 'OTH CSP',
+      code: 'OTH',
+      senderName: 'OTH DHR team',
+      senderEmail: 'dhr@oth.gov.uk',
+      contactName: 'Ana Patel',
+      contactEmail: 'ana.patel@oth.gov.uk',
+    });
+    expect(ok.status).toBe(303);
+    expect(await row()).toEqual({
+      sender_name: 'OTH DHR team',
+      sender_email: 'dhr@oth.gov.uk',
+      contact_name: 'Ana Patel',
+      contact_email: 'ana.patel@oth.gov.uk',
+    });
+    const [entry] = await audit('partnership.update', other.partnership.id);
+    expect(entry.changes).toMatchObject({
+      senderEmail: { before: null, after: 'dhr@oth.gov.uk' },
+      contactName: { before: null, after: 'Ana Patel' },
+    });
+    expect((await admin.get(page)).text).toContain('value="ana.patel@oth.gov.uk"');
+
+    // An invitation to that partnership comes from its sender, with replies to its contact.
+    const before = smtp.received.length;
+    const sent = await submit(admin, '/administration/users/invite', '/administration/users/invite', {
+      name: 'Pat Oth',
+      email: 'pat.oth@oth.test',
+      role: 'agency_contact',
+      agencyId: other.police.id,
+    });
+    expect(sent.status).toBe(200);
+    const mail = await mailTo('pat.oth@oth.test', before);
+    expect(mail.raw).toMatch(/^From: OTH DHR team <dhr@oth\.gov\.uk>\r?$/m);
+    expect(mail.raw).toMatch(/^Reply-To: Ana Patel <ana\.patel@oth\.gov\.uk>\r?$/m);
+    expect(mail.subject).toBe('Set up your account for Domestic homicide reviews [OFFICIAL-SENSITIVE]');
+
+    // Blank again: the defaults (MAIL_FROM, the coordinators) apply.
+    expect((await submit(admin, page, page, { name: 'OTH CSP', code: 'OTH' })).status).toBe(303);
+    expect(await row()).toEqual({ sender_name: null, sender_email: null, contact_name: null, contact_email: null });
+  });
+
   it('lets a coordinator change only their own partnership’s agencies and agency contacts (404 otherwise, 403 for partnerships)', async () => {
     const coordinator = request.agent(t.server);
     expect((await webSignIn(coordinator, s.coordinator.email, PASSWORD, secrets)).status).toBe(200);

@@ -152,7 +152,8 @@ describe('web: one person, several partnerships', () => {
     expect(done.status).toBe(200);
     expect(visibleText(done.text)).toContain('agency_contact MWA added to MWB CSP');
     const email = smtp.received.slice(before).find((e) => e.to.includes(a.healthContact.email));
-    expect(email?.subject).toBe('OFFICIAL-SENSITIVE: You can now work in another partnership in Domestic homicide reviews');
+    // The marking ends every subject; the wording is as before.
+    expect(email?.subject).toBe('You can now work in another partnership in Domestic homicide reviews [OFFICIAL-SENSITIVE]');
     expect(email?.raw.replace(/=\r?\n/g, '')).toContain('You have been added to MWB CSP as Agency contact for MWB NHS Trust');
 
     const users = await coordinator.get('/administration/users');

@@ -34,10 +34,10 @@ export function applyEmailSettingsEdit(
   current: PartnershipEmailSettings,
   edit: EmailSettingsEdit,
 ): { settings: PartnershipEmailSettings; problems: Problem[] } {
-  const settings = { ...current };
-  for (const field of EMAIL_SETTING_FIELDS) {
-    if (edit[field] !== undefined) settings[field] = blankToNull(edit[field]);
-  }
+  // Only the four settings, whatever else `current` holds (it may be the partnership's row).
+  const settings = Object.fromEntries(
+    EMAIL_SETTING_FIELDS.map((field) => [field, edit[field] !== undefined ? blankToNull(edit[field]) : current[field]]),
+  ) as unknown as PartnershipEmailSettings;
   const problems: Problem[] = [];
   const name = (field: 'senderName' | 'contactName', label: string, max: number) => {
     const value = settings[field];
