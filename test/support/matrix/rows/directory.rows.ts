@@ -107,7 +107,7 @@ export const directoryRows: Matrix = {
       check: ownPartnershipOnly,
     },
   ],
-  'PATCH /api/partnerships/:id': [
+  'PATCH /api/partnerships/{id}': [
     {
       label: 'change a partnership’s email sender',
       situations: ['A', 'B', 'missing'],
