@@ -1,4 +1,4 @@
-import { formatGovukDate, formatGovukDateTime, formatGovukIsoDate, formatGovukTime } from './govuk-time';
+import { formatGovukDate, formatGovukDateTime, formatGovukIsoDate, formatGovukTime, formatGovukIsoDay } from './govuk-time';
 
 // Runs with TZ=UTC (test/jest/setup-env.js): the London result must be computed, not inherited.
 describe('GOV.UK times and dates in emails', () => {
@@ -56,5 +56,13 @@ describe('GOV.UK times and dates in emails', () => {
   it('refuses an invalid Date rather than print "Invalid DateTime"', () => {
     expect(() => formatGovukDateTime(new Date('nope'))).toThrow(RangeError);
     expect(() => formatGovukTime(undefined as unknown as Date)).toThrow(RangeError);
+  });
+});
+
+describe('a digest’s day', () => {
+  it('names the London calendar date with its weekday, and refuses what is not a date', () => {
+    expect(formatGovukIsoDay('2026-12-10')).toBe('Thursday 10 December 2026');
+    expect(() => formatGovukIsoDay('2026-02-30')).toThrow(RangeError);
+    expect(() => formatGovukIsoDay('10 December')).toThrow(RangeError);
   });
 });

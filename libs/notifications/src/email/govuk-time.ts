@@ -41,3 +41,10 @@ export function formatGovukIsoDate(isoDate: string): string {
   if (!day?.isValid) throw new RangeError(`Expected a date such as 2026-12-09, got ${isoDate}`);
   return day.setLocale(UK_LOCALE).toFormat('d LLLL yyyy');
 }
+
+/** A London calendar date kept as YYYY-MM-DD, with the day of the week (a digest's day): "Thursday 10 December 2026". */
+export function formatGovukIsoDay(isoDate: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? DateTime.fromISO(isoDate, { zone: 'UTC' }) : null;
+  if (!day?.isValid) throw new RangeError(`Expected a date such as 2026-12-09, got ${isoDate}`);
+  return day.setLocale(UK_LOCALE).toFormat('cccc d LLLL yyyy');
+}

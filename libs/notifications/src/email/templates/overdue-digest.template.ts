@@ -1,5 +1,5 @@
 import type { DeadlineKind } from '@dhr/workflows/dhr/contract';
-import { formatGovukDateTime, formatGovukDay } from '../../digest/govuk-time';
+import { formatGovukDateTime, formatGovukIsoDay } from '../govuk-time';
 import { deadlineWording } from '../deadline-wording';
 import type { RenderedEmail } from '../email-data';
 import { reviewUrl } from '../review-link';
@@ -39,9 +39,11 @@ const FOOTER =
   'It was sent automatically by the Domestic Homicide Review case-management system. ' +
   'It is OFFICIAL-SENSITIVE: do not forward it to anyone who does not need to know.';
 
+// One digest goes to coordinators, CSP chairs and agency contacts alike, across partnerships: the
+// words suit each of them (no "ask the DHR coordinator" to a coordinator).
 const WHAT_TO_DO =
   'Open each review to see the deadline. If the work has been done, record it in the review so that the deadline is closed. ' +
-  'If it is late, chase whoever is responsible and agree a new date with the DHR coordinator.';
+  'If it will be late, agree a new date with whoever is responsible for it, and record the new date on the review’s Deadlines page.';
 
 /** "The IMR and chronology from Met Police", or for an action: 'The action "Audit training" (NHS Trust)'. */
 export function overdueItemTitle(item: OverdueDigestItem): string {
@@ -77,7 +79,7 @@ export function renderOverdueDigest(email: OverdueDigestEmail, publicUrl: string
   if (email.reviews.length === 0 || email.reviews.some((r) => r.items.length === 0)) {
     throw new Error('an overdue digest needs at least one overdue item in each review');
   }
-  const day = formatGovukDay(email.day);
+  const day = formatGovukIsoDay(email.day);
   const { items, reviews } = counts(email);
   const subject = composeSubject('Daily digest', `${items} in ${reviews}, ${day}`);
   const intro = `These deadlines in the Domestic Homicide Reviews you are responsible for, or that have been escalated to you, are overdue on ${day}.`;
