@@ -53,6 +53,17 @@ export const HOLD_KINDS = [
   { value: 'other', text: 'Something else' },
 ];
 
+/** A request's due date, left blank for the rulebook's usual time (REQUEST_SCOPING, REQUEST_IMR). */
+const OPTIONAL_DUE_DATE: FieldSpec = {
+  kind: 'date',
+  name: 'dueAt',
+  label: 'Due by (optional)',
+  hint: 'Leave blank for the usual time allowed. It is due at 5pm that day. For example, 27 3 2027',
+  optional: true,
+  as: 'due',
+  called: 'The due date',
+};
+
 /** What a hold stops (v2): the review's own clocks, or only its publication. */
 export const HOLD_SCOPE_OPTIONS = [
   { value: 'publication', text: 'Publication only – work on the review carries on' },
@@ -70,18 +81,7 @@ export const EVENT_FORMS: Partial<Record<DhrEventType, EventForm>> = {
     task: 'Ask an agency for scoping information',
     title: 'Ask an agency for scoping information',
     recorded: 'Scoping information requested',
-    fields: [
-      { kind: 'agency', name: 'agencyId', label: 'Which agency?', choose: 'scopingToRequest' },
-      {
-        kind: 'date',
-        name: 'dueAt',
-        label: 'Due by (optional)',
-        hint: 'Leave blank for the usual time allowed. It is due at 5pm that day. For example, 27 3 2027',
-        optional: true,
-        as: 'due',
-        called: 'The due date',
-      },
-    ],
+    fields: [{ kind: 'agency', name: 'agencyId', label: 'Which agency?', choose: 'scopingToRequest' }, OPTIONAL_DUE_DATE],
   },
   RECEIVE_SCOPING: {
     task: 'Record scoping information received',
@@ -142,18 +142,7 @@ export const EVENT_FORMS: Partial<Record<DhrEventType, EventForm>> = {
     task: 'Ask an agency for its IMR (individual management review)',
     title: 'Ask an agency for its IMR (individual management review)',
     recorded: 'IMR (individual management review) requested',
-    fields: [
-      { kind: 'agency', name: 'agencyId', label: 'Which agency?', choose: 'imrToRequest' },
-      {
-        kind: 'date',
-        name: 'dueAt',
-        label: 'Due by (optional)',
-        hint: 'Leave blank for the usual time allowed. It is due at 5pm that day. For example, 27 3 2027',
-        optional: true,
-        as: 'due',
-        called: 'The due date',
-      },
-    ],
+    fields: [{ kind: 'agency', name: 'agencyId', label: 'Which agency?', choose: 'imrToRequest' }, OPTIONAL_DUE_DATE],
   },
   RECEIVE_IMR: {
     task: 'Record an IMR (individual management review) received',

@@ -1,7 +1,6 @@
 import { deadlineWording } from '../deadline-wording';
 import { formatGovukDateTime } from '../govuk-time';
-import { deadlineWhatToDo } from '../what-to-do';
-import { overdueFacts } from './escalation.template';
+import { overdueFacts, overdueWhatToDo } from './escalation.template';
 import { composeEmail } from './layout';
 import { dayCount, TemplateRenderer, wholeDaysOverdue } from './template-renderer';
 
@@ -23,13 +22,7 @@ export const renderEscalationChair: TemplateRenderer = (data, reviewUrl) => {
         'and is now escalated to the chair of the Community Safety Partnership (CSP).',
     ],
     facts: overdueFacts(data, days),
-    whatToDo: deadlineWhatToDo({
-      kind: data.deadlineKind,
-      phase: 'overdue',
-      role: data.recipientRole,
-      agencyName: data.agencyName,
-      partnership: data.partnership,
-    }),
+    whatToDo: overdueWhatToDo(data),
     reviewUrl,
     partnership: data.partnership,
   });

@@ -22,17 +22,22 @@ export const renderEscalation: TemplateRenderer = (data, reviewUrl) => {
       'If it stays overdue it will be escalated to the chair of the Community Safety Partnership (CSP).',
     ],
     facts: overdueFacts(data, days),
-    whatToDo: deadlineWhatToDo({
-      kind: data.deadlineKind,
-      phase: 'overdue',
-      role: data.recipientRole,
-      agencyName: data.agencyName,
-      partnership: data.partnership,
-    }),
+    whatToDo: overdueWhatToDo(data),
     reviewUrl,
     partnership: data.partnership,
   });
 };
+
+/** What to do about an overdue deadline, for this recipient's role: the words of both escalations. */
+export function overdueWhatToDo(data: Parameters<TemplateRenderer>[0]): string {
+  return deadlineWhatToDo({
+    kind: data.deadlineKind,
+    phase: 'overdue',
+    role: data.recipientRole,
+    agencyName: data.agencyName,
+    partnership: data.partnership,
+  });
+}
 
 /** What is overdue, since when, by how long and whose it is: the facts of both escalations. */
 export function overdueFacts(data: Parameters<TemplateRenderer>[0], days: number | undefined): ReadonlyArray<readonly [string, string]> {
