@@ -17,6 +17,7 @@ import { SessionsValidAfter1795393600000 } from './1795393600000-sessions-valid-
 import { DeadlineExtensions1795393700000 } from './1795393700000-deadline-extensions';
 import { OverdueDigest1795393800000 } from './1795393800000-overdue-digest';
 import { PartnershipEmailSettings1795393900000 } from './1795393900000-partnership-email-settings';
+import { OnBehalfOf1795394000000 } from './1795394000000-on-behalf-of';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -39,4 +40,5 @@ export const ALL_MIGRATIONS = [
   DeadlineExtensions1795393700000,
   OverdueDigest1795393800000,
   PartnershipEmailSettings1795393900000,
+  OnBehalfOf1795394000000,
 ];

@@ -684,7 +684,7 @@ describe('access matrix: every endpoint × every role × every situation', () =>
     await send(t, a.coordinator, id, { type: 'REQUEST_SCOPING', agencyId: a.health.id }); // left outstanding: an open health clock
     await as('police', 'RECEIVE_SCOPING own', event({ type: 'RECEIVE_SCOPING', agencyId: a.police.id }), 200);
     await send(t, a.coordinator, id, { type: 'HOME_OFFICE_INFORMED', sentAt: daysAgo(44) });
-    await send(t, a.coordinator, id, { type: 'APPOINT_CHAIR', userId: a.chair.id });
+    await send(t, a.coordinator, id, { type: 'APPOINT_CHAIR', userId: a.chair.id, occurredAt: daysAgo(41) });
     await send(t, a.chair, id, { type: 'ADD_PANEL_AGENCY', agencyId: a.police.id });
     await send(t, a.chair, id, { type: 'ADD_PANEL_AGENCY', agencyId: a.health.id });
     await send(t, a.chair, id, {

@@ -14,25 +14,25 @@ async function reviewReadyToDraft(t: TestApp, s: Seed): Promise<string> {
   const id = created.body.id as string;
   await send(t, s.cspChair, id, { type: 'DECIDE_TO_COMMISSION', decidedAt: daysAgo(45), rationale: 'criteria met' });
   await send(t, s.coordinator, id, { type: 'HOME_OFFICE_INFORMED', sentAt: daysAgo(44) });
-  await send(t, s.coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id });
-  await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id });
-  await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.health.id });
+  await send(t, s.coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id, occurredAt: daysAgo(41) });
+  await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id, occurredAt: daysAgo(41) });
+  await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.health.id, occurredAt: daysAgo(41) });
   await send(t, s.chair, id, { type: 'AGREE_TERMS_OF_REFERENCE', agreedAt: daysAgo(40), periodFrom: '2021-01-01', periodTo: '2026-01-01' });
-  await send(t, s.chair, id, { type: 'WAIVE_IMR', agencyId: s.police.id, reason: 'covered by the health IMR' });
-  await send(t, s.chair, id, { type: 'WAIVE_IMR', agencyId: s.health.id, reason: 'no contact' });
+  await send(t, s.chair, id, { type: 'WAIVE_IMR', agencyId: s.police.id, reason: 'covered by the health IMR', occurredAt: daysAgo(39) });
+  await send(t, s.chair, id, { type: 'WAIVE_IMR', agencyId: s.health.id, reason: 'no contact', occurredAt: daysAgo(39) });
   return id;
 }
 
-/** From drafting to action_plan along the shortest path the contract allows. */
+/** From drafting (begun 38 days ago) to action_plan along the shortest path the contract allows, recorded as it happened: published 21 days ago. */
 async function toActionPlan(t: TestApp, s: Seed, id: string): Promise<void> {
-  await send(t, s.chair, id, { type: 'SUBMIT_DRAFT', note: 'draft' });
-  await send(t, s.chair, id, { type: 'FAMILY_NOT_INVOLVED', reason: 'declined involvement' });
-  await send(t, s.chair, id, { type: 'SUBMIT_FOR_SIGNOFF' });
-  await send(t, s.cspChair, id, { type: 'CSP_SIGN_OFF' });
-  await send(t, s.coordinator, id, { type: 'SUBMIT_TO_HOME_OFFICE' });
-  await send(t, s.coordinator, id, { type: 'QA_OUTCOME', outcome: 'approved' });
-  await send(t, s.coordinator, id, { type: 'COPY_SENT_TO_COMMISSIONER' });
-  const r = await send(t, s.coordinator, id, { type: 'PUBLISH', url: 'https://example.org/dhr/report.pdf' });
+  await send(t, s.chair, id, { type: 'SUBMIT_DRAFT', note: 'draft', occurredAt: daysAgo(30) });
+  await send(t, s.chair, id, { type: 'FAMILY_NOT_INVOLVED', reason: 'declined involvement', occurredAt: daysAgo(29) });
+  await send(t, s.chair, id, { type: 'SUBMIT_FOR_SIGNOFF', occurredAt: daysAgo(28) });
+  await send(t, s.cspChair, id, { type: 'CSP_SIGN_OFF', signedAt: daysAgo(27) });
+  await send(t, s.coordinator, id, { type: 'SUBMIT_TO_HOME_OFFICE', submittedAt: daysAgo(26) });
+  await send(t, s.coordinator, id, { type: 'QA_OUTCOME', outcome: 'approved', receivedAt: daysAgo(24) });
+  await send(t, s.coordinator, id, { type: 'COPY_SENT_TO_COMMISSIONER', sentAt: daysAgo(23) });
+  const r = await send(t, s.coordinator, id, { type: 'PUBLISH', url: 'https://example.org/dhr/report.pdf', publishedAt: daysAgo(21) });
   expect(r.stage).toBe('action_plan');
 }
 
@@ -56,7 +56,7 @@ describe('the action plan: recommendations, linked actions and progress exports'
     let res = await recommend();
     expect(res.status).toBe(409); // not before drafting
     expect(res.body).toMatchObject({ error: 'invalid_stage', stage: 'information_gathering' });
-    await send(t, s.chair, id, { type: 'BEGIN_DRAFTING' });
+    await send(t, s.chair, id, { type: 'BEGIN_DRAFTING', occurredAt: daysAgo(38) });
 
     res = await recommend(s.chair, { scope: 'local', text: 'Police to refresh DA risk training', ownerAgencyId: s.police.id });
     expect(res.status).toBe(201);
@@ -248,7 +248,7 @@ describe('the action plan: recommendations, linked actions and progress exports'
   it('exports every action plan of a partnership for its coordinators and CSP chair', async () => {
     const other = await seedPartnership(t, 'ACTQ');
     const inPlan = await reviewReadyToDraft(t, s);
-    await send(t, s.chair, inPlan, { type: 'BEGIN_DRAFTING' });
+    await send(t, s.chair, inPlan, { type: 'BEGIN_DRAFTING', occurredAt: daysAgo(38) });
     const rec = await t
       .http()
       .post(`/api/reviews/${inPlan}/recommendations`)
@@ -315,7 +315,7 @@ describe('an action linked to a recommendation', () => {
 
   it('reminds its owning agency contact when due soon', async () => {
     const id = await reviewReadyToDraft(t, s);
-    await send(t, s.chair, id, { type: 'BEGIN_DRAFTING' });
+    await send(t, s.chair, id, { type: 'BEGIN_DRAFTING', occurredAt: daysAgo(38) });
     const rec = await t
       .http()
       .post(`/api/reviews/${id}/recommendations`)

@@ -131,6 +131,7 @@ describe('a sweep of bad requests over every endpoint', () => {
     closed = await create(a);
     await send(t, a.coordinator, closed, { type: 'DECIDE_NOT_TO_COMMISSION', decidedAt: daysAgo(40), rationale: 'criteria not met' });
     await send(t, a.coordinator, closed, { type: 'HOME_OFFICE_INFORMED', sentAt: daysAgo(39) });
+    await send(t, a.coordinator, closed, { type: 'HOME_OFFICE_RESPONSE', receivedAt: daysAgo(20), outcome: 'accepted' });
     await send(t, a.coordinator, closed, { type: 'CLOSE' });
 
     foreignReview = await create(b);
@@ -151,8 +152,8 @@ describe('a sweep of bad requests over every endpoint', () => {
     return {
       REQUEST_SCOPING: { agencyId: police, dueAt: daysAhead(10) },
       RECEIVE_SCOPING: { agencyId: police, receivedAt: when },
-      DECIDE_TO_COMMISSION: { decidedAt: when, rationale: 'criteria met' },
-      DECIDE_NOT_TO_COMMISSION: { decidedAt: when, rationale: 'criteria not met' },
+      DECIDE_TO_COMMISSION: { decidedAt: when, rationale: 'criteria met', deathType: 'other', deathTypeDescription: 'a fall' },
+      DECIDE_NOT_TO_COMMISSION: { decidedAt: when, rationale: 'criteria not met', deathType: 'homicide', decisionMaker: 'CSP board' },
       HOME_OFFICE_INFORMED: { sentAt: when },
       SECRETARY_OF_STATE_DIRECTION: { receivedAt: when },
       APPOINT_CHAIR: { userId: a.chair.id },
@@ -187,6 +188,8 @@ describe('a sweep of bad requests over every endpoint', () => {
       RESUME: {},
       EXTEND_DEADLINE: { deadlineId: randomUUID(), dueAt: '2027-01-15', reason: 'agreed with the agency' },
       WITHDRAW_REQUEST: { agencyId: police, kind: 'imr', reason: 'no longer needed' },
+      HOME_OFFICE_RESPONSE: { receivedAt: when, outcome: 'challenged', note: 'the QA panel asks for reasons' },
+      RECONSIDER_DECISION: { decidedAt: when, rationale: 'reconsidered', decisionMaker: 'CSP board' },
     };
   }
 

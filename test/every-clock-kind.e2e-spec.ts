@@ -56,6 +56,14 @@ describe('every clock kind reminds and escalates by SMTP, once, to its owners', 
     await send(t, s.chair, id, { type: 'FAMILY_RESPONSE_RECEIVED' });
     await send(t, s.chair, id, { type: 'SUBMIT_FOR_SIGNOFF' });
     await send(t, s.cspChair, id, { type: 'CSP_SIGN_OFF' });
+    await escalated(id, ['home_office_submission']);
+    await send(t, s.coordinator, id, { type: 'SUBMIT_TO_HOME_OFFICE' });
+    await send(t, s.coordinator, id, { type: 'QA_OUTCOME', outcome: 'resubmit' });
+    await escalated(id, ['qa_resubmission']);
+
+    await send(t, s.chair, id, { type: 'SUBMIT_DRAFT' });
+    await send(t, s.chair, id, { type: 'SUBMIT_FOR_SIGNOFF' });
+    await send(t, s.cspChair, id, { type: 'CSP_SIGN_OFF' });
     await send(t, s.coordinator, id, { type: 'SUBMIT_TO_HOME_OFFICE' });
     await send(t, s.coordinator, id, { type: 'QA_OUTCOME', outcome: 'approved' });
     await escalated(id, ['commissioner_copy', 'publication']);
@@ -87,6 +95,8 @@ describe('every clock kind reminds and escalates by SMTP, once, to its owners', 
       commissioner_copy: [s.coordinator.email, s.chair.email],
       publication: [s.coordinator.email, s.chair.email],
       action: [s.healthContact.email],
+      home_office_submission: [s.coordinator.email, s.chair.email],
+      qa_resubmission: [s.coordinator.email, s.chair.email],
     };
     // The first escalation goes to the coordinators and, for an agency's clock, to that (late) agency's contacts.
     const agencyClock = (kind: DeadlineKind) => kind === 'scoping_return' || kind === 'imr' || kind === 'action';

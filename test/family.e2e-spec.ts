@@ -162,6 +162,7 @@ describe('family involvement: members, advocates and the contact log', () => {
     const kept = (await t.http().post(`/api/reviews/${closed}/family-members`).set(s.coordinator.auth).send(sister)).body;
     await send(t, s.cspChair, closed, { type: 'DECIDE_NOT_TO_COMMISSION', rationale: 'not a qualifying death' });
     await send(t, s.coordinator, closed, { type: 'HOME_OFFICE_INFORMED' });
+    await send(t, s.coordinator, closed, { type: 'HOME_OFFICE_RESPONSE', outcome: 'accepted' });
     await send(t, s.coordinator, closed, { type: 'CLOSE' });
     res = await t.http().post(`/api/reviews/${closed}/family-members`).set(s.coordinator.auth).send(sister);
     expect(res).toMatchObject({ status: 409, body: { error: 'invalid_stage', stage: 'closed' } });

@@ -28,7 +28,7 @@ describe('names, per-caller events, directories and the review list', () => {
   async function gatheringReview(): Promise<string> {
     const id = await newReview();
     await send(t, s.coordinator, id, { type: 'DECIDE_TO_COMMISSION', decidedAt: daysAgo(40), rationale: 'criteria met' });
-    await send(t, s.coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id });
+    await send(t, s.coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id, occurredAt: daysAgo(31) });
     await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id });
     await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.health.id });
     await send(t, s.chair, id, {

@@ -24,15 +24,15 @@ describe('a review driven through its whole life over HTTP', () => {
     expect(created.status).toBe(201);
     const review = created.body;
     expect(review.reference).toMatch(/^DHR-LIFE-\d{4}-\d{3}$/);
-    expect(review).toMatchObject({ stage: 'notification', onHold: false, workflow: { name: 'dhr', version: 2 }, version: 1 });
+    expect(review).toMatchObject({ stage: 'notification', onHold: false, workflow: { name: 'dhr', version: 3 }, version: 1 });
     expect(review.allowedEvents).toEqual(expect.arrayContaining(['DECIDE_TO_COMMISSION', 'DECIDE_NOT_TO_COMMISSION']));
     const id = review.id;
 
     await send(t, s.cspChair, id, { type: 'DECIDE_TO_COMMISSION', decidedAt: daysAgo(45), rationale: 'criteria met' });
     await send(t, s.coordinator, id, { type: 'HOME_OFFICE_INFORMED', sentAt: daysAgo(44) });
-    await send(t, s.coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id });
-    await send(t, s.chair, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id });
-    await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.health.id });
+    await send(t, s.coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id, occurredAt: daysAgo(41) });
+    await send(t, s.chair, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id, occurredAt: daysAgo(41) });
+    await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.health.id, occurredAt: daysAgo(41) });
     let r = await send(t, s.chair, id, {
       type: 'AGREE_TERMS_OF_REFERENCE',
       agreedAt: daysAgo(40),
@@ -41,7 +41,7 @@ describe('a review driven through its whole life over HTTP', () => {
     });
     expect(r.stage).toBe('information_gathering'); // set-up moved on by itself
 
-    await send(t, s.coordinator, id, { type: 'REQUEST_IMR', agencyId: s.police.id, dueAt: daysAhead(30) });
+    await send(t, s.coordinator, id, { type: 'REQUEST_IMR', agencyId: s.police.id, dueAt: daysAhead(30), occurredAt: daysAgo(39) });
     await send(t, s.chair, id, { type: 'REQUEST_IMR', agencyId: s.health.id });
     await send(t, s.chair, id, { type: 'BEGIN_DRAFTING' }, 409); // IMRs outstanding
     await send(t, s.policeContact, id, { type: 'RECEIVE_IMR', agencyId: s.police.id, receivedAt: daysAgo(1) });
@@ -123,7 +123,7 @@ describe('a review driven through its whole life over HTTP', () => {
     expect(history.body.map((h: { type: string }) => h.type)).toEqual(['NOTIFIED', 'DECIDE_TO_COMMISSION', 'ADD_PANEL_AGENCY']);
   });
 
-  it('records a decision not to commission, closes only after the Home Office is told, and can be directed back', async () => {
+  it('records a decision not to commission, closes only once the Home Office accepts it, and can be directed back', async () => {
     const created = await t.http().post('/api/reviews').set(s.coordinator.auth).send(reviewBody(s.partnership.id));
     const id = created.body.id;
     let r = await send(t, s.cspChair, id, { type: 'DECIDE_NOT_TO_COMMISSION', decidedAt: daysAgo(40), rationale: 'criteria not met' });
@@ -136,6 +136,10 @@ describe('a review driven through its whole life over HTTP', () => {
     await send(t, s.coordinator, other, { type: 'CLOSE' }, 409);
     await send(t, s.coordinator, other, { type: 'HOME_OFFICE_INFORMED' });
     await send(t, s.coordinator, other, { type: 'HOME_OFFICE_INFORMED' }, 409); // only once
+    // Told is not enough: the Home Office's QA panel reviews every "no".
+    await send(t, s.coordinator, other, { type: 'CLOSE' }, 409);
+    r = await send(t, s.coordinator, other, { type: 'HOME_OFFICE_RESPONSE', outcome: 'accepted', note: 'no further action' });
+    expect(r.homeOfficeResponse).toMatchObject({ outcome: 'accepted', note: 'no further action' });
     r = await send(t, s.coordinator, other, { type: 'CLOSE' });
     expect(r.stage).toBe('closed');
   });

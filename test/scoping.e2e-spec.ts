@@ -158,11 +158,17 @@ describe('scoping requests and a family that never answers, over HTTP', () => {
   it('lets a family that never answers be recorded as not involved, so the review is not stuck in family_review', async () => {
     const id = await newReview();
     await send(t, s.cspChair, id, { type: 'DECIDE_TO_COMMISSION', decidedAt: daysAgo(45), rationale: 'criteria met' });
-    await send(t, s.coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id });
-    await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id });
-    await send(t, s.coordinator, id, { type: 'AGREE_TERMS_OF_REFERENCE', periodFrom: '2022-01-01', periodTo: '2026-01-01' });
-    await send(t, s.chair, id, { type: 'BEGIN_DRAFTING' });
-    await send(t, s.chair, id, { type: 'SUBMIT_DRAFT', note: 'first draft' });
+    // Recorded after the fact, in order: the draft went to the family 40 days ago.
+    await send(t, s.coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id, occurredAt: daysAgo(44) });
+    await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id, occurredAt: daysAgo(44) });
+    await send(t, s.coordinator, id, {
+      type: 'AGREE_TERMS_OF_REFERENCE',
+      agreedAt: daysAgo(43),
+      periodFrom: '2022-01-01',
+      periodTo: '2026-01-01',
+    });
+    await send(t, s.chair, id, { type: 'BEGIN_DRAFTING', occurredAt: daysAgo(42) });
+    await send(t, s.chair, id, { type: 'SUBMIT_DRAFT', note: 'first draft', occurredAt: daysAgo(41) });
     let r = await send(t, s.chair, id, { type: 'SHARE_DRAFT_WITH_FAMILY', sharedAt: daysAgo(40) });
     expect(r).toMatchObject({ stage: 'family_review', family: 'draft_shared' });
     expect(r.allowedEvents).toContain('FAMILY_NOT_INVOLVED');

@@ -9,7 +9,7 @@ import { sql } from './support/notifications-db';
 import { daysAgo, reviewBody, send } from './support/review-driver';
 import { startTestApp, TestApp } from './support/test-app';
 
-// The running app is this build (v1 and v2, new reviews on v2). The build before it
+// The running app is this build (v1, v2 and v3, new reviews on v3). The build before it
 // knew only v1: it is booted beside it on the same database to make v1 reviews, as
 // they exist in a deployment the day this build is installed.
 
@@ -182,9 +182,9 @@ describe('migrating running reviews to a new workflow version (v1 to v2)', () =>
 
     // The previous build knows only v1.
     await expect(v1Build.get(ReviewMigrationService).migrate(id, 2, null)).rejects.toThrow('no migration from dhr v1 to v2');
-    // v1 to v2 succeeds in memory, v2 to v3 does not exist: nothing is written.
-    await expect(migration.migrate(id, 3, null)).rejects.toThrow('no migration from dhr v2 to v3');
-    await expect(migration.migrateAll(1, 3, null)).rejects.toThrow('dhr workflow version 3 is not in this build');
+    // v1 to v3 succeeds in memory, v3 to v4 does not exist: nothing is written.
+    await expect(migration.migrate(id, 4, null)).rejects.toThrow('no migration from dhr v3 to v4');
+    await expect(migration.migrateAll(1, 4, null)).rejects.toThrow('dhr workflow version 4 is not in this build');
     await expect(migration.migrateAll(2, 1, null)).rejects.toThrow('cannot migrate reviews from v2 to v1');
 
     expect(await reviewRow(id)).toEqual(row);
@@ -192,8 +192,8 @@ describe('migrating running reviews to a new workflow version (v1 to v2)', () =>
   });
 
   it('starts new reviews on the newest version of the build that creates them', async () => {
-    const onV2 = await t.http().post('/api/reviews').set(s.coordinator.auth).send(reviewBody(s.partnership.id));
-    expect(onV2.body.workflow).toEqual({ name: 'dhr', version: 2 });
+    const onV3 = await t.http().post('/api/reviews').set(s.coordinator.auth).send(reviewBody(s.partnership.id));
+    expect(onV3.body.workflow).toEqual({ name: 'dhr', version: 3 });
     const dto = Object.assign(new CreateReviewDto(), reviewBody(s.partnership.id));
     expect(await v1Spine.create(coordinator, dto)).toMatchObject({ workflow: { name: 'dhr', version: 1 }, stage: 'notification' });
   });
@@ -228,11 +228,16 @@ describe('migrating running reviews to a new workflow version (v1 to v2)', () =>
     await expect(migration.migrateAll(1, 2, null)).resolves.toEqual({ migrated: 0, skipped: 0, failure: null });
   });
 
-  it('brings running v1 reviews to v2 when this build starts, with no manual step', async () => {
+  it('brings running v1 and v2 reviews to v3 when this build starts, with no manual step', async () => {
     const running = [await v1ReviewGatheringInformation(), await v1ReviewGatheringInformation()];
+    await migration.migrate(running[1], 2, null);
     const started = await startCurrentBuild(t);
     try {
-      for (const id of running) expect(await reviewRow(id)).toMatchObject({ workflow_version: 2, stage: 'information_gathering' });
+      for (const id of running) expect(await reviewRow(id)).toMatchObject({ workflow_version: 3, stage: 'information_gathering' });
+      expect((await reviews.history(coordinator, running[1])).at(-1)).toMatchObject({
+        type: WORKFLOW_MIGRATED,
+        payload: { from: 2, to: 3 },
+      });
       expect(await sql(t.config, `SELECT id FROM reviews WHERE workflow_version = 1 AND stage <> 'closed'`)).toEqual([]);
     } finally {
       await started.close();

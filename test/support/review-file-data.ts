@@ -43,7 +43,7 @@ export async function seedReviewFile(t: TestApp, s: Seed, pseudonym = 'Adult K')
   const id = review.id as string;
   await send(t, s.coordinator, id, { type: 'REQUEST_SCOPING', agencyId: s.police.id });
   await send(t, s.cspChair, id, { type: 'DECIDE_TO_COMMISSION', decidedAt: daysAgo(15), rationale: 'criteria met' });
-  await send(t, s.coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id });
+  await send(t, s.coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id, occurredAt: daysAgo(11) });
   await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id });
   await send(t, s.chair, id, { type: 'AGREE_TERMS_OF_REFERENCE', agreedAt: daysAgo(10), periodFrom: '2021-01-01', periodTo: '2026-01-01' });
   await send(t, s.coordinator, id, { type: 'REQUEST_IMR', agencyId: s.police.id });

@@ -16,7 +16,7 @@ export async function reviewWaitingForSignOff(t: TestApp, s: Seed, overrides: Re
   const id = created.body.id as string;
   await send(t, s.cspChair, id, { type: 'DECIDE_TO_COMMISSION', decidedAt: daysAgo(45), rationale: 'criteria met' });
   await send(t, s.coordinator, id, { type: 'HOME_OFFICE_INFORMED', sentAt: daysAgo(44) });
-  await send(t, s.coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id });
+  await send(t, s.coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id, occurredAt: daysAgo(41) });
   await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id });
   await send(t, s.chair, id, { type: 'AGREE_TERMS_OF_REFERENCE', agreedAt: daysAgo(40), periodFrom: '2021-01-01', periodTo: '2026-01-01' });
   await send(t, s.coordinator, id, { type: 'REQUEST_IMR', agencyId: s.police.id });

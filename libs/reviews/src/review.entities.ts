@@ -32,6 +32,9 @@ export class ReviewEventEntity {
   @Column() type: string;
   @Column({ type: 'jsonb' }) payload: Record<string, unknown>;
   @Column({ name: 'actor_id', type: 'uuid', nullable: true }) actorId: string | null;
+  /** A chair's or CSP chair's event the coordinator recorded for them, and what records it. */
+  @Column({ name: 'on_behalf_of', type: 'uuid', nullable: true }) onBehalfOf: string | null;
+  @Column({ type: 'text', nullable: true }) evidence: string | null;
   @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt: Date;
   @Column({ name: 'recorded_at', type: 'timestamptz' }) recordedAt: Date;
   @Column({ name: 'from_stage', type: 'text', nullable: true }) fromStage: string | null;

@@ -1,4 +1,4 @@
-import { initialDhrContext } from '@dhr/workflows/dhr/v2';
+import { initialDhrContext } from '@dhr/workflows/dhr/v3';
 import { WorkflowRegistry } from './workflow-registry';
 import type { PersistedSnapshot, SnapshotMigration, WorkflowVersion } from './workflow-version';
 

@@ -24,6 +24,19 @@ export interface WorkflowVersion {
   start(input: DhrInput): { snapshot: PersistedSnapshot; effects: DhrEffect[] };
   apply(snapshot: PersistedSnapshot, event: DhrEvent): ApplyResult;
   view(snapshot: PersistedSnapshot): WorkflowView;
+  /**
+   * Facts in order (v3 on): which recorded facts an event follows, and the latest of
+   * them it is dated before (null when in order). Absent: no order rule.
+   */
+  prerequisiteOf?(event: DhrEvent): { types: readonly string[] } | null;
+  factOutOfOrder?(event: DhrEvent, facts: readonly RecordedFact[]): RecordedFact | null;
+}
+
+/** A fact on a review's record, as the order rule reads it. */
+export interface RecordedFact {
+  type: string;
+  occurredAt: Date;
+  payload: Record<string, unknown>;
 }
 
 /** Rewrites a running review's snapshot from one version to the next. */

@@ -2,4 +2,4 @@
 // whatever version a review runs under. Libs import from here, never from a version
 // folder; the registry (libs/workflow) is the one place that knows the versions.
 // The shapes are the current version's: older snapshots are migrated forward to it.
-export * from '../v2/dhr.types';
+export * from '../v3/dhr.types';

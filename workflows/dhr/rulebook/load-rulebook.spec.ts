@@ -55,6 +55,8 @@ describe('the 2016 rulebook', () => {
       commissioner_copy: [{ weeks: 4 }, 'coordinator'],
       publication: [{ weeks: 4 }, 'coordinator'],
       action: [{ days: 0 }, 'agency'],
+      home_office_submission: [{ weeks: 2 }, 'coordinator'],
+      qa_resubmission: [{ months: 2 }, 'chair_coordinator'],
     });
   });
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEADLINE_KINDS, HOLD_KINDS, HOLD_SCOPES, STAGES } from '@dhr/workflows/dhr/contract';
+import { DEADLINE_KINDS, DEATH_TYPES, HOLD_KINDS, HOLD_SCOPES, HOME_OFFICE_OUTCOMES, STAGES } from '@dhr/workflows/dhr/contract';
 import { DocumentVersion } from './document.response';
 import { EVENT_TYPES } from './event-schemas';
 
@@ -43,6 +43,25 @@ export class Hold {
   @ApiProperty() reason: string;
   @ApiProperty({ type: 'string', nullable: true }) reference: string | null;
   @ApiProperty({ format: 'date-time' }) since: string;
+}
+
+export class DecisionMakerRef {
+  @ApiPropertyOptional({ type: () => NamedRef, description: 'the CSP chair who made it' }) user?: NamedRef;
+  @ApiPropertyOptional({ description: 'the role or body the coordinator named, e.g. "CSP board"' }) role?: string;
+}
+
+export class DecisionRecord {
+  @ApiProperty({ enum: ['commissioned', 'not_commissioned', 'directed', 'reconsidered'] }) outcome: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) decidedAt: string | null;
+  @ApiProperty({ type: () => DecisionMakerRef, nullable: true }) decidedBy: DecisionMakerRef | null;
+  @ApiProperty({ type: 'string', enum: DEATH_TYPES, nullable: true }) deathType: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) deathTypeDescription: string | null;
+}
+
+export class HomeOfficeResponse {
+  @ApiProperty({ format: 'date-time' }) receivedAt: string;
+  @ApiProperty({ enum: HOME_OFFICE_OUTCOMES }) outcome: string;
+  @ApiProperty({ type: 'string', nullable: true }) note: string | null;
 }
 
 export class WorkflowRef {
@@ -119,6 +138,18 @@ export class Review {
   family?: string;
   @ApiPropertyOptional({ type: 'integer', description: 'drafts submitted; not for agency contacts' }) drafts?: number;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) homeOfficeInformedAt: string | null;
+  @ApiPropertyOptional({
+    type: () => DecisionRecord,
+    nullable: true,
+    description: 'the CSP decision on the record; not for agency contacts',
+  })
+  decision?: DecisionRecord | null;
+  @ApiPropertyOptional({
+    type: () => HomeOfficeResponse,
+    nullable: true,
+    description: 'the Home Office’s answer to a "no"; not for agency contacts',
+  })
+  homeOfficeResponse?: HomeOfficeResponse | null;
   @ApiProperty({ type: 'integer' }) resubmissions: number;
   @ApiProperty({ type: [ReviewAction] }) actions: ReviewAction[];
   @ApiProperty({ type: [RecommendationSummary] }) recommendations: RecommendationSummary[];
@@ -143,6 +174,13 @@ export class HistoryEntry {
   payload: Record<string, unknown>;
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: 'null: the system' }) actorId: string | null;
   @ApiProperty({ type: () => NamedRef, nullable: true }) actor: NamedRef | null;
+  @ApiProperty({
+    type: () => NamedRef,
+    nullable: true,
+    description: 'the CSP chair or independent chair the actor (a coordinator) recorded this step for',
+  })
+  onBehalfOf: NamedRef | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'with onBehalfOf: what records the step' }) evidence: string | null;
   @ApiProperty({ type: 'string', nullable: true, description: 'the agency the event concerns (its payload names it), if any' })
   agencyName: string | null;
   @ApiProperty({ format: 'date-time', description: 'when it happened' }) occurredAt: string;

@@ -64,6 +64,32 @@ const OPTIONAL_DUE_DATE: FieldSpec = {
   called: 'The due date',
 };
 
+/** Who made a decision, when the coordinator records it (a CSP chair recording their own leaves it blank). */
+const DECISION_MAKER: FieldSpec = {
+  kind: 'text',
+  name: 'decisionMaker',
+  label: 'Who made the decision? (optional)',
+  hint: 'For example, the CSP board meeting. Leave blank if you are the CSP chair recording your own decision.',
+  optional: true,
+  maxlength: 200,
+};
+
+/** The statutory record of a decision (v3): the kind of death, and who decided. */
+const DECISION_RECORD: FieldSpec[] = [
+  {
+    kind: 'choice',
+    name: 'deathType',
+    label: 'What kind of death is it?',
+    options: [
+      { value: 'homicide', text: 'A homicide' },
+      { value: 'suicide', text: 'A suicide after domestic abuse' },
+      { value: 'other', text: 'Something else' },
+    ],
+  },
+  { kind: 'text', name: 'deathTypeDescription', label: 'If something else, describe it', optional: true, maxlength: 4000 },
+  DECISION_MAKER,
+];
+
 /** What a hold stops (v2): the review's own clocks, or only its publication. */
 export const HOLD_SCOPE_OPTIONS = [
   { value: 'publication', text: 'Publication only – work on the review carries on' },
@@ -93,16 +119,54 @@ export const EVENT_FORMS: Partial<Record<DhrEventType, EventForm>> = {
     task: 'Record the decision to hold a review',
     title: 'Record the decision to hold a review',
     recorded: 'Decision to hold a review recorded',
-    fields: [when('decidedAt'), reason('rationale', 'Why was the decision made?', 'Give the reasons the partnership recorded.')],
+    fields: [
+      when('decidedAt'),
+      ...DECISION_RECORD,
+      reason('rationale', 'Why was the decision made?', 'Give the reasons the partnership recorded.'),
+    ],
     confirm: 'Once recorded, the review is commissioned: the clocks for setting it up and completing it start, and it cannot be undone.',
   },
   DECIDE_NOT_TO_COMMISSION: {
     task: 'Record the decision not to hold a review',
     title: 'Record the decision not to hold a review',
     recorded: 'Decision not to hold a review recorded',
-    fields: [when('decidedAt'), reason('rationale', 'Why was the decision made?', 'The Home Office will be told these reasons.')],
+    fields: [
+      when('decidedAt'),
+      ...DECISION_RECORD,
+      reason('rationale', 'Why was the decision made?', 'The Home Office will be told these reasons.'),
+    ],
     confirm:
       'Once recorded, the review cannot be commissioned again except by a direction of the Secretary of State or a reconsidered decision.',
+  },
+  HOME_OFFICE_RESPONSE: {
+    task: 'Record the Home Office’s response to the decision',
+    title: 'Record the Home Office’s response to the decision not to hold a review',
+    recorded: 'Home Office response recorded',
+    hint: 'The Home Office quality assurance panel reviews every decision not to hold a review. The review can be closed once it accepts the decision.',
+    fields: [
+      when('receivedAt'),
+      {
+        kind: 'choice',
+        name: 'outcome',
+        label: 'What did the Home Office say?',
+        options: [
+          { value: 'accepted', text: 'It accepted the decision' },
+          { value: 'challenged', text: 'It challenged the decision' },
+        ],
+      },
+      reason('note', 'What did it say? (optional)', undefined, true),
+    ],
+  },
+  RECONSIDER_DECISION: {
+    task: 'Record that the partnership reconsidered and will hold a review',
+    title: 'Record the reconsidered decision to hold a review',
+    recorded: 'Reconsidered decision recorded: the review is commissioned',
+    fields: [
+      when('decidedAt'),
+      DECISION_MAKER,
+      reason('rationale', 'Why did the partnership reconsider?', 'Give the reasons the partnership recorded.'),
+    ],
+    confirm: 'Once recorded, the review is commissioned: the clocks for setting it up and completing it start, and it cannot be undone.',
   },
   HOME_OFFICE_INFORMED: {
     task: 'Record that the Home Office was told',

@@ -39,4 +39,6 @@ export const DEADLINE_WORDS: Record<DeadlineKind, string> = {
   commissioner_copy: 'Copy to the commissioner',
   publication: 'Publication',
   action: 'Action',
+  home_office_submission: 'Send the report to the Home Office',
+  qa_resubmission: 'Send the revised report back to the Home Office',
 };

@@ -7,6 +7,9 @@ export interface HistoryEntry {
   type: string;
   payload: Record<string, unknown>;
   actor: { id: string; name: string } | null;
+  /** A chair's or CSP chair's step the actor (a coordinator) recorded for them, and what records it. */
+  onBehalfOf?: { id: string; name: string } | null;
+  evidence?: string | null;
   agencyName: string | null;
   occurredAt: string;
   recordedAt: string;
@@ -87,13 +90,16 @@ export function timelineItems(history: HistoryEntry[], userName: (id: string) =>
     if (typeof entry.payload.periodFrom === 'string' && typeof entry.payload.periodTo === 'string')
       details.push(`Period covered: ${longDate(entry.payload.periodFrom)} to ${longDate(entry.payload.periodTo)}`);
     details.push(...v2Details(entry));
+    if (entry.onBehalfOf && entry.evidence) details.push(`Evidence: ${entry.evidence}`);
     for (const key of FREE_TEXT) if (typeof entry.payload[key] === 'string') details.push(entry.payload[key] as string);
     if (entry.toStage && entry.toStage !== entry.fromStage)
       details.push(`Stage: ${STAGE_WORDS[entry.toStage as keyof typeof STAGE_WORDS] ?? entry.toStage}`);
     const recordedLater = new Date(entry.recordedAt).getTime() - new Date(entry.occurredAt).getTime() > 60 * 60_000;
     return {
       label: eventWords(entry.type, entry.payload),
-      byline: entry.actor?.name ?? 'the service',
+      byline: entry.onBehalfOf
+        ? `${entry.actor?.name ?? 'the service'} on behalf of ${entry.onBehalfOf.name}`
+        : (entry.actor?.name ?? 'the service'),
       timestamp: entry.occurredAt,
       date: dateTime(entry.occurredAt),
       recorded: recordedLater ? dateTime(entry.recordedAt) : null,

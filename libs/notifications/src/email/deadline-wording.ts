@@ -87,6 +87,20 @@ export const DEADLINE_WORDING: Record<DeadlineKind, DeadlineWording> = {
     ownerAction:
       "Tell the family the publication date, publish the anonymised report and executive summary on the Community Safety Partnership's website, and record the date and web address.",
   },
+  home_office_submission: {
+    subjectItem: () => 'report to be sent to the Home Office',
+    describe: () => 'the signed-off report sent to the Home Office for quality assurance',
+    owner: () => 'the DHR coordinator',
+    doers: ['coordinator'],
+    ownerAction: 'Send the signed-off report to the Home Office quality assurance panel and record the date it was sent.',
+  },
+  qa_resubmission: {
+    subjectItem: () => 'revised report to be sent back to the Home Office',
+    describe: () => 'the report revised and sent back to the Home Office after its quality assurance panel asked for changes',
+    owner: () => 'the independent chair and the DHR coordinator',
+    doers: ['independent_chair', 'coordinator'],
+    ownerAction: 'Revise the report as the Home Office asked, have it signed off again and send it back, then record the date it was sent.',
+  },
   action: {
     subjectItem: (agencyName) => (agencyName ? `action for ${agencyName}` : 'action-plan item'),
     describe: (agencyName) => (agencyName ? `an action-plan item owned by ${agencyName}` : 'an action-plan item'),

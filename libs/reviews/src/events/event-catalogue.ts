@@ -55,4 +55,6 @@ export const EVENT_CATALOGUE: Record<DhrEventType, EventSpec> = {
   // The chair only for the clocks they own (see event-permission).
   EXTEND_DEADLINE: { dto: dto.ExtendDeadlineDto, roles: CHAIR_OR_COORDINATOR, dueFields: ['dueAt'] },
   WITHDRAW_REQUEST: { dto: dto.WithdrawRequestDto, roles: CHAIR_OR_COORDINATOR },
+  HOME_OFFICE_RESPONSE: { dto: dto.HomeOfficeResponseDto, roles: ['coordinator'], time: 'receivedAt' },
+  RECONSIDER_DECISION: { dto: dto.ReconsiderDecisionDto, roles: ['csp_chair', 'coordinator'], time: 'decidedAt' },
 };

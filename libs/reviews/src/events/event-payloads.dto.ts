@@ -14,12 +14,16 @@ import {
   MinLength,
 } from 'class-validator';
 import {
+  DEATH_TYPES,
+  DeathType,
   DHR_EVENT_TYPES,
   DhrEventType,
   HOLD_KINDS,
   HOLD_SCOPES,
   HoldKind,
   HoldScope,
+  HOME_OFFICE_OUTCOMES,
+  HomeOfficeOutcome,
   REQUEST_KINDS,
   RequestKind,
 } from '@dhr/workflows/dhr/contract';
@@ -41,6 +45,21 @@ export class EventEnvelopeDto {
   @IsInt()
   @Min(1)
   expectedVersion?: number;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'coordinator only: the CSP chair or independent chair this step is recorded for (with evidence)',
+  })
+  @IsOptional()
+  @IsUUID()
+  onBehalfOf?: string;
+
+  @ApiPropertyOptional({ description: 'with onBehalfOf: what records the step, e.g. "board minutes, 12 March 2026"' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  evidence?: string;
 }
 
 export class RequestScopingDto extends EventEnvelopeDto {
@@ -58,9 +77,36 @@ export class ReceiveScopingDto extends EventEnvelopeDto {
 class Rationale extends EventEnvelopeDto {
   @IsOptional() @IsIsoDateTime() decidedAt?: string;
   @IsString() @MinLength(1) @MaxLength(TEXT) rationale: string;
+  @ApiPropertyOptional({
+    description:
+      'who made the decision when the coordinator records it (a role or body, e.g. "CSP board"); a CSP chair sending it is the decision-maker',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  decisionMaker?: string;
 }
-export class DecideToCommissionDto extends Rationale {}
-export class DecideNotToCommissionDto extends Rationale {}
+class Decision extends Rationale {
+  @ApiPropertyOptional({ enum: DEATH_TYPES, description: 'homicide; suicide after domestic abuse; other (describe it)' })
+  @IsOptional()
+  @IsIn(DEATH_TYPES)
+  deathType?: DeathType;
+  @ApiPropertyOptional({ description: 'required when deathType is other' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT)
+  deathTypeDescription?: string;
+}
+export class DecideToCommissionDto extends Decision {}
+export class DecideNotToCommissionDto extends Decision {}
+export class HomeOfficeResponseDto extends EventEnvelopeDto {
+  @IsOptional() @IsIsoDateTime() receivedAt?: string;
+  @ApiProperty({ enum: HOME_OFFICE_OUTCOMES }) @IsIn(HOME_OFFICE_OUTCOMES) outcome: HomeOfficeOutcome;
+  @IsOptional() @IsString() @MaxLength(TEXT) note?: string;
+}
+export class ReconsiderDecisionDto extends Rationale {}
 
 export class HomeOfficeInformedDto extends EventEnvelopeDto {
   @IsOptional() @IsIsoDateTime() sentAt?: string;

@@ -17,6 +17,9 @@ export interface ParsedEvent {
   fields: Record<string, unknown>;
   occurredAt?: string;
   expectedVersion?: number;
+  /** Recorded by the coordinator for this CSP chair or chair, with what records it. */
+  onBehalfOf?: string;
+  evidence?: string;
 }
 
 /** Validates `{type, ...payload}` against the DTO of its type: unknown fields and wrong types are 400s. */
@@ -30,12 +33,14 @@ export function parseEventBody(body: unknown): ParsedEvent {
   const instance = plainToInstance(spec.dto, body);
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true });
   if (errors.length > 0) throw validationException(errors);
-  const { type: _type, occurredAt, expectedVersion, ...fields } = instance as unknown as Record<string, unknown>;
+  const { type: _type, occurredAt, expectedVersion, onBehalfOf, evidence, ...fields } = instance as unknown as Record<string, unknown>;
   return {
     type: type as DhrEventType,
     fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
     occurredAt: occurredAt as string | undefined,
     expectedVersion: expectedVersion as number | undefined,
+    onBehalfOf: onBehalfOf as string | undefined,
+    evidence: evidence as string | undefined,
   };
 }
 
@@ -72,6 +77,9 @@ export function resolveEvent(parsed: ParsedEvent, now: Date, deathDate: string, 
     throw DomainError.field('dueAt', 'must be in the future');
   }
   if (parsed.type === 'PUT_ON_HOLD' && fields.scope === undefined) fields.scope = rules.holdScopes[fields.kind as HoldKind];
+  if (fields.deathType === 'other' && !fields.deathTypeDescription) {
+    throw DomainError.field('deathTypeDescription', 'describe the kind of death when it is "other"');
+  }
   if (parsed.type === 'AGREE_TERMS_OF_REFERENCE' && String(parsed.fields.periodFrom) > String(parsed.fields.periodTo)) {
     throw DomainError.field('periodTo', 'must not be before periodFrom');
   }

@@ -97,7 +97,10 @@ export class ReviewQueries {
       const events = await tx.manager.getRepository(ReviewEventEntity).find({ where: { reviewId: id }, order: { seq: 'ASC' } });
       const visible = tx.access === 'agency' ? events.filter((e) => e.payload.agencyId === actor.agencyId) : events;
       const names = await this.directory.names(
-        { userIds: visible.map((e) => e.actorId), agencyIds: visible.map((e) => e.payload.agencyId as string | undefined) },
+        {
+          userIds: visible.flatMap((e) => [e.actorId, e.onBehalfOf]),
+          agencyIds: visible.map((e) => e.payload.agencyId as string | undefined),
+        },
         tx.manager,
       );
       return visible.map((e) => historyView(e, names));

@@ -9,6 +9,9 @@ import { WorkflowRegistry, WorkflowView } from '@dhr/workflow';
 import type { DhrContext, DhrEffect, DhrEvent } from '@dhr/workflows/dhr/contract';
 import type { Rulebook } from '@dhr/workflows/dhr/rulebook';
 import { checkDeadlineExtension, ExtensionFacts } from '../events/deadline-extension';
+import { withDecisionMaker } from '../events/decision-maker';
+import { actingFor } from '../events/on-behalf-of';
+import { assertFactsInOrder } from '../events/fact-order-check';
 import { assertMaySend, maySend } from '../event-permission';
 import { assertReferencesExist } from '../event-references';
 import { parseEventBody, resolveEvent } from '../events/parse-event';
@@ -52,15 +55,18 @@ export class EventApplier {
     const parsed = parseEventBody(body);
     if (parsed.expectedVersion !== undefined && parsed.expectedVersion !== review.version) throw DomainError.conflict();
 
-    const event = resolveEvent(parsed, now, review.deathDate, this.rulebook);
+    // Recorded by the coordinator for a chair or CSP chair: their rules apply, the coordinator is the actor on record.
+    const acting = await actingFor(this.directory, manager, actor, review.partnershipId, parsed);
+    const event = withDecisionMaker(resolveEvent(parsed, now, review.deathDate, this.rulebook), acting.actor);
     const workflow = this.workflows.get(review.workflowVersion);
     const context = workflow.view(review.snapshot).context;
-    if (options.ifAllowed && !maySend(actor, event, context)) return null;
-    assertMaySend(actor, event, context);
+    if (options.ifAllowed && !maySend(acting.actor, event, context)) return null;
+    assertMaySend(acting.actor, event, context);
     await assertReferencesExist(this.directory, manager, review.partnershipId, event);
+    await assertFactsInOrder(manager, workflow, review.id, event);
     const extension =
       event.type === 'EXTEND_DEADLINE'
-        ? await checkDeadlineExtension(this.clocks, this.rulebook, manager, actor, review.id, event)
+        ? await checkDeadlineExtension(this.clocks, this.rulebook, manager, acting.actor, review.id, event)
         : undefined;
 
     const result = workflow.apply(review.snapshot, event);
@@ -80,6 +86,8 @@ export class EventApplier {
         occurredAt: new Date(event.occurredAt),
         fromStage: result.fromStage,
         toStage: result.toStage,
+        onBehalfOf: acting.onBehalfOf,
+        evidence: acting.evidence,
       },
       now,
     );
@@ -88,7 +96,12 @@ export class EventApplier {
       action: `review.event.${event.type}`,
       partnershipId: review.partnershipId,
       reviewId: review.id,
-      changes: diffFields(auditedState(review, context, result.fromStage), auditedState(saved, afterView.context, result.toStage)),
+      changes: {
+        ...diffFields(auditedState(review, context, result.fromStage), auditedState(saved, afterView.context, result.toStage)),
+        ...(acting.onBehalfOf
+          ? { onBehalfOf: { before: null, after: acting.onBehalfOf }, evidence: { before: null, after: acting.evidence } }
+          : {}),
+      },
     });
     await this.extensions.eventAccepted({
       manager,

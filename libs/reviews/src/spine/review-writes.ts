@@ -4,7 +4,8 @@ import type { WorkflowView } from '@dhr/workflow';
 import { ReviewEntity, ReviewEventEntity } from '../review.entities';
 import { involvedAgencyIds } from '../review-scope';
 
-export type HistoryEntry = Pick<ReviewEventEntity, 'type' | 'payload' | 'occurredAt' | 'fromStage' | 'toStage'>;
+export type HistoryEntry = Pick<ReviewEventEntity, 'type' | 'payload' | 'occurredAt' | 'fromStage' | 'toStage'> &
+  Partial<Pick<ReviewEventEntity, 'onBehalfOf' | 'evidence'>>;
 
 /**
  * The two writes every change of a review's state makes, whoever makes it (an event,
@@ -48,8 +49,9 @@ export async function appendHistory(
   now: Date,
 ): Promise<void> {
   await manager.query(
-    `INSERT INTO review_events (review_id, seq, type, payload, actor_id, occurred_at, recorded_at, from_stage, to_stage, workflow_version)
-     SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9 FROM review_events WHERE review_id = $1`,
+    `INSERT INTO review_events (review_id, seq, type, payload, actor_id, occurred_at, recorded_at, from_stage, to_stage, workflow_version,
+                                on_behalf_of, evidence)
+     SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM review_events WHERE review_id = $1`,
     [
       review.id,
       entry.type,
@@ -60,6 +62,8 @@ export async function appendHistory(
       entry.fromStage,
       entry.toStage,
       review.workflowVersion,
+      entry.onBehalfOf ?? null,
+      entry.evidence ?? null,
     ],
   );
 }

@@ -8,6 +8,9 @@ export const historyView = (e: ReviewEventEntity, names: NameLookup) => ({
   payload: e.payload,
   actorId: e.actorId,
   actor: names.user(e.actorId),
+  // A chair's or CSP chair's step the coordinator (the actor) recorded for them, and what records it.
+  onBehalfOf: names.user(e.onBehalfOf),
+  evidence: e.evidence,
   agencyName: names.agencyName(typeof e.payload.agencyId === 'string' ? e.payload.agencyId : null),
   occurredAt: e.occurredAt.toISOString(),
   recordedAt: e.recordedAt.toISOString(),

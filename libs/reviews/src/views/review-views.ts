@@ -48,7 +48,10 @@ export class ReviewViews {
     const deadlines = await this.clocks.deadlinesOf(ids, this.clock.now(), manager);
     const names = await this.directory.names(
       {
-        userIds: visible.map((v) => v.workflow.context.chairUserId),
+        userIds: visible.flatMap(({ workflow: { context } }) => [
+          context.chairUserId,
+          context.decidedBy && 'userId' in context.decidedBy ? context.decidedBy.userId : null,
+        ]),
         agencyIds: visible.flatMap((v) => [
           ...v.workflow.context.panel.map((p) => p.agencyId),
           ...v.workflow.context.scoping.map((s) => s.agencyId),

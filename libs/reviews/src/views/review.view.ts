@@ -38,6 +38,16 @@ export function reviewView(
     family: context.family,
     drafts: context.drafts.length,
     homeOfficeInformedAt: context.homeOfficeInformedAt,
+    // v3: the CSP's decision on the record (null until made), and the Home Office's answer to a "no".
+    // A review still on an older version has none of these fields: null, as for "not recorded".
+    decision: context.decision && {
+      outcome: context.decision,
+      decidedAt: context.decidedAt ?? null,
+      decidedBy: decisionMakerView(context.decidedBy ?? null, names),
+      deathType: context.deathType ?? null,
+      deathTypeDescription: context.deathTypeDescription ?? null,
+    },
+    homeOfficeResponse: context.homeOfficeResponse ?? null,
     resubmissions: context.resubmissions,
     actions: context.actions.map(named),
     deadlines: namedDeadlines,
@@ -50,6 +60,12 @@ export function reviewView(
 
 export type ReviewView = ReturnType<typeof reviewView>;
 
+/** A CSP chair with their name, or the role or body the coordinator named. */
+function decisionMakerView(maker: WorkflowView['context']['decidedBy'], names: NameLookup) {
+  if (maker === null) return null;
+  return 'userId' in maker ? { user: names.user(maker.userId) } : { role: maker.role };
+}
+
 /** The open deadline due first, or null. */
 function nextDeadline<T extends Deadline>(deadlines: T[]): T | null {
   return deadlines.filter((d) => d.status === 'open').reduce<T | null>((first, d) => (!first || d.dueAt < first.dueAt ? d : first), null);
@@ -61,7 +77,13 @@ function nextDeadline<T extends Deadline>(deadlines: T[]): T | null {
  * the reasons for a hold are not theirs to see.
  */
 export function agencyReviewView(full: ReviewView, agencyId: string) {
-  const { family: _family, drafts: _drafts, ...own } = ownAgencyOnly(full, agencyId);
+  const {
+    family: _family,
+    drafts: _drafts,
+    decision: _decision,
+    homeOfficeResponse: _homeOfficeResponse,
+    ...own
+  } = ownAgencyOnly(full, agencyId);
   return {
     ...own,
     scoping: full.scoping.filter((s) => s.agencyId === agencyId),

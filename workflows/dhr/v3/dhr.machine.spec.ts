@@ -1,7 +1,7 @@
-// The DHR v2 statechart, path by path, with the clock effects declared at each step.
+// The DHR v3 statechart, path by path, with the clock effects declared at each step.
 import { apply, start, view, type PersistedDhrSnapshot } from './dhr.workflow';
 import type { DhrEffect, DhrEvent, Stage } from './dhr.types';
-import { CHAIR, HEALTH, NOTIFIED_AT, PATH_TO, POLICE, day, play, reviewIn, sample } from './testing/dhr.test-kit';
+import { CHAIR, CSP_CHAIR, HEALTH, NOTIFIED_AT, PATH_TO, POLICE, day, play, reviewIn, sample } from './testing/dhr.test-kit';
 
 interface Step {
   event: DhrEvent;
@@ -30,7 +30,7 @@ const IMR_DUE = '2025-03-01T17:00:00.000Z';
 const FAMILY_DUE = '2025-05-01T17:00:00.000Z';
 const ACTION_DUE = '2026-01-31T17:00:00.000Z';
 
-describe('DHR v2 happy path: notification → closed', () => {
+describe('DHR v3 happy path: notification → closed', () => {
   it('starts in notification with both notification clocks running from notifiedAt', () => {
     const started = start({ notifiedAt: NOTIFIED_AT });
     expect(started.effects).toStrictEqual([
@@ -47,6 +47,11 @@ describe('DHR v2 happy path: notification → closed', () => {
       termsOfReference: null,
       homeOfficeInformedAt: null,
       decision: null,
+      decidedAt: null,
+      decidedBy: null,
+      deathType: null,
+      deathTypeDescription: null,
+      homeOfficeResponse: null,
       drafts: [],
       family: 'not_contacted',
       homeOfficeRound: 1,
@@ -56,6 +61,7 @@ describe('DHR v2 happy path: notification → closed', () => {
       publishedAt: null,
       publishedUrl: null,
       actions: [],
+      actionPlanAgreedAt: null,
       hold: null,
       holdStage: null,
     });
@@ -64,7 +70,7 @@ describe('DHR v2 happy path: notification → closed', () => {
   it('walks every stage, declaring each clock effect at the event time', () => {
     const scoping = (agencyId: string) => ({ kind: 'scoping_return' as const, agencyId });
     const imr = (agencyId: string) => ({ kind: 'imr' as const, agencyId });
-    const action = (actionId: string) => ({ kind: 'action' as const, actionId });
+    const action = (actionId: string, agencyId?: string) => ({ kind: 'action' as const, actionId, ...(agencyId ? { agencyId } : {}) });
     const last = walk(
       [
         {
@@ -145,9 +151,19 @@ describe('DHR v2 happy path: notification → closed', () => {
         {
           event: sample('CSP_SIGN_OFF', day(130)),
           to: 'home_office_qa',
-          effects: [{ type: 'clock.start', subject: { kind: 'commissioner_copy' }, startedAt: day(130) }],
+          effects: [
+            { type: 'clock.start', subject: { kind: 'commissioner_copy' }, startedAt: day(130) },
+            { type: 'clock.start', subject: { kind: 'home_office_submission' }, startedAt: day(130) },
+          ],
         },
-        { event: sample('SUBMIT_TO_HOME_OFFICE', day(131)), to: 'home_office_qa', effects: [] },
+        {
+          event: sample('SUBMIT_TO_HOME_OFFICE', day(131)),
+          to: 'home_office_qa',
+          effects: [
+            { type: 'clock.meet', subject: { kind: 'home_office_submission' }, metAt: day(131) },
+            { type: 'clock.meet', subject: { kind: 'qa_resubmission' }, metAt: day(131) },
+          ],
+        },
         {
           event: sample('QA_OUTCOME', day(200), { outcome: 'approved' }),
           to: 'publication',
@@ -166,12 +182,12 @@ describe('DHR v2 happy path: notification → closed', () => {
         {
           event: sample('ADD_ACTION', day(221), { actionId: 'a-1', dueAt: ACTION_DUE }),
           to: 'action_plan',
-          effects: [{ type: 'clock.start', subject: action('a-1'), startedAt: day(221), dueAt: ACTION_DUE }],
+          effects: [{ type: 'clock.start', subject: action('a-1', POLICE), startedAt: day(221), dueAt: ACTION_DUE }],
         },
         {
           event: sample('ADD_ACTION', day(222), { actionId: 'a-2', agencyId: HEALTH, dueAt: ACTION_DUE }),
           to: 'action_plan',
-          effects: [{ type: 'clock.start', subject: action('a-2'), startedAt: day(222), dueAt: ACTION_DUE }],
+          effects: [{ type: 'clock.start', subject: action('a-2', HEALTH), startedAt: day(222), dueAt: ACTION_DUE }],
         },
         {
           event: sample('COMPLETE_ACTION', day(300), { actionId: 'a-1' }),
@@ -261,7 +277,7 @@ describe('DHR v2 happy path: notification → closed', () => {
   });
 });
 
-describe('DHR v2 scoping requests', () => {
+describe('DHR v3 scoping requests', () => {
   const scoping = (agencyId: string) => ({ kind: 'scoping_return' as const, agencyId });
 
   it('records each request and its return, one per agency', () => {
@@ -333,8 +349,9 @@ describe('DHR v2 scoping requests', () => {
       expect(view(declined).context.scoping).toStrictEqual([
         { agencyId: POLICE, status: 'returned', requestedAt: day(1), returnedAt: day(12), withdrawnAt: null },
       ]);
-      // The declined review closes as before once the Home Office is told.
-      expect(view(play([sample('HOME_OFFICE_INFORMED', day(13)), sample('CLOSE', day(14))], declined).snapshot).stage).toBe('closed');
+      // The declined review closes as before once the Home Office is told and accepts the "no".
+      const told = [sample('HOME_OFFICE_INFORMED', day(13)), sample('HOME_OFFICE_RESPONSE', day(14)), sample('CLOSE', day(15))];
+      expect(view(play(told, declined).snapshot).stage).toBe('closed');
     });
 
     it('outstanding when setup moves on by itself: received in information_gathering, staying there', () => {
@@ -396,37 +413,88 @@ describe('DHR v2 scoping requests', () => {
   });
 });
 
-describe('DHR v2 not commissioned', () => {
-  it('declares the decision met, and closes only once the Home Office has been told', () => {
+describe('DHR v3 not commissioned', () => {
+  it('records the decision, and closes only once the Home Office has been told and has accepted the "no"', () => {
     const notCommissioned = walk(
       [
         {
-          event: sample('DECIDE_NOT_TO_COMMISSION', day(10)),
+          event: sample('DECIDE_NOT_TO_COMMISSION', day(10), { deathType: 'suicide', decidedBy: { role: 'CSP board' } }),
           to: 'not_commissioned',
           effects: [{ type: 'clock.meet', subject: { kind: 'decision' }, metAt: day(10) }],
         },
       ],
       start({ notifiedAt: NOTIFIED_AT }).snapshot,
     );
-    expect(view(notCommissioned).context.decision).toBe('not_commissioned');
+    expect(view(notCommissioned).context).toMatchObject({
+      decision: 'not_commissioned',
+      decidedAt: day(10),
+      decidedBy: { role: 'CSP board' },
+      deathType: 'suicide',
+      deathTypeDescription: null,
+    });
     expect(apply(notCommissioned, sample('CLOSE', day(11)))).toMatchObject({ ok: false, stage: 'not_commissioned' });
+    // The Home Office cannot answer before it is told.
+    expect(apply(notCommissioned, sample('HOME_OFFICE_RESPONSE', day(11))).ok).toBe(false);
 
-    const closed = walk(
+    const told = walk(
       [
         {
           event: sample('HOME_OFFICE_INFORMED', day(12)),
           to: 'not_commissioned',
           effects: [{ type: 'clock.meet', subject: { kind: 'home_office_notice' }, metAt: day(12) }],
         },
-        { event: sample('CLOSE', day(13)), to: 'closed', effects: [{ type: 'clock.cancelAll', at: day(13) }] },
       ],
       notCommissioned,
     );
-    expect(view(closed).context.homeOfficeInformedAt).toBe(day(12));
+    expect(view(told).context.homeOfficeInformedAt).toBe(day(12));
+    // Told is not enough (v1 closed here): the Home Office's QA panel reviews every "no".
+    expect(apply(told, sample('CLOSE', day(13)))).toMatchObject({ ok: false, stage: 'not_commissioned' });
+
+    const closed = walk(
+      [
+        { event: sample('HOME_OFFICE_RESPONSE', day(40), { note: 'no further action' }), to: 'not_commissioned', effects: [] },
+        { event: sample('CLOSE', day(41)), to: 'closed', effects: [{ type: 'clock.cancelAll', at: day(41) }] },
+      ],
+      told,
+    );
+    expect(view(closed).context.homeOfficeResponse).toEqual({ receivedAt: day(40), outcome: 'accepted', note: 'no further action' });
+  });
+
+  it('after a challenge, the CSP may reconsider into setup, or answer and have the "no" accepted later', () => {
+    const challenged = play([
+      sample('DECIDE_NOT_TO_COMMISSION', day(10)),
+      sample('HOME_OFFICE_INFORMED', day(12)),
+      sample('HOME_OFFICE_RESPONSE', day(40), { outcome: 'challenged', note: 'the QA panel asks the CSP to reconsider' }),
+    ]).snapshot;
+    expect(view(challenged).allowedEvents).toEqual(expect.arrayContaining(['RECONSIDER_DECISION', 'HOME_OFFICE_RESPONSE']));
+    expect(view(challenged).allowedEvents).not.toContain('CLOSE');
+
+    const reconsidered = walk(
+      [
+        {
+          event: sample('RECONSIDER_DECISION', day(50)),
+          to: 'setup',
+          effects: [{ type: 'clock.start', subject: { kind: 'completion' }, startedAt: day(50) }],
+        },
+      ],
+      challenged,
+    );
+    expect(view(reconsidered).context).toMatchObject({ decision: 'reconsidered', decidedAt: day(50), decidedBy: { userId: CSP_CHAIR } });
+
+    const acceptedLater = play([sample('HOME_OFFICE_RESPONSE', day(60)), sample('CLOSE', day(61))], challenged).snapshot;
+    expect(view(acceptedLater).stage).toBe('closed');
+  });
+
+  it('refuses RECONSIDER_DECISION unless the Home Office challenged the "no"', () => {
+    const told = play([sample('DECIDE_NOT_TO_COMMISSION', day(10)), sample('HOME_OFFICE_INFORMED', day(12))]).snapshot;
+    expect(apply(told, sample('RECONSIDER_DECISION', day(20))).ok).toBe(false);
+    const accepted = play([sample('HOME_OFFICE_RESPONSE', day(30))], told).snapshot;
+    expect(apply(accepted, sample('RECONSIDER_DECISION', day(31))).ok).toBe(false);
+    expect(apply(accepted, sample('HOME_OFFICE_RESPONSE', day(31))).ok).toBe(false); // accepted once is final
   });
 });
 
-describe('DHR v2 Secretary of State direction', () => {
+describe('DHR v3 Secretary of State direction', () => {
   it('brings a declined review back into setup with the completion clock started', () => {
     const declined = play([sample('DECIDE_NOT_TO_COMMISSION', day(10)), sample('HOME_OFFICE_INFORMED', day(12))]).snapshot;
     const directed = walk(
@@ -459,7 +527,7 @@ describe('DHR v2 Secretary of State direction', () => {
   });
 });
 
-describe('DHR v2 setup moves on by itself', () => {
+describe('DHR v3 setup moves on by itself', () => {
   const setupSteps: DhrEvent[] = [
     sample('APPOINT_CHAIR', day(20)),
     sample('ADD_PANEL_AGENCY', day(21)),

@@ -1,4 +1,4 @@
-import { dhrMachineV2 } from './dhr.machine';
+import { dhrMachineV3 } from './dhr.machine';
 import { STAGES } from './dhr.types';
 import { stageDiagramMermaid } from './stage-diagram';
 
@@ -18,7 +18,8 @@ describe('stageDiagramMermaid', () => {
         'notification --> commissioned : DECIDE_TO_COMMISSION',
         'notification --> not_commissioned : DECIDE_NOT_TO_COMMISSION',
         'not_commissioned --> commissioned : SECRETARY_OF_STATE_DIRECTION',
-        'not_commissioned --> closed : CLOSE [homeOfficeInformed]',
+        'not_commissioned --> closed : CLOSE [homeOfficeAccepted]',
+        'not_commissioned --> commissioned : RECONSIDER_DECISION [homeOfficeChallenged]',
         'state commissioned {',
         '[*] --> setup',
         'setup --> information_gathering : (automatic) [setupComplete]',
@@ -62,8 +63,8 @@ describe('stageDiagramMermaid', () => {
   });
 
   it('follows the machine: one line per stage-changing transition (PUT_ON_HOLD collapsed)', () => {
-    const nodes = (node: typeof dhrMachineV2.root): (typeof dhrMachineV2.root)[] => [node, ...Object.values(node.states).flatMap(nodes)];
-    const targeted = nodes(dhrMachineV2.root)
+    const nodes = (node: typeof dhrMachineV3.root): (typeof dhrMachineV3.root)[] => [node, ...Object.values(node.states).flatMap(nodes)];
+    const targeted = nodes(dhrMachineV3.root)
       .flatMap((node) => [...[...node.transitions.values()].flat(), ...(node.always ?? [])])
       .filter((transition) => transition.target?.some((target) => target !== transition.source));
     const holdEdges = targeted.filter((transition) => transition.eventType === 'PUT_ON_HOLD').length;

@@ -1,6 +1,6 @@
 // v2's requests and dates: WITHDRAW_REQUEST cancels an outstanding request's clock;
 // EXTEND_DEADLINE declares the move (the service checks the clock); v1 snapshots migrate.
-import { DHR_V1_TO_V2 } from './migrate-from-v1';
+import { DHR_V2_TO_V3 } from './migrate-from-v2';
 import { apply, view } from './dhr.workflow';
 import { HEALTH, PATH_TO, POLICE, day, play, reviewIn, sample } from './testing/dhr.test-kit';
 
@@ -78,21 +78,36 @@ describe('EXTEND_DEADLINE', () => {
   });
 });
 
-describe('a v1 snapshot migrated to v2', () => {
-  it('keeps its state, marks its hold as a review hold and its scoping requests as never withdrawn', () => {
-    const v2Held = play([sample('PUT_ON_HOLD', day(500))], play(PATH_TO.setup(), askedForScoping()).snapshot).snapshot;
-    // A v1 snapshot is v2's without the fields v2 added.
-    const v1 = {
-      ...v2Held,
-      context: {
-        ...v2Held.context,
-        scoping: v2Held.context.scoping.map(({ withdrawnAt: _withdrawnAt, ...request }) => request),
-        hold: v2Held.context.hold && (({ scope: _scope, ...hold }) => hold)(v2Held.context.hold),
-      },
-    };
-    const migrated = DHR_V1_TO_V2.migrate(v1);
-    expect(migrated).toEqual(v2Held);
+describe('a v2 snapshot migrated to v3', () => {
+  it('keeps its state and hold, its decision unrecorded, and no action plan agreed before sign-off', () => {
+    const v3Held = play([sample('PUT_ON_HOLD', day(500))], play(PATH_TO.setup(), askedForScoping()).snapshot).snapshot;
+    // A v2 snapshot is v3's without the fields v3 added.
+    const {
+      decidedAt: _decidedAt,
+      decidedBy: _decidedBy,
+      deathType: _deathType,
+      deathTypeDescription: _description,
+      homeOfficeResponse: _response,
+      actionPlanAgreedAt: _agreed,
+      ...v2Context
+    } = v3Held.context;
+    const migrated = DHR_V2_TO_V3.migrate({ ...v3Held, context: v2Context });
+    // What v2 never recorded is unknown, not guessed.
+    expect(migrated).toEqual({
+      ...v3Held,
+      context: { ...v3Held.context, decidedAt: null, decidedBy: null, deathType: null, deathTypeDescription: null },
+    });
     expect(view(migrated)).toMatchObject({ stage: 'setup', onHold: true });
     expect(apply(migrated, sample('RESUME', day(600)))).toMatchObject({ ok: true, toStage: 'setup' });
+  });
+
+  it('marks the action plan agreed for a review past sign-off, so actions added now start their clocks', () => {
+    const inQa = reviewIn('home_office_qa');
+    const { actionPlanAgreedAt: _agreed, ...v2Context } = inQa.context;
+    const migrated = DHR_V2_TO_V3.migrate({ ...inQa, context: { ...v2Context, actions: [] } });
+    expect(migrated.context.actionPlanAgreedAt).not.toBeNull();
+    const added = apply(migrated, sample('ADD_ACTION', day(900)));
+    expect(added).toMatchObject({ ok: true });
+    expect(added.ok && added.effects.some((effect) => effect.type === 'clock.start')).toBe(true);
   });
 });

@@ -25,7 +25,13 @@ describe('back to drafting', () => {
   it('QA_OUTCOME resubmit counts a resubmission and opens a new Home Office round', () => {
     const submitted = after(reviewIn('home_office_qa'), sample('SUBMIT_TO_HOME_OFFICE', day(131)));
     const outcome = apply(submitted, sample('QA_OUTCOME', day(160), { outcome: 'resubmit', notes: 'amend' }));
-    expect(outcome).toMatchObject({ ok: true, fromStage: 'home_office_qa', toStage: 'drafting', effects: [] });
+    // v3: the clock back to the Home Office starts with the request.
+    expect(outcome).toMatchObject({
+      ok: true,
+      fromStage: 'home_office_qa',
+      toStage: 'drafting',
+      effects: [{ type: 'clock.start', subject: { kind: 'qa_resubmission' } }],
+    });
     if (!outcome.ok) return;
     expect(view(outcome.snapshot).context).toMatchObject({
       resubmissions: 1,
@@ -34,12 +40,13 @@ describe('back to drafting', () => {
     });
 
     // Round two: signed off again without restarting the commissioner-copy clock, which
-    // has been running since the report was first completed.
+    // has been running since the report was first completed; only the clock to the Home
+    // Office submission starts again (v3).
     const signedAgain = play(
       [sample('SUBMIT_DRAFT', day(170)), sample('SUBMIT_FOR_SIGNOFF', day(171)), sample('CSP_SIGN_OFF', day(172))],
       outcome.snapshot,
     );
-    expect(signedAgain.effects[2]).toEqual([]);
+    expect(signedAgain.effects[2]).toEqual([{ type: 'clock.start', subject: { kind: 'home_office_submission' }, startedAt: day(172) }]);
     const approved = play(
       [sample('SUBMIT_TO_HOME_OFFICE', day(173)), sample('QA_OUTCOME', day(200), { outcome: 'approved' })],
       signedAgain.snapshot,

@@ -1,7 +1,7 @@
 // Every refusal: for each stage every event type api.md does not allow there, and
 // each guard that must hold. A refusal leaves the snapshot exactly as it was.
 import { transition } from 'xstate';
-import { dhrMachineV2 } from './dhr.machine';
+import { dhrMachineV3 } from './dhr.machine';
 import { DHR_EVENT_TYPES, type DhrEvent, type DhrEventType, type Stage } from './dhr.types';
 import { apply, persistDhrSnapshot, restoreDhrSnapshot, view, type PersistedDhrSnapshot } from './dhr.workflow';
 import { HEALTH, PATH_TO, POLICE, day, play, reviewIn, sample } from './testing/dhr.test-kit';
@@ -10,7 +10,7 @@ import { HEALTH, PATH_TO, POLICE, day, play, reviewIn, sample } from './testing/
 function expectRefused(snapshot: PersistedDhrSnapshot, event: DhrEvent): void {
   const restored = restoreDhrSnapshot(snapshot);
   expect(restored.can(event)).toBe(false);
-  const [next, actions] = transition(dhrMachineV2, restored, event);
+  const [next, actions] = transition(dhrMachineV3, restored, event);
   expect(persistDhrSnapshot(next)).toStrictEqual(snapshot);
   expect(actions).toEqual([]);
   const { stage, allowedEvents } = view(snapshot);
@@ -27,11 +27,19 @@ const ANY_TIME: DhrEventType[] = ['RECEIVE_SCOPING', 'EXTEND_DEADLINE', 'WITHDRA
 const AFTER_COMMISSIONING: DhrEventType[] = [...ANY_TIME, 'HOME_OFFICE_INFORMED', 'APPOINT_CHAIR', 'PUT_ON_HOLD', 'RESUME'];
 const API_ALLOWS: Record<Stage | 'on_hold', DhrEventType[]> = {
   notification: [...ANY_TIME, 'REQUEST_SCOPING', 'DECIDE_TO_COMMISSION', 'DECIDE_NOT_TO_COMMISSION'],
-  not_commissioned: [...ANY_TIME, 'HOME_OFFICE_INFORMED', 'SECRETARY_OF_STATE_DIRECTION', 'CLOSE'],
+  not_commissioned: [
+    ...ANY_TIME,
+    'HOME_OFFICE_INFORMED',
+    'HOME_OFFICE_RESPONSE',
+    'SECRETARY_OF_STATE_DIRECTION',
+    'RECONSIDER_DECISION',
+    'CLOSE',
+  ],
   setup: [...AFTER_COMMISSIONING, 'REQUEST_SCOPING', 'ADD_PANEL_AGENCY', 'AGREE_TERMS_OF_REFERENCE'],
   information_gathering: [...AFTER_COMMISSIONING, 'ADD_PANEL_AGENCY', 'REQUEST_IMR', 'RECEIVE_IMR', 'WAIVE_IMR', 'BEGIN_DRAFTING'],
   drafting: [
     ...AFTER_COMMISSIONING,
+    'ADD_ACTION',
     'ADD_PANEL_AGENCY',
     'RECEIVE_IMR',
     'SUBMIT_DRAFT',
@@ -39,10 +47,10 @@ const API_ALLOWS: Record<Stage | 'on_hold', DhrEventType[]> = {
     'FAMILY_NOT_INVOLVED',
     'SUBMIT_FOR_SIGNOFF',
   ],
-  family_review: [...AFTER_COMMISSIONING, 'FAMILY_RESPONSE_RECEIVED', 'FAMILY_NOT_INVOLVED'],
-  csp_signoff: [...AFTER_COMMISSIONING, 'CSP_SIGN_OFF', 'CSP_REQUEST_CHANGES'],
-  home_office_qa: [...AFTER_COMMISSIONING, 'SUBMIT_TO_HOME_OFFICE', 'QA_OUTCOME'],
-  publication: [...AFTER_COMMISSIONING, 'COPY_SENT_TO_COMMISSIONER', 'PUBLISH'],
+  family_review: [...AFTER_COMMISSIONING, 'ADD_ACTION', 'FAMILY_RESPONSE_RECEIVED', 'FAMILY_NOT_INVOLVED'],
+  csp_signoff: [...AFTER_COMMISSIONING, 'ADD_ACTION', 'CSP_SIGN_OFF', 'CSP_REQUEST_CHANGES'],
+  home_office_qa: [...AFTER_COMMISSIONING, 'ADD_ACTION', 'COMPLETE_ACTION', 'SUBMIT_TO_HOME_OFFICE', 'QA_OUTCOME'],
+  publication: [...AFTER_COMMISSIONING, 'ADD_ACTION', 'COMPLETE_ACTION', 'COPY_SENT_TO_COMMISSIONER', 'PUBLISH'],
   action_plan: [...AFTER_COMMISSIONING, 'COPY_SENT_TO_COMMISSIONER', 'ADD_ACTION', 'COMPLETE_ACTION', 'CLOSE'],
   on_hold: [...ANY_TIME, 'RESUME', 'HOME_OFFICE_INFORMED', 'COPY_SENT_TO_COMMISSIONER', 'RECEIVE_IMR'],
   closed: [],

@@ -51,10 +51,14 @@ describe('allowedEvents', () => {
     });
   });
 
-  it('not_commissioned: CLOSE only once the Home Office is informed, which happens once', () => {
+  it('not_commissioned: the Home Office is told once, answers, and CLOSE only once it accepted the "no"', () => {
     const declined = reviewIn('not_commissioned');
     expectAllowed(declined, ['HOME_OFFICE_INFORMED', 'SECRETARY_OF_STATE_DIRECTION']);
-    expectAllowed(after(declined, sample('HOME_OFFICE_INFORMED', day(12))), ['SECRETARY_OF_STATE_DIRECTION', 'CLOSE']);
+    const told = after(declined, sample('HOME_OFFICE_INFORMED', day(12)));
+    expectAllowed(told, ['SECRETARY_OF_STATE_DIRECTION', 'HOME_OFFICE_RESPONSE']);
+    const challenged = after(told, sample('HOME_OFFICE_RESPONSE', day(40), { outcome: 'challenged' }));
+    expectAllowed(challenged, ['SECRETARY_OF_STATE_DIRECTION', 'HOME_OFFICE_RESPONSE', 'RECONSIDER_DECISION']);
+    expectAllowed(after(told, sample('HOME_OFFICE_RESPONSE', day(40))), ['SECRETARY_OF_STATE_DIRECTION', 'CLOSE']);
   });
 
   it('not_commissioned: a request outstanding at the decision can be received, none made', () => {
@@ -150,7 +154,8 @@ describe('allowedEvents', () => {
 
   describe('drafting', () => {
     const drafting = reviewIn('drafting');
-    const base: DhrEventType[] = [...ALWAYS_AFTER_COMMISSIONING, 'ADD_PANEL_AGENCY', 'SUBMIT_DRAFT', 'FAMILY_NOT_INVOLVED'];
+    // v3: the action plan is drafted with the report.
+    const base: DhrEventType[] = [...ALWAYS_AFTER_COMMISSIONING, 'ADD_PANEL_AGENCY', 'ADD_ACTION', 'SUBMIT_DRAFT', 'FAMILY_NOT_INVOLVED'];
 
     it('no draft yet', () => {
       expectAllowed(drafting, base);
@@ -167,23 +172,32 @@ describe('allowedEvents', () => {
   });
 
   it('family_review: the response, or the family not involved after all', () => {
-    expectAllowed(reviewIn('family_review'), [...ALWAYS_AFTER_COMMISSIONING, 'FAMILY_RESPONSE_RECEIVED', 'FAMILY_NOT_INVOLVED']);
+    expectAllowed(reviewIn('family_review'), [
+      ...ALWAYS_AFTER_COMMISSIONING,
+      'ADD_ACTION',
+      'FAMILY_RESPONSE_RECEIVED',
+      'FAMILY_NOT_INVOLVED',
+    ]);
   });
 
   it('csp_signoff', () => {
-    expectAllowed(reviewIn('csp_signoff'), [...ALWAYS_AFTER_COMMISSIONING, 'CSP_SIGN_OFF', 'CSP_REQUEST_CHANGES']);
+    expectAllowed(reviewIn('csp_signoff'), [...ALWAYS_AFTER_COMMISSIONING, 'ADD_ACTION', 'CSP_SIGN_OFF', 'CSP_REQUEST_CHANGES']);
   });
 
   it('home_office_qa: submit first, then the outcome', () => {
     const qa = reviewIn('home_office_qa');
-    expectAllowed(qa, [...ALWAYS_AFTER_COMMISSIONING, 'SUBMIT_TO_HOME_OFFICE']);
-    expectAllowed(after(qa, sample('SUBMIT_TO_HOME_OFFICE', day(131))), [...ALWAYS_AFTER_COMMISSIONING, 'QA_OUTCOME']);
+    expectAllowed(qa, [...ALWAYS_AFTER_COMMISSIONING, 'ADD_ACTION', 'SUBMIT_TO_HOME_OFFICE']);
+    expectAllowed(after(qa, sample('SUBMIT_TO_HOME_OFFICE', day(131))), [...ALWAYS_AFTER_COMMISSIONING, 'ADD_ACTION', 'QA_OUTCOME']);
   });
 
   it('publication: the commissioner copy once', () => {
     const publication = reviewIn('publication');
-    expectAllowed(publication, [...ALWAYS_AFTER_COMMISSIONING, 'COPY_SENT_TO_COMMISSIONER', 'PUBLISH']);
-    expectAllowed(after(publication, sample('COPY_SENT_TO_COMMISSIONER', day(201))), [...ALWAYS_AFTER_COMMISSIONING, 'PUBLISH']);
+    expectAllowed(publication, [...ALWAYS_AFTER_COMMISSIONING, 'ADD_ACTION', 'COPY_SENT_TO_COMMISSIONER', 'PUBLISH']);
+    expectAllowed(after(publication, sample('COPY_SENT_TO_COMMISSIONER', day(201))), [
+      ...ALWAYS_AFTER_COMMISSIONING,
+      'ADD_ACTION',
+      'PUBLISH',
+    ]);
   });
 
   describe('action_plan: CLOSE only once the commissioner copy is sent and while no action is open', () => {

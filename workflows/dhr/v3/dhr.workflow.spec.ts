@@ -1,9 +1,9 @@
 // The helper API the reviews service calls: persistence, purity and the refusal shape.
 import { initialTransition, transition } from 'xstate';
-import { dhrMachineV2 } from './dhr.machine';
+import { dhrMachineV3 } from './dhr.machine';
 import type { DhrEvent } from './dhr.types';
 import {
-  DHR_WORKFLOW_V2,
+  DHR_WORKFLOW_V3,
   apply,
   effectsOf,
   persistDhrSnapshot,
@@ -25,14 +25,14 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-describe('DHR_WORKFLOW_V2', () => {
+describe('DHR_WORKFLOW_V3', () => {
   it('names the workflow and version, and carries the machine and helpers', () => {
-    expect(DHR_WORKFLOW_V2).toMatchObject({ name: 'dhr', version: 2, machine: dhrMachineV2, start, apply, view });
-    expect(dhrMachineV2.id).toBe('dhr');
+    expect(DHR_WORKFLOW_V3).toMatchObject({ name: 'dhr', version: 3, machine: dhrMachineV3, start, apply, view });
+    expect(dhrMachineV3.id).toBe('dhr');
   });
 
   it('is re-exported with the contract from index.ts', () => {
-    expect(publicApi).toMatchObject({ DHR_WORKFLOW_V2, start, apply, view, dhrMachineV2 });
+    expect(publicApi).toMatchObject({ DHR_WORKFLOW_V3, start, apply, view, dhrMachineV3 });
     expect(publicApi.STAGES).toContain('home_office_qa');
     expect(typeof publicApi.stageDiagramMermaid).toBe('function');
   });
@@ -73,8 +73,8 @@ describe('purity', () => {
   });
 
   it('transition() returns only declared clock effects (context updates happen inside the snapshot)', () => {
-    const [initial, initialActions] = initialTransition(dhrMachineV2, { notifiedAt: NOTIFIED_AT });
-    const [, actions] = transition(dhrMachineV2, initial, sample('DECIDE_TO_COMMISSION', day(10)));
+    const [initial, initialActions] = initialTransition(dhrMachineV3, { notifiedAt: NOTIFIED_AT });
+    const [, actions] = transition(dhrMachineV3, initial, sample('DECIDE_TO_COMMISSION', day(10)));
     expect([...initialActions, ...actions].map((action) => action.type)).toEqual([
       'clock.start',
       'clock.start',
@@ -84,8 +84,8 @@ describe('purity', () => {
   });
 
   it('the machine definition has no delayed transitions', () => {
-    const nodes = (node: typeof dhrMachineV2.root): (typeof dhrMachineV2.root)[] => [node, ...Object.values(node.states).flatMap(nodes)];
-    expect(nodes(dhrMachineV2.root).flatMap((node) => node.after)).toEqual([]);
+    const nodes = (node: typeof dhrMachineV3.root): (typeof dhrMachineV3.root)[] => [node, ...Object.values(node.states).flatMap(nodes)];
+    expect(nodes(dhrMachineV3.root).flatMap((node) => node.after)).toEqual([]);
   });
 });
 

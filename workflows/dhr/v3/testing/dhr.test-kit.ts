@@ -1,4 +1,4 @@
-// Test helpers for the DHR v2 workflow: sample events and ready-made reviews in each
+// Test helpers for the DHR v3 workflow: sample events and ready-made reviews in each
 // stage, all built by playing events through the public helpers (never by hand).
 import { apply, start, type PersistedDhrSnapshot } from '../dhr.workflow';
 import type { DhrEffect, DhrEvent, DhrEventType, Stage } from '../dhr.types';
@@ -9,6 +9,7 @@ export const NOTIFIED_AT = '2025-01-06T14:00:00.000Z';
 export const POLICE = 'agency-police';
 export const HEALTH = 'agency-health';
 export const CHAIR = 'user-chair';
+export const CSP_CHAIR = 'user-csp-chair';
 
 /** A distinct, increasing time per step: day `n` after the notification, same time of day. */
 export const day = (n: number): string => new Date(Date.parse(NOTIFIED_AT) + n * 86_400_000).toISOString();
@@ -20,12 +21,16 @@ const SAMPLES: { [T in DhrEventType]: (at: string) => EventOf<T> } = {
     type: 'DECIDE_TO_COMMISSION',
     decidedAt: at,
     rationale: 'criteria met',
+    deathType: 'homicide',
+    decidedBy: { userId: CSP_CHAIR },
     occurredAt: at,
   }),
   DECIDE_NOT_TO_COMMISSION: (at) => ({
     type: 'DECIDE_NOT_TO_COMMISSION',
     decidedAt: at,
     rationale: 'criteria not met',
+    deathType: 'homicide',
+    decidedBy: { userId: CSP_CHAIR },
     occurredAt: at,
   }),
   HOME_OFFICE_INFORMED: (at) => ({ type: 'HOME_OFFICE_INFORMED', sentAt: at, occurredAt: at }),
@@ -71,6 +76,14 @@ const SAMPLES: { [T in DhrEventType]: (at: string) => EventOf<T> } = {
     deadlineId: 'clock-1',
     dueAt: '2026-12-09T17:00:00.000Z',
     reason: 'agreed',
+    occurredAt: at,
+  }),
+  HOME_OFFICE_RESPONSE: (at) => ({ type: 'HOME_OFFICE_RESPONSE', receivedAt: at, outcome: 'accepted', occurredAt: at }),
+  RECONSIDER_DECISION: (at) => ({
+    type: 'RECONSIDER_DECISION',
+    decidedAt: at,
+    rationale: 'reconsidered after the Home Office challenge',
+    decidedBy: { userId: CSP_CHAIR },
     occurredAt: at,
   }),
   WITHDRAW_REQUEST: (at) => ({ type: 'WITHDRAW_REQUEST', agencyId: POLICE, kind: 'imr', reason: 'no longer needed', occurredAt: at }),
