@@ -70,6 +70,7 @@ describe('every clock kind reminds and escalates by SMTP, once, to its owners', 
 
     await send(t, s.coordinator, id, { type: 'COPY_SENT_TO_COMMISSIONER' });
     await send(t, s.coordinator, id, { type: 'PUBLISH', url: 'https://example.org/dhr.pdf' });
+    await escalated(id, ['keep_online']);
     await send(t, s.coordinator, id, {
       type: 'ADD_ACTION',
       agencyId: s.health.id,
@@ -97,6 +98,7 @@ describe('every clock kind reminds and escalates by SMTP, once, to its owners', 
       action: [s.healthContact.email],
       home_office_submission: [s.coordinator.email, s.chair.email],
       qa_resubmission: [s.coordinator.email, s.chair.email],
+      keep_online: [s.coordinator.email, s.chair.email],
     };
     // The first escalation goes to the coordinators and, for an agency's clock, to that (late) agency's contacts.
     const agencyClock = (kind: DeadlineKind) => kind === 'scoping_return' || kind === 'imr' || kind === 'action';

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { DomainError } from '@dhr/core';
-import type { AcceptedEvent, ReviewExtension, ReviewViewRequest, ViewFieldsByReview } from '@dhr/reviews';
+import type { AcceptedEvent, EventToComplete, ReviewExtension, ReviewViewRequest, ViewFieldsByReview } from '@dhr/reviews';
+import type { DhrEvent } from '@dhr/workflows/dhr/contract';
+import { namesReportVersions, withReportVersions } from './report-versions';
 import { EVENT_DOCUMENT_TYPES } from './document-events';
 import { DocumentEntity, DocumentVersionEntity } from './document.entities';
 import { documentView, DocumentView } from './document.view';
@@ -16,6 +18,11 @@ import { DocumentsService } from './documents.service';
 @Injectable()
 export class DocumentsReviewExtension implements ReviewExtension {
   constructor(private readonly documents: DocumentsService) {}
+
+  /** Names the report versions signed off, sent to the Home Office or published (the latest unless named). */
+  async completeEvent({ manager, review, event, context }: EventToComplete): Promise<DhrEvent> {
+    return namesReportVersions(event) ? withReportVersions(manager, review.id, event, context) : event;
+  }
 
   async onEventAccepted({ manager, review, event }: AcceptedEvent): Promise<void> {
     const rule = EVENT_DOCUMENT_TYPES[event.type];

@@ -20,6 +20,15 @@ export interface AcceptedEvent {
   now: Date;
 }
 
+/** An event the service has resolved, before the machine sees it: a domain may fill in what it knows. */
+export interface EventToComplete {
+  manager: EntityManager;
+  review: ReviewEntity;
+  event: DhrEvent;
+  /** The workflow context before the event. */
+  context: DhrContext;
+}
+
 /** One review in a view request, with how much of it the caller may see. */
 export interface ViewedReview {
   review: ReviewEntity;
@@ -42,6 +51,8 @@ export type ViewFieldsByReview = Map<string, Record<string, unknown>>;
  * the reviews lib depending on it.
  */
 export interface ReviewExtension {
+  /** The event with what this domain names filled in and checked (e.g. the report versions signed off); throwing refuses it. */
+  completeEvent?(request: EventToComplete): Promise<DhrEvent>;
   /** Checks and records what the domain keeps about an accepted event; throwing an DomainError refuses the event and rolls it back. */
   onEventAccepted?(accepted: AcceptedEvent): Promise<void>;
   /**
@@ -58,6 +69,12 @@ export class ReviewExtensions {
 
   register(extension: ReviewExtension): void {
     this.extensions.push(extension);
+  }
+
+  async completeEvent(request: EventToComplete): Promise<DhrEvent> {
+    let event = request.event;
+    for (const extension of this.extensions) event = (await extension.completeEvent?.({ ...request, event })) ?? event;
+    return event;
   }
 
   async eventAccepted(accepted: AcceptedEvent): Promise<void> {

@@ -57,6 +57,7 @@ describe('the 2016 rulebook', () => {
       action: [{ days: 0 }, 'agency'],
       home_office_submission: [{ weeks: 2 }, 'coordinator'],
       qa_resubmission: [{ months: 2 }, 'chair_coordinator'],
+      keep_online: [{ months: 12 }, 'coordinator'],
     });
   });
 

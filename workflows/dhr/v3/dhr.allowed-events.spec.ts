@@ -15,6 +15,8 @@ const after = (snapshot: PersistedDhrSnapshot, ...events: DhrEvent[]) => play(ev
 const withV2Events = (snapshot: PersistedDhrSnapshot, expected: DhrEventType[]): DhrEventType[] => [
   ...expected,
   ...(view(snapshot).stage === 'closed' ? [] : (['EXTEND_DEADLINE'] as const)),
+  // v3: the guidance's steps are recorded from commissioning until the file is closed.
+  ...(COMMISSIONED_STAGES.includes(view(snapshot).stage as CommissionedStage) ? (['RECORD_GUIDANCE_STEP'] as const) : []),
   ...(expected.includes('RECEIVE_SCOPING') || expected.includes('RECEIVE_IMR') ? (['WITHDRAW_REQUEST'] as const) : []),
 ];
 const expectAllowed = (snapshot: PersistedDhrSnapshot, expected: DhrEventType[]) =>
@@ -103,7 +105,7 @@ describe('allowedEvents', () => {
     const commissionedStages: CommissionedStage[] = [...COMMISSIONED_STAGES];
 
     it.each(commissionedStages)('%s lists RECEIVE_SCOPING on top of what it lists without the request', (stage) => {
-      const without = allowed(reviewIn(stage)).filter((type) => type !== 'EXTEND_DEADLINE');
+      const without = allowed(reviewIn(stage)).filter((type) => type !== 'EXTEND_DEADLINE' && type !== 'RECORD_GUIDANCE_STEP');
       expectAllowed(withScopingOutstanding(stage), [...without, 'RECEIVE_SCOPING']);
     });
 

@@ -139,7 +139,7 @@ describe('while on hold, facts that happen regardless are still recorded', () =>
     expect(apply(hold(reviewIn('home_office_qa')), sample('COPY_SENT_TO_COMMISSIONER', day(520)))).toMatchObject({
       ok: false,
       stage: 'home_office_qa',
-      allowedEvents: ['HOME_OFFICE_INFORMED', 'RESUME', 'EXTEND_DEADLINE'],
+      allowedEvents: ['HOME_OFFICE_INFORMED', 'RESUME', 'EXTEND_DEADLINE', 'RECORD_GUIDANCE_STEP'],
     });
   });
 

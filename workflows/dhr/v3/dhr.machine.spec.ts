@@ -62,6 +62,9 @@ describe('DHR v3 happy path: notification → closed', () => {
       publishedUrl: null,
       actions: [],
       actionPlanAgreedAt: null,
+      report: { signedOff: null, submitted: null, approved: null, published: null, amendments: null },
+      keepOnlineUntil: null,
+      guidance: [],
       hold: null,
       holdStage: null,
     });
@@ -177,7 +180,11 @@ describe('DHR v3 happy path: notification → closed', () => {
         {
           event: sample('PUBLISH', day(220)),
           to: 'action_plan',
-          effects: [{ type: 'clock.meet', subject: { kind: 'publication' }, metAt: day(220) }],
+          effects: [
+            { type: 'clock.meet', subject: { kind: 'publication' }, metAt: day(220) },
+            // v3: the report's time online (the rulebook's 12 months, no date given).
+            { type: 'clock.start', subject: { kind: 'keep_online' }, startedAt: day(220) },
+          ],
         },
         {
           event: sample('ADD_ACTION', day(221), { actionId: 'a-1', dueAt: ACTION_DUE }),

@@ -1,4 +1,4 @@
-// The DHR workflow, version 2, as a pure XState v5 statechart.
+// The DHR workflow, version 3, as a pure XState v5 statechart.
 //
 // Pure: no delays (`after`), no clocks, no randomness, no I/O. Statutory time lives
 // in Postgres; the machine only *declares* clock effects (see dhr.setup.ts) and the
@@ -7,6 +7,7 @@
 import { and, assign, enqueueActions } from 'xstate';
 import { allClocks, dhrSetup, meetClock, startClock } from './dhr.setup';
 import { agreedActionPlan, completeAction, draftOrAddAction } from './dhr.action-plan';
+import { NO_REPORT_ON_RECORD, recordGuidanceStep } from './dhr.guidance';
 import {
   addPanelAgency,
   extendDeadline,
@@ -57,6 +58,9 @@ export function initialDhrContext(input: DhrInput): DhrContext {
     publishedUrl: null,
     actions: [],
     actionPlanAgreedAt: null,
+    report: NO_REPORT_ON_RECORD,
+    keepOnlineUntil: null,
+    guidance: [],
     hold: null,
     holdStage: null,
   };
@@ -151,6 +155,7 @@ export const dhrMachineV3 = dhrSetup.createMachine({
           always: { guard: 'setupComplete', target: 'information_gathering' },
           on: {
             ...holdableFrom('setup'),
+            ...recordGuidanceStep,
             ...addPanelAgency,
             // Late scoping: an agency asked after the decision (answered on `commissioned`).
             ...requestScoping,
@@ -169,6 +174,7 @@ export const dhrMachineV3 = dhrSetup.createMachine({
         information_gathering: {
           on: {
             ...holdableFrom('information_gathering'),
+            ...recordGuidanceStep,
             ...addPanelAgency,
             ...receiveImr,
             // A waived or withdrawn IMR may be requested after all.
@@ -225,6 +231,7 @@ export const dhrMachineV3 = dhrSetup.createMachine({
         drafting: {
           on: {
             ...holdableFrom('drafting'),
+            ...recordGuidanceStep,
             // v3: the action plan is drafted with the report and agreed at sign-off.
             ...draftOrAddAction,
             ...addPanelAgency,
@@ -264,6 +271,7 @@ export const dhrMachineV3 = dhrSetup.createMachine({
         family_review: {
           on: {
             ...holdableFrom('family_review'),
+            ...recordGuidanceStep,
             ...draftOrAddAction,
             FAMILY_RESPONSE_RECEIVED: {
               target: 'drafting',
@@ -287,6 +295,7 @@ export const dhrMachineV3 = dhrSetup.createMachine({
         csp_signoff: {
           on: {
             ...holdableFrom('csp_signoff'),
+            ...recordGuidanceStep,
             ...draftOrAddAction,
             CSP_SIGN_OFF: {
               target: 'home_office_qa',
@@ -295,6 +304,8 @@ export const dhrMachineV3 = dhrSetup.createMachine({
               // v3: the clock to the Home Office submission starts at every sign-off, and the
               // first agrees the action plan, starting its actions' clocks.
               actions: enqueueActions(({ context, event, enqueue }) => {
+                // v3: which versions were signed off (the service names the latest when the event does not).
+                enqueue.assign({ report: { ...context.report, signedOff: event.documents ?? null } });
                 if (context.homeOfficeRound === 1) {
                   enqueue({ type: 'clock.start', params: { subject: { kind: 'commissioner_copy' }, startedAt: event.occurredAt } });
                 }
@@ -314,13 +325,17 @@ export const dhrMachineV3 = dhrSetup.createMachine({
         home_office_qa: {
           on: {
             ...holdableFrom('home_office_qa'),
+            ...recordGuidanceStep,
             // v3: the agreed action plan is carried out while the report is assured and waits to be published.
             ...draftOrAddAction,
             ...completeAction,
             SUBMIT_TO_HOME_OFFICE: {
               guard: 'notYetSubmittedThisRound',
               actions: [
-                assign({ submittedToHomeOfficeThisRound: true }),
+                assign({
+                  submittedToHomeOfficeThisRound: true,
+                  report: ({ context, event }) => ({ ...context.report, submitted: event.documents ?? null }),
+                }),
                 meetClock('home_office_submission'),
                 meetClock('qa_resubmission'),
               ],
@@ -331,6 +346,8 @@ export const dhrMachineV3 = dhrSetup.createMachine({
                 guard: { type: 'approvedAfterSubmission', params: ({ event }) => ({ outcome: event.outcome }) },
                 // Under a publication hold the publication clock starts stopped: it cannot be met until the hold ends.
                 actions: enqueueActions(({ context, event, enqueue }) => {
+                  // v3: what the Home Office approved is what was sent this round; PUBLISH is checked against it.
+                  enqueue.assign({ report: { ...context.report, approved: context.report.submitted } });
                   enqueue({ type: 'clock.start', params: { subject: { kind: 'publication' }, startedAt: event.occurredAt } });
                   if (context.hold?.scope === 'publication') {
                     enqueue({ type: 'clock.pauseAll', params: { at: event.occurredAt, only: ['publication'] } });
@@ -360,6 +377,7 @@ export const dhrMachineV3 = dhrSetup.createMachine({
         publication: {
           on: {
             ...holdableFrom('publication'),
+            ...recordGuidanceStep,
             ...draftOrAddAction,
             ...completeAction,
             ...recordCommissionerCopy,
@@ -367,8 +385,26 @@ export const dhrMachineV3 = dhrSetup.createMachine({
               target: 'action_plan',
               guard: 'noHoldOpen',
               actions: [
-                assign({ publishedAt: ({ event }) => event.occurredAt, publishedUrl: ({ event }) => event.url }),
+                assign({
+                  publishedAt: ({ event }) => event.occurredAt,
+                  publishedUrl: ({ event }) => event.url,
+                  report: ({ context, event }) => ({
+                    ...context.report,
+                    published: event.documents ?? null,
+                    amendments: event.amendments ?? null,
+                  }),
+                  keepOnlineUntil: ({ event }) => event.keepOnlineUntil ?? null,
+                }),
                 meetClock('publication'),
+                // v3: the report stays online at least 12 months (the rulebook's length unless a later date is given).
+                {
+                  type: 'clock.start',
+                  params: ({ event }) => ({
+                    subject: { kind: 'keep_online' },
+                    startedAt: event.occurredAt,
+                    ...(event.keepOnlineUntil === undefined ? {} : { dueAt: event.keepOnlineUntil }),
+                  }),
+                },
               ],
             },
           },
@@ -377,6 +413,7 @@ export const dhrMachineV3 = dhrSetup.createMachine({
         action_plan: {
           on: {
             ...holdableFrom('action_plan'),
+            ...recordGuidanceStep,
             ...recordCommissionerCopy,
             ...draftOrAddAction,
             ...completeAction,
@@ -407,6 +444,7 @@ export const dhrMachineV3 = dhrSetup.createMachine({
         ...recordHomeOfficeInformed,
         ...receiveScoping,
         ...receiveImr,
+        ...recordGuidanceStep,
         ...withdrawRequest,
         ...extendDeadline,
         COPY_SENT_TO_COMMISSIONER: {

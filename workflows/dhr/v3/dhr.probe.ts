@@ -104,6 +104,18 @@ const PROBES: { [T in DhrEventType]: ProbeBuilder<T> } = {
   RECONSIDER_DECISION: (_, at) => [
     { type: 'RECONSIDER_DECISION', decidedAt: at, rationale: '', decidedBy: PROBE_DECISION.decidedBy, occurredAt: at },
   ],
+  // Every step that needs no fact first stands for them all; an IMR's sign-off is asked per panel agency.
+  RECORD_GUIDANCE_STEP: (context, at) => [
+    { type: 'RECORD_GUIDANCE_STEP', step: 'family_leaflet_given', doneAt: at, done: true, occurredAt: at },
+    ...agencyIds(context).map((agencyId) => ({
+      type: 'RECORD_GUIDANCE_STEP' as const,
+      step: 'imr_signed_off' as const,
+      agencyId,
+      doneAt: at,
+      done: true,
+      occurredAt: at,
+    })),
+  ],
 };
 
 /** Candidate events of one type for the given context; none means no payload could be valid. */

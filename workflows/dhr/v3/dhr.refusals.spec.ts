@@ -22,9 +22,17 @@ function expectRefused(snapshot: PersistedDhrSnapshot, event: DhrEvent): void {
 // everywhere but closed (an outstanding request can always be answered) and
 // FAMILY_NOT_INVOLVED also in family_review. v2: EXTEND_DEADLINE and WITHDRAW_REQUEST
 // wherever a clock or a request can be live (everywhere but closed), RESUME of a
-// publication hold in every commissioned stage, RECEIVE_IMR on hold.
+// publication hold in every commissioned stage, RECEIVE_IMR on hold. v3: RECORD_GUIDANCE_STEP
+// from commissioning until the file is closed, held or not.
 const ANY_TIME: DhrEventType[] = ['RECEIVE_SCOPING', 'EXTEND_DEADLINE', 'WITHDRAW_REQUEST'];
-const AFTER_COMMISSIONING: DhrEventType[] = [...ANY_TIME, 'HOME_OFFICE_INFORMED', 'APPOINT_CHAIR', 'PUT_ON_HOLD', 'RESUME'];
+const AFTER_COMMISSIONING: DhrEventType[] = [
+  ...ANY_TIME,
+  'HOME_OFFICE_INFORMED',
+  'APPOINT_CHAIR',
+  'PUT_ON_HOLD',
+  'RESUME',
+  'RECORD_GUIDANCE_STEP',
+];
 const API_ALLOWS: Record<Stage | 'on_hold', DhrEventType[]> = {
   notification: [...ANY_TIME, 'REQUEST_SCOPING', 'DECIDE_TO_COMMISSION', 'DECIDE_NOT_TO_COMMISSION'],
   not_commissioned: [
@@ -52,7 +60,7 @@ const API_ALLOWS: Record<Stage | 'on_hold', DhrEventType[]> = {
   home_office_qa: [...AFTER_COMMISSIONING, 'ADD_ACTION', 'COMPLETE_ACTION', 'SUBMIT_TO_HOME_OFFICE', 'QA_OUTCOME'],
   publication: [...AFTER_COMMISSIONING, 'ADD_ACTION', 'COMPLETE_ACTION', 'COPY_SENT_TO_COMMISSIONER', 'PUBLISH'],
   action_plan: [...AFTER_COMMISSIONING, 'COPY_SENT_TO_COMMISSIONER', 'ADD_ACTION', 'COMPLETE_ACTION', 'CLOSE'],
-  on_hold: [...ANY_TIME, 'RESUME', 'HOME_OFFICE_INFORMED', 'COPY_SENT_TO_COMMISSIONER', 'RECEIVE_IMR'],
+  on_hold: [...ANY_TIME, 'RESUME', 'HOME_OFFICE_INFORMED', 'COPY_SENT_TO_COMMISSIONER', 'RECEIVE_IMR', 'RECORD_GUIDANCE_STEP'],
   closed: [],
 };
 

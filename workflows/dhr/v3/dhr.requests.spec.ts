@@ -89,6 +89,9 @@ describe('a v2 snapshot migrated to v3', () => {
       deathTypeDescription: _description,
       homeOfficeResponse: _response,
       actionPlanAgreedAt: _agreed,
+      report: _report,
+      keepOnlineUntil: _keepOnlineUntil,
+      guidance: _guidance,
       ...v2Context
     } = v3Held.context;
     const migrated = DHR_V2_TO_V3.migrate({ ...v3Held, context: v2Context });

@@ -13,6 +13,7 @@ import type {
   RequestKind,
   ScopingRequest,
   Stage,
+  GuidanceStep,
 } from './dhr.types';
 
 export type DhrEffectType = DhrEffect['type'];
@@ -139,5 +140,14 @@ export const dhrSetup = setup({
     actionIsOpen: ({ context }, params: { actionId: string }) =>
       context.actions.some((action) => action.id === params.actionId && action.status === 'open' && action.agreedAt !== null),
     allActionsComplete: ({ context }) => context.actions.every((action) => action.status === 'complete'),
+    // v3: a guidance step is recorded when it can have happened (an IMR's sign-off once received, the time online once published).
+    guidanceStepFits: ({ context }, params: { step: GuidanceStep; agencyId?: string }) => guidanceStepFits(context, params),
   },
 });
+
+/** Whether a guidance step can be recorded now: most at any time from commissioning; two need their fact first. */
+export function guidanceStepFits(context: DhrContext, params: { step: GuidanceStep; agencyId?: string }): boolean {
+  if (params.step === 'imr_signed_off') return params.agencyId !== undefined && imrStatusOf(context, params.agencyId) === 'received';
+  if (params.step === 'report_kept_online') return context.publishedAt !== null;
+  return true;
+}

@@ -1,5 +1,6 @@
 // Transitions that more than one state accepts, written once. Each is a typed
 // `on` fragment (via createStateConfig, so events are narrowed) to spread into a state.
+import { imrSignOffOf, withGuidanceRecord } from './dhr.guidance';
 import { assign } from 'xstate';
 import { allClocks, dhrSetup, meetClock } from './dhr.setup';
 import type { COMMISSIONED_STAGES, DhrEvent, ImrStatus, PanelMember, ScopingRequest } from './dhr.types';
@@ -38,7 +39,14 @@ export const receiveImr = dhrSetup.createStateConfig({
         params: ({ event }) => ({ agencyId: event.agencyId, statuses: ['requested'] as const }),
       },
       actions: [
-        assign({ panel: ({ context, event }) => withImrStatus(context.panel, event.agencyId, 'received') }),
+        assign({
+          panel: ({ context, event }) => withImrStatus(context.panel, event.agencyId, 'received'),
+          // v3: the senior manager's sign-off the IMR came with, if named.
+          guidance: ({ context, event }) => {
+            const signOff = imrSignOffOf(event);
+            return signOff ? withGuidanceRecord(context.guidance, signOff) : context.guidance;
+          },
+        }),
         {
           type: 'clock.meet',
           params: ({ event }) => ({ subject: { kind: 'imr', agencyId: event.agencyId }, metAt: event.occurredAt }),

@@ -39,6 +39,60 @@ export type DecisionMaker = { userId: string } | { role: string };
 export const HOME_OFFICE_OUTCOMES = ['accepted', 'challenged'] as const;
 export type HomeOfficeOutcome = (typeof HOME_OFFICE_OUTCOMES)[number];
 
+/** v3: the report's three parts, each named by document and version on the record. */
+export const REPORT_PARTS = ['overviewReport', 'executiveSummary', 'actionPlan'] as const;
+export type ReportPart = (typeof REPORT_PARTS)[number];
+export interface DocumentVersionRef {
+  documentId: string;
+  version: number;
+}
+/** Which version of each part an event was about (null: the file held no such document). */
+export type ReportVersions = Record<ReportPart, DocumentVersionRef | null>;
+
+/** v3: the report versions on the record: signed off, sent to the Home Office this round, approved, published. */
+export interface ReportRecord {
+  signedOff: ReportVersions | null;
+  submitted: ReportVersions | null;
+  approved: ReportVersions | null;
+  published: ReportVersions | null;
+  /** The amendments made since the approved version, listed when a later one was published. */
+  amendments: string | null;
+}
+
+/**
+ * v3: the statutory guidance's steps, recorded as tasks (not gates): the family leaflet
+ * and specialist advocacy at set-up, the chair's statement of independence, each IMR's
+ * senior-manager sign-off, the family shown the report before it goes to the Home
+ * Office, and at publication the QA letter, the family and the Home Office told the
+ * date, and the report kept online for its minimum time.
+ */
+export const GUIDANCE_STEPS = [
+  'family_leaflet_given',
+  'advocacy_offered',
+  'chair_independence_statement',
+  'imr_signed_off',
+  'family_shown_report',
+  'qa_letter_published',
+  'family_told_publication_date',
+  'home_office_told_publication_date',
+  'report_kept_online',
+] as const;
+export type GuidanceStep = (typeof GUIDANCE_STEPS)[number];
+
+/** One guidance step on the record: done (when, with what) or not done (and why). */
+export interface GuidanceRecord {
+  step: GuidanceStep;
+  done: boolean;
+  at: string; // ISO
+  /** The advocacy service offered (advocacy_offered). */
+  organisation: string | null;
+  /** The agency whose IMR was signed off, and the senior manager's role (imr_signed_off). */
+  agencyId: string | null;
+  signedOffBy: string | null;
+  /** Why not, when not done; or a note. */
+  note: string | null;
+}
+
 /** The requests to an agency that WITHDRAW_REQUEST can withdraw. */
 export const REQUEST_KINDS = ['scoping', 'imr'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
@@ -103,6 +157,12 @@ export interface DhrContext {
   actions: ActionItem[];
   /** v3: the first CSP sign-off, which agrees the action plan with the report. */
   actionPlanAgreedAt: string | null;
+  /** v3: which report versions were signed off, sent, approved and published. */
+  report: ReportRecord;
+  /** v3: the published report stays online until then (at least 12 months). */
+  keepOnlineUntil: string | null;
+  /** v3: the guidance's steps recorded so far, in order (the latest of a step, per agency, counts). */
+  guidance: GuidanceRecord[];
   hold: Hold | null; // the open hold, of either scope
   holdStage: Stage | null; // stage the review was in when put on hold (review holds only)
 }
@@ -126,7 +186,7 @@ export type DhrEvent =
   | ({ type: 'ADD_PANEL_AGENCY'; agencyId: string } & At)
   | ({ type: 'AGREE_TERMS_OF_REFERENCE'; agreedAt: string; periodFrom: string; periodTo: string } & At)
   | ({ type: 'REQUEST_IMR'; agencyId: string; dueAt?: string } & At)
-  | ({ type: 'RECEIVE_IMR'; agencyId: string; receivedAt: string } & At)
+  | ({ type: 'RECEIVE_IMR'; agencyId: string; receivedAt: string; signedOffBy?: string; signedOffAt?: string } & At)
   | ({ type: 'WAIVE_IMR'; agencyId: string; reason: string } & At)
   | ({ type: 'BEGIN_DRAFTING' } & At)
   | ({ type: 'SUBMIT_DRAFT'; documentId?: string; documentVersion?: number; note?: string } & At)
@@ -134,12 +194,20 @@ export type DhrEvent =
   | ({ type: 'FAMILY_RESPONSE_RECEIVED'; receivedAt: string } & At)
   | ({ type: 'FAMILY_NOT_INVOLVED'; reason: string } & At)
   | ({ type: 'SUBMIT_FOR_SIGNOFF' } & At)
-  | ({ type: 'CSP_SIGN_OFF'; signedAt: string } & At)
+  | ({ type: 'CSP_SIGN_OFF'; signedAt: string; documents?: ReportVersions } & At)
   | ({ type: 'CSP_REQUEST_CHANGES'; reason: string } & At)
-  | ({ type: 'SUBMIT_TO_HOME_OFFICE'; submittedAt: string } & At)
+  | ({ type: 'SUBMIT_TO_HOME_OFFICE'; submittedAt: string; documents?: ReportVersions } & At)
   | ({ type: 'QA_OUTCOME'; receivedAt: string; outcome: 'approved' | 'resubmit'; notes?: string; documentId?: string } & At)
   | ({ type: 'COPY_SENT_TO_COMMISSIONER'; sentAt: string } & At)
-  | ({ type: 'PUBLISH'; publishedAt: string; url: string; documentIds?: string[] } & At)
+  | ({
+      type: 'PUBLISH';
+      publishedAt: string;
+      url: string;
+      documentIds?: string[];
+      documents?: ReportVersions;
+      amendments?: string;
+      keepOnlineUntil?: string;
+    } & At)
   | ({
       type: 'ADD_ACTION';
       actionId: string;
@@ -157,7 +225,17 @@ export type DhrEvent =
   | ({ type: 'EXTEND_DEADLINE'; deadlineId: string; dueAt: string; reason: string } & At)
   | ({ type: 'WITHDRAW_REQUEST'; agencyId: string; kind: RequestKind; reason: string } & At)
   | ({ type: 'HOME_OFFICE_RESPONSE'; receivedAt: string; outcome: HomeOfficeOutcome; note?: string } & At)
-  | ({ type: 'RECONSIDER_DECISION'; decidedAt: string; rationale: string; decidedBy: DecisionMaker | null } & At);
+  | ({ type: 'RECONSIDER_DECISION'; decidedAt: string; rationale: string; decidedBy: DecisionMaker | null } & At)
+  | ({
+      type: 'RECORD_GUIDANCE_STEP';
+      step: GuidanceStep;
+      doneAt: string;
+      done: boolean;
+      organisation?: string;
+      agencyId?: string;
+      signedOffBy?: string;
+      note?: string;
+    } & At);
 
 /** A CSP decision's payload; `decidedBy` is resolved by the service (the CSP chair sending it, or who the coordinator names). */
 interface Decision {
@@ -205,6 +283,7 @@ export const DHR_EVENT_TYPES: readonly DhrEventType[] = [
   'WITHDRAW_REQUEST',
   'HOME_OFFICE_RESPONSE',
   'RECONSIDER_DECISION',
+  'RECORD_GUIDANCE_STEP',
 ];
 
 export const DEADLINE_KINDS = [
@@ -220,6 +299,8 @@ export const DEADLINE_KINDS = [
   // v3: from sign-off to the Home Office submission, and from a resubmission request back to it.
   'home_office_submission',
   'qa_resubmission',
+  // v3: the published report kept online until its date (at least 12 months); met when that is recorded.
+  'keep_online',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

@@ -116,6 +116,7 @@ describe('apply', () => {
         'AGREE_TERMS_OF_REFERENCE',
         'PUT_ON_HOLD',
         'EXTEND_DEADLINE',
+        'RECORD_GUIDANCE_STEP',
       ],
     });
   });

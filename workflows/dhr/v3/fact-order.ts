@@ -62,6 +62,12 @@ export function prerequisiteOf(event: DhrEvent): Prerequisite | null {
       return { types: [event.kind === 'scoping' ? 'REQUEST_SCOPING' : 'REQUEST_IMR'], subject: agency(event) };
     case 'COMPLETE_ACTION':
       return { types: ['ADD_ACTION'], subject: { field: 'actionId', value: event.actionId } };
+    case 'RECORD_GUIDANCE_STEP':
+      // An IMR is signed off no later than it arrives, so only its request comes first; the time online follows publication.
+      if (event.step === 'imr_signed_off' && event.agencyId)
+        return { types: ['REQUEST_IMR'], subject: agency({ agencyId: event.agencyId }) };
+      if (event.step === 'report_kept_online') return { types: ['PUBLISH'] };
+      return { types: COMMISSIONING };
     default: {
       const types = AFTER[event.type];
       return types ? { types } : null;

@@ -1,7 +1,8 @@
 // A running v2 review, rewritten for v3. The states are the same; v3's context adds the
-// decision's record, the Home Office's response to a "no", and when the action plan was
-// agreed. Pure: the registry checks v3 can read the result.
+// decision's record, the Home Office's response to a "no", when the action plan was
+// agreed, the report versions on the record and the guidance's steps. Pure: the registry checks v3 can read the result.
 import type { PersistedDhrSnapshot as PersistedV2 } from '../v2/dhr.workflow';
+import { NO_REPORT_ON_RECORD } from './dhr.guidance';
 import type { PersistedDhrSnapshot } from './dhr.workflow';
 
 /** Stages in which the CSP has signed the report off (and with it, from v3, the action plan). */
@@ -32,6 +33,10 @@ export const DHR_V2_TO_V3 = {
         homeOfficeResponse: null,
         actions: v2.context.actions.map((action) => ({ ...action, agreedAt: planAgreedAt })),
         actionPlanAgreedAt: planAgreedAt,
+        // Which report versions went where, and the guidance's steps, were not recorded under v2.
+        report: NO_REPORT_ON_RECORD,
+        keepOnlineUntil: null,
+        guidance: [],
       },
     } as PersistedDhrSnapshot;
   },
@@ -40,7 +45,8 @@ export const DHR_V2_TO_V3 = {
 /** The stage of a persisted snapshot, read from its value (held reviews keep their stage in context). */
 function stageOfPersisted(snapshot: PersistedV2): string {
   const value = snapshot.value as unknown;
-  if (typeof value === 'object' && value !== null && 'commissioned' in value) return String((value as { commissioned: string }).commissioned);
+  if (typeof value === 'object' && value !== null && 'commissioned' in value)
+    return String((value as { commissioned: string }).commissioned);
   if (value === 'on_hold') return String(snapshot.context.holdStage);
   return String(value);
 }

@@ -41,4 +41,5 @@ export const DEADLINE_WORDS: Record<DeadlineKind, string> = {
   action: 'Action',
   home_office_submission: 'Send the report to the Home Office',
   qa_resubmission: 'Send the revised report back to the Home Office',
+  keep_online: 'Keep the published report online',
 };

@@ -101,6 +101,14 @@ export const DEADLINE_WORDING: Record<DeadlineKind, DeadlineWording> = {
     doers: ['independent_chair', 'coordinator'],
     ownerAction: 'Revise the report as the Home Office asked, have it signed off again and send it back, then record the date it was sent.',
   },
+  keep_online: {
+    subjectItem: () => 'published report to be kept online',
+    describe: () => 'the published report kept on the Community Safety Partnership’s website for its minimum time (at least 12 months)',
+    owner: () => 'the DHR coordinator',
+    doers: ['coordinator'],
+    ownerAction:
+      'Check the report and executive summary are still on the website. Once the date has passed, record on the review that the report was kept online for its minimum time.',
+  },
   action: {
     subjectItem: (agencyName) => (agencyName ? `action for ${agencyName}` : 'action-plan item'),
     describe: (agencyName) => (agencyName ? `an action-plan item owned by ${agencyName}` : 'an action-plan item'),

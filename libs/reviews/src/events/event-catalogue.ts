@@ -46,7 +46,7 @@ export const EVENT_CATALOGUE: Record<DhrEventType, EventSpec> = {
   SUBMIT_TO_HOME_OFFICE: { dto: dto.SubmitToHomeOfficeDto, roles: ['coordinator'], time: 'submittedAt' },
   QA_OUTCOME: { dto: dto.QaOutcomeDto, roles: ['coordinator'], time: 'receivedAt' },
   COPY_SENT_TO_COMMISSIONER: { dto: dto.CopySentToCommissionerDto, roles: ['coordinator'], time: 'sentAt' },
-  PUBLISH: { dto: dto.PublishDto, roles: ['coordinator'], time: 'publishedAt' },
+  PUBLISH: { dto: dto.PublishDto, roles: ['coordinator'], time: 'publishedAt', dueFields: ['keepOnlineUntil'] },
   ADD_ACTION: { dto: dto.AddActionDto, roles: ['coordinator'], dueFields: ['dueAt'] },
   COMPLETE_ACTION: { dto: dto.CompleteActionDto, roles: ['coordinator', 'agency_contact'], time: 'completedAt' },
   CLOSE: { dto: dto.CloseDto, roles: ['coordinator'] },
@@ -57,4 +57,5 @@ export const EVENT_CATALOGUE: Record<DhrEventType, EventSpec> = {
   WITHDRAW_REQUEST: { dto: dto.WithdrawRequestDto, roles: CHAIR_OR_COORDINATOR },
   HOME_OFFICE_RESPONSE: { dto: dto.HomeOfficeResponseDto, roles: ['coordinator'], time: 'receivedAt' },
   RECONSIDER_DECISION: { dto: dto.ReconsiderDecisionDto, roles: ['csp_chair', 'coordinator'], time: 'decidedAt' },
+  RECORD_GUIDANCE_STEP: { dto: dto.RecordGuidanceStepDto, roles: CHAIR_OR_COORDINATOR, time: 'doneAt' },
 };

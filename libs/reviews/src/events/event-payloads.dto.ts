@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsBoolean,
+  ValidateNested,
   ArrayUnique,
   IsArray,
   IsIn,
@@ -16,6 +19,8 @@ import {
 import {
   DEATH_TYPES,
   DeathType,
+  GUIDANCE_STEPS,
+  GuidanceStep,
   DHR_EVENT_TYPES,
   DhrEventType,
   HOLD_KINDS,
@@ -135,6 +140,16 @@ export class RequestImrDto extends EventEnvelopeDto {
 export class ReceiveImrDto extends EventEnvelopeDto {
   @IsUUID() agencyId: string;
   @IsOptional() @IsIsoDateTime() receivedAt?: string;
+  @ApiPropertyOptional({ description: 'the role of the senior manager who signed the IMR off (e.g. "Detective Superintendent")' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  signedOffBy?: string;
+  @ApiPropertyOptional({ description: 'when the senior manager signed it off (a date or date-time); needs signedOffBy' })
+  @IsOptional()
+  @IsIsoDateTime()
+  signedOffAt?: string;
 }
 export class WaiveImrDto extends EventEnvelopeDto {
   @IsUUID() agencyId: string;
@@ -167,14 +182,49 @@ export class FamilyNotInvolvedDto extends EventEnvelopeDto {
   @IsString() @MinLength(1) @MaxLength(TEXT) reason: string;
 }
 export class SubmitForSignoffDto extends EventEnvelopeDto {}
+/** One document of the review at one version (default: its latest). */
+export class DocumentVersionDto {
+  @IsUUID() documentId: string;
+  @ApiPropertyOptional({ description: 'default: the latest version' }) @IsOptional() @IsInt() @Min(1) version?: number;
+}
+/** The report's three parts; a part not named is the latest document of its type in the review. */
+export class ReportVersionsDto {
+  @ApiPropertyOptional({ type: DocumentVersionDto, description: 'an overview_report document' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DocumentVersionDto)
+  overviewReport?: DocumentVersionDto;
+  @ApiPropertyOptional({ type: DocumentVersionDto, description: 'an executive_summary document' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DocumentVersionDto)
+  executiveSummary?: DocumentVersionDto;
+  @ApiPropertyOptional({ type: DocumentVersionDto, description: 'an action_plan document' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DocumentVersionDto)
+  actionPlan?: DocumentVersionDto;
+}
+const REPORT_VERSIONS_DOC = 'which versions of the overview report, executive summary and action plan; default: the latest of each';
+
 export class CspSignOffDto extends EventEnvelopeDto {
   @IsOptional() @IsIsoDateTime() signedAt?: string;
+  @ApiPropertyOptional({ type: ReportVersionsDto, description: REPORT_VERSIONS_DOC })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReportVersionsDto)
+  documents?: ReportVersionsDto;
 }
 export class CspRequestChangesDto extends EventEnvelopeDto {
   @IsString() @MinLength(1) @MaxLength(TEXT) reason: string;
 }
 export class SubmitToHomeOfficeDto extends EventEnvelopeDto {
   @IsOptional() @IsIsoDateTime() submittedAt?: string;
+  @ApiPropertyOptional({ type: ReportVersionsDto, description: REPORT_VERSIONS_DOC })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReportVersionsDto)
+  documents?: ReportVersionsDto;
 }
 export class QaOutcomeDto extends EventEnvelopeDto {
   @IsOptional() @IsIsoDateTime() receivedAt?: string;
@@ -202,6 +252,28 @@ export class PublishDto extends EventEnvelopeDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   documentIds?: string[];
+  @ApiPropertyOptional({
+    type: ReportVersionsDto,
+    description: `${REPORT_VERSIONS_DOC}; each must be the version the Home Office approved, or a later one with the amendments listed`,
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReportVersionsDto)
+  documents?: ReportVersionsDto;
+  @ApiPropertyOptional({
+    description: 'the amendments made since the version the Home Office approved (needed when publishing a later one)',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT)
+  amendments?: string;
+  @ApiPropertyOptional({
+    description: 'keep the report online until (a date, 5pm London, or a date-time); at least 12 months on; default 12 months',
+  })
+  @IsOptional()
+  @IsDueDate()
+  keepOnlineUntil?: string;
 }
 export class AddActionDto extends EventEnvelopeDto {
   @IsOptional() @IsUUID() actionId?: string;
@@ -248,4 +320,32 @@ export class WithdrawRequestDto extends EventEnvelopeDto {
   @IsUUID() agencyId: string;
   @ApiProperty({ enum: REQUEST_KINDS }) @IsIn(REQUEST_KINDS) kind: RequestKind;
   @IsString() @MinLength(1) @MaxLength(TEXT) reason: string;
+}
+
+export class RecordGuidanceStepDto extends EventEnvelopeDto {
+  @ApiProperty({ enum: GUIDANCE_STEPS }) @IsIn(GUIDANCE_STEPS) step: GuidanceStep;
+  @ApiPropertyOptional({ description: 'when it was done (or found not to be done); default now' })
+  @IsOptional()
+  @IsIsoDateTime()
+  doneAt?: string;
+  @ApiPropertyOptional({ description: 'false: not done, and `note` says why; default true' }) @IsOptional() @IsBoolean() done?: boolean;
+  @ApiPropertyOptional({ description: 'the specialist advocacy service offered (advocacy_offered)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  organisation?: string;
+  @ApiPropertyOptional({ description: 'the agency whose IMR was signed off (imr_signed_off)' }) @IsOptional() @IsUUID() agencyId?: string;
+  @ApiPropertyOptional({ description: 'the role of the senior manager who signed the IMR off (imr_signed_off)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  signedOffBy?: string;
+  @ApiPropertyOptional({ description: 'a note; when not done, why not' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT)
+  note?: string;
 }

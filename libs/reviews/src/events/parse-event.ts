@@ -10,6 +10,7 @@ import type { Rulebook } from '@dhr/workflows/dhr/rulebook';
 /** A date-only due date under a rulebook that sets no due time still means the end of the working day. */
 const DEFAULT_DUE_TIME = '17:00';
 import { EVENT_CATALOGUE } from './event-catalogue';
+import { completeStatutorySteps } from './statutory-steps';
 
 /** A request body that passed validation for its event type; times not yet checked against the review. */
 export interface ParsedEvent {
@@ -80,6 +81,7 @@ export function resolveEvent(parsed: ParsedEvent, now: Date, deathDate: string, 
   if (fields.deathType === 'other' && !fields.deathTypeDescription) {
     throw DomainError.field('deathTypeDescription', 'describe the kind of death when it is "other"');
   }
+  completeStatutorySteps(parsed.type, fields, occurredAt, (field, at) => assertPastFact(field, at, now, deathDate));
   if (parsed.type === 'AGREE_TERMS_OF_REFERENCE' && String(parsed.fields.periodFrom) > String(parsed.fields.periodTo)) {
     throw DomainError.field('periodTo', 'must not be before periodFrom');
   }

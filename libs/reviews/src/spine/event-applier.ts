@@ -57,23 +57,27 @@ export class EventApplier {
 
     // Recorded by the coordinator for a chair or CSP chair: their rules apply, the coordinator is the actor on record.
     const acting = await actingFor(this.directory, manager, actor, review.partnershipId, parsed);
-    const event = withDecisionMaker(resolveEvent(parsed, now, review.deathDate, this.rulebook), acting.actor);
+    const resolved = withDecisionMaker(resolveEvent(parsed, now, review.deathDate, this.rulebook), acting.actor);
     const workflow = this.workflows.get(review.workflowVersion);
     const context = workflow.view(review.snapshot).context;
-    if (options.ifAllowed && !maySend(acting.actor, event, context)) return null;
-    assertMaySend(acting.actor, event, context);
-    await assertReferencesExist(this.directory, manager, review.partnershipId, event);
-    await assertFactsInOrder(manager, workflow, review.id, event);
+    if (options.ifAllowed && !maySend(acting.actor, resolved, context)) return null;
+    assertMaySend(acting.actor, resolved, context);
+    await assertReferencesExist(this.directory, manager, review.partnershipId, resolved);
+    await assertFactsInOrder(manager, workflow, review.id, resolved);
     const extension =
-      event.type === 'EXTEND_DEADLINE'
-        ? await checkDeadlineExtension(this.clocks, this.rulebook, manager, acting.actor, review.id, event)
+      resolved.type === 'EXTEND_DEADLINE'
+        ? await checkDeadlineExtension(this.clocks, this.rulebook, manager, acting.actor, review.id, resolved)
         : undefined;
 
-    const result = workflow.apply(review.snapshot, event);
-    if (!result.ok) {
+    const allowed = workflow.apply(review.snapshot, resolved);
+    if (!allowed.ok) {
       if (options.ifAllowed) return null;
-      throw new DomainError('invalid_transition', { stage: result.stage, allowedEvents: result.allowedEvents });
+      throw new DomainError('invalid_transition', { stage: allowed.stage, allowedEvents: allowed.allowedEvents });
     }
+    // Other domains then name what the event is about (which report versions were signed off, sent, published).
+    const event = await this.extensions.completeEvent({ manager, review, event: resolved, context });
+    const result = event === resolved ? allowed : workflow.apply(review.snapshot, event);
+    if (!result.ok) throw new DomainError('invalid_transition', { stage: result.stage, allowedEvents: result.allowedEvents });
     const afterView = workflow.view(result.snapshot);
     const saved = await saveSnapshot(manager, review, result.snapshot, afterView, now);
     await appendHistory(

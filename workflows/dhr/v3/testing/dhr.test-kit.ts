@@ -87,6 +87,7 @@ const SAMPLES: { [T in DhrEventType]: (at: string) => EventOf<T> } = {
     occurredAt: at,
   }),
   WITHDRAW_REQUEST: (at) => ({ type: 'WITHDRAW_REQUEST', agencyId: POLICE, kind: 'imr', reason: 'no longer needed', occurredAt: at }),
+  RECORD_GUIDANCE_STEP: (at) => ({ type: 'RECORD_GUIDANCE_STEP', step: 'family_leaflet_given', doneAt: at, done: true, occurredAt: at }),
 };
 
 /** A plausible event of `type` at `at` (payload names agree with the kit's reviews), with overrides. */
