@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { DomainError } from '@dhr/core';
 import type { Actor } from './actor';
-import { AgencyEntity, PartnershipEntity, Role, UserEntity } from './identity.entities';
+import { AgencyEntity, AgencyKind, PartnershipEntity, Role, UserEntity } from './identity.entities';
 import { agencyView, partnershipView, userView } from './identity.views';
 import type { PartnershipEmailSettings } from './edits/partnership-email-settings';
 import { MembershipEntity } from './memberships/membership.entity';
@@ -18,6 +18,8 @@ export interface NameLookup {
   user(id: string | null | undefined): Named | null;
   agency(id: string | null | undefined): Named | null;
   agencyName(id: string | null | undefined): string | null;
+  /** The agency's kind (a specialist domestic abuse service, the police, …), or null when unknown. */
+  agencyKind(id: string | null | undefined): AgencyKind | null;
 }
 
 /** Where a user stands: what rules about who takes part in a review need (no names or contact details). */
@@ -60,14 +62,18 @@ export class IdentityDirectory {
     const agencyIds = distinct(ids.agencyIds);
     const [users, agencies] = await Promise.all([
       userIds.length ? m.getRepository(UserEntity).find({ select: { id: true, name: true }, where: { id: In(userIds) } }) : [],
-      agencyIds.length ? m.getRepository(AgencyEntity).find({ select: { id: true, name: true }, where: { id: In(agencyIds) } }) : [],
+      agencyIds.length
+        ? m.getRepository(AgencyEntity).find({ select: { id: true, name: true, kind: true }, where: { id: In(agencyIds) } })
+        : [],
     ]);
     const userById = new Map(users.map((u) => [u.id, { id: u.id, name: u.name }]));
     const agencyById = new Map(agencies.map((a) => [a.id, { id: a.id, name: a.name }]));
+    const kindById = new Map(agencies.map((a) => [a.id, a.kind]));
     return {
       user: (id) => (id ? (userById.get(id) ?? null) : null),
       agency: (id) => (id ? (agencyById.get(id) ?? null) : null),
       agencyName: (id) => (id ? (agencyById.get(id)?.name ?? null) : null),
+      agencyKind: (id) => (id ? (kindById.get(id) ?? null) : null),
     };
   }
 

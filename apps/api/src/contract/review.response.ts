@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEADLINE_KINDS, DEATH_TYPES, HOLD_KINDS, HOLD_SCOPES, HOME_OFFICE_OUTCOMES, STAGES } from '@dhr/workflows/dhr/contract';
+import {
+  DEADLINE_KINDS,
+  DEATH_TYPES,
+  GUIDANCE_STEPS,
+  HOLD_KINDS,
+  HOLD_SCOPES,
+  HOME_OFFICE_OUTCOMES,
+  STAGES,
+} from '@dhr/workflows/dhr/contract';
 import { DocumentVersion } from './document.response';
 import { EVENT_TYPES } from './event-schemas';
 
@@ -62,6 +70,44 @@ export class HomeOfficeResponse {
   @ApiProperty({ format: 'date-time' }) receivedAt: string;
   @ApiProperty({ enum: HOME_OFFICE_OUTCOMES }) outcome: string;
   @ApiProperty({ type: 'string', nullable: true }) note: string | null;
+}
+
+export class DocumentVersionRef {
+  @ApiProperty({ format: 'uuid' }) documentId: string;
+  @ApiProperty({ type: 'integer' }) version: number;
+}
+
+/** The overview report, executive summary and action plan at the versions an event named (null: none in the file). */
+export class ReportVersions {
+  @ApiProperty({ type: () => DocumentVersionRef, nullable: true }) overviewReport: DocumentVersionRef | null;
+  @ApiProperty({ type: () => DocumentVersionRef, nullable: true }) executiveSummary: DocumentVersionRef | null;
+  @ApiProperty({ type: () => DocumentVersionRef, nullable: true }) actionPlan: DocumentVersionRef | null;
+}
+
+export class ReportRecord {
+  @ApiProperty({ type: () => ReportVersions, nullable: true, description: 'at the latest CSP sign-off' }) signedOff: ReportVersions | null;
+  @ApiProperty({ type: () => ReportVersions, nullable: true, description: 'sent to the Home Office this round' })
+  submitted: ReportVersions | null;
+  @ApiProperty({ type: () => ReportVersions, nullable: true, description: 'approved by the Home Office' }) approved: ReportVersions | null;
+  @ApiProperty({ type: () => ReportVersions, nullable: true }) published: ReportVersions | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'amendments since the approved version, when a later one was published' })
+  amendments: string | null;
+}
+
+export class GuidanceItem {
+  @ApiProperty({ enum: GUIDANCE_STEPS }) step: string;
+  @ApiProperty({ enum: ['done', 'not_done', 'to_do'] }) status: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) at: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) organisation: string | null;
+  @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) agencyId: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) agencyName: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) signedOffBy: string | null;
+  @ApiProperty({ type: 'string', nullable: true }) note: string | null;
+}
+
+export class Guidance {
+  @ApiProperty({ type: [GuidanceItem] }) steps: GuidanceItem[];
+  @ApiProperty({ description: 'a specialist domestic abuse service is on the panel' }) specialistOnPanel: boolean;
 }
 
 export class WorkflowRef {
@@ -150,6 +196,20 @@ export class Review {
     description: 'the Home Office’s answer to a "no"; not for agency contacts',
   })
   homeOfficeResponse?: HomeOfficeResponse | null;
+  @ApiProperty({
+    type: () => ReportRecord,
+    nullable: true,
+    description: 'which report versions were signed off, sent, approved, published',
+  })
+  report: ReportRecord | null;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'the published report stays online until then' })
+  keepOnlineUntil: string | null;
+  @ApiPropertyOptional({
+    type: () => Guidance,
+    nullable: true,
+    description: 'the statutory guidance’s steps as tasks (from commissioning); not for agency contacts',
+  })
+  guidance?: Guidance | null;
   @ApiProperty({ type: 'integer' }) resubmissions: number;
   @ApiProperty({ type: [ReviewAction] }) actions: ReviewAction[];
   @ApiProperty({ type: [RecommendationSummary] }) recommendations: RecommendationSummary[];

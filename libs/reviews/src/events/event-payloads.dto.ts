@@ -32,7 +32,7 @@ import {
   REQUEST_KINDS,
   RequestKind,
 } from '@dhr/workflows/dhr/contract';
-import { IsDueDate, IsIsoDate, IsIsoDateTime } from './iso-date-time.validator';
+import { IsDateOrDateTime, IsDueDate, IsIsoDate, IsIsoDateTime } from './iso-date-time.validator';
 
 const TEXT = 4000;
 
@@ -148,7 +148,7 @@ export class ReceiveImrDto extends EventEnvelopeDto {
   signedOffBy?: string;
   @ApiPropertyOptional({ description: 'when the senior manager signed it off (a date or date-time); needs signedOffBy' })
   @IsOptional()
-  @IsIsoDateTime()
+  @IsDateOrDateTime()
   signedOffAt?: string;
 }
 export class WaiveImrDto extends EventEnvelopeDto {

@@ -52,3 +52,17 @@ export function IsDueDate(options?: ValidationOptions) {
       },
     });
 }
+
+/** When something happened: a calendar date (London) or a date-time with offset. */
+export function IsDateOrDateTime(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isDateOrDateTime',
+      target: object.constructor,
+      propertyName,
+      options: { message: `${propertyName} must be a date like 2026-03-06 or an ISO-8601 date-time with offset`, ...options },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && (DATE.test(value) || DATE_TIME.test(value)) && isRealDate(value),
+      },
+    });
+}

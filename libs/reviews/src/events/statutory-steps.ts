@@ -19,7 +19,8 @@ export function completeStatutorySteps(
   if (type === 'RECEIVE_IMR' && fields.signedOffAt !== undefined) {
     if (fields.signedOffBy === undefined) throw DomainError.field('signedOffBy', 'name the senior manager’s role when giving signedOffAt');
     const given = fields.signedOffAt as string;
-    const at = isIsoDateOnly(given) ? atLondonTime(given, '12:00') : new Date(given);
+    // A date alone is that London day's start: a sign-off today is never "in the future".
+    const at = isIsoDateOnly(given) ? atLondonTime(given, '00:00') : new Date(given);
     assertPast('signedOffAt', at);
     fields.signedOffAt = at.toISOString();
   }

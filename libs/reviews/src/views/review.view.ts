@@ -3,6 +3,7 @@ import type { NameLookup } from '@dhr/identity';
 import type { WorkflowView } from '@dhr/workflow';
 import { ownAgencyOnly } from '@dhr/access';
 import type { ReviewEntity } from '../review.entities';
+import { guidanceView } from './guidance.view';
 
 /** The Review shape of the HTTP contract, with names beside ids and the events this caller may send now. */
 export function reviewView(
@@ -48,6 +49,11 @@ export function reviewView(
       deathTypeDescription: context.deathTypeDescription ?? null,
     },
     homeOfficeResponse: context.homeOfficeResponse ?? null,
+    // v3: which report versions were signed off, sent, approved and published; the report's time online;
+    // the guidance's steps as tasks.
+    report: context.report ?? null,
+    keepOnlineUntil: context.keepOnlineUntil ?? null,
+    guidance: guidanceView(workflow, names),
     resubmissions: context.resubmissions,
     actions: context.actions.map(named),
     deadlines: namedDeadlines,
@@ -82,6 +88,7 @@ export function agencyReviewView(full: ReviewView, agencyId: string) {
     drafts: _drafts,
     decision: _decision,
     homeOfficeResponse: _homeOfficeResponse,
+    guidance: _guidance,
     ...own
   } = ownAgencyOnly(full, agencyId);
   return {
