@@ -98,7 +98,7 @@ function kindOf(field: string): FieldKind {
   if (field.endsWith('At')) return 'datetime';
   if (field === 'expectedVersion') return 'int';
   if (field === 'url') return 'url';
-  if (['type', 'outcome', 'kind', 'role', 'scope'].includes(field)) return 'enum';
+  if (['type', 'outcome', 'kind', 'role', 'scope', 'step'].includes(field)) return 'enum';
   if (field === 'email') return 'email';
   if (field === 'password') return 'password';
   if (field === 'code') return 'code';
@@ -160,7 +160,7 @@ describe('a sweep of bad requests over every endpoint', () => {
       ADD_PANEL_AGENCY: { agencyId: a.health.id },
       AGREE_TERMS_OF_REFERENCE: { agreedAt: when, periodFrom: '2021-01-01', periodTo: '2026-01-01' },
       REQUEST_IMR: { agencyId: police, dueAt: daysAhead(30) },
-      RECEIVE_IMR: { agencyId: police, receivedAt: when },
+      RECEIVE_IMR: { agencyId: police, receivedAt: when, signedOffBy: 'Detective Superintendent', signedOffAt: when },
       WAIVE_IMR: { agencyId: police, reason: 'no contact' },
       BEGIN_DRAFTING: {},
       SUBMIT_DRAFT: { documentId: randomUUID(), documentVersion: 1, note: 'draft' },
@@ -168,12 +168,18 @@ describe('a sweep of bad requests over every endpoint', () => {
       FAMILY_RESPONSE_RECEIVED: { receivedAt: when },
       FAMILY_NOT_INVOLVED: { reason: 'declined' },
       SUBMIT_FOR_SIGNOFF: {},
-      CSP_SIGN_OFF: { signedAt: when },
+      CSP_SIGN_OFF: { signedAt: when, documents: { overviewReport: { documentId: randomUUID(), version: 1 } } },
       CSP_REQUEST_CHANGES: { reason: 'more detail' },
-      SUBMIT_TO_HOME_OFFICE: { submittedAt: when },
+      SUBMIT_TO_HOME_OFFICE: { submittedAt: when, documents: { executiveSummary: { documentId: randomUUID() } } },
       QA_OUTCOME: { receivedAt: when, outcome: 'approved', notes: 'fine', documentId: randomUUID() },
       COPY_SENT_TO_COMMISSIONER: { sentAt: when },
-      PUBLISH: { publishedAt: when, url: 'https://example.org/report.pdf', documentIds: [randomUUID()] },
+      PUBLISH: {
+        publishedAt: when,
+        url: 'https://example.org/report.pdf',
+        documentIds: [randomUUID()],
+        amendments: 'dates corrected',
+        keepOnlineUntil: '2028-12-31',
+      },
       ADD_ACTION: {
         actionId: randomUUID(),
         agencyId: police,
@@ -190,6 +196,7 @@ describe('a sweep of bad requests over every endpoint', () => {
       WITHDRAW_REQUEST: { agencyId: police, kind: 'imr', reason: 'no longer needed' },
       HOME_OFFICE_RESPONSE: { receivedAt: when, outcome: 'challenged', note: 'the QA panel asks for reasons' },
       RECONSIDER_DECISION: { decidedAt: when, rationale: 'reconsidered', decisionMaker: 'CSP board' },
+      RECORD_GUIDANCE_STEP: { step: 'advocacy_offered', doneAt: when, done: true, organisation: 'AAFDA', note: 'offered by letter' },
     };
   }
 
