@@ -184,16 +184,16 @@ describe('the statutory record: report versions and the guidance’s steps', () 
     await send(t, s.cspChair, id, { type: 'DECIDE_TO_COMMISSION', rationale: 'criteria met', deathType: 'homicide' });
     await send(t, s.coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id });
     await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id });
-    let review = await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: specialist.id });
-    expect(review.guidance.specialistOnPanel).toBe(true);
+    const withSpecialist = await send(t, s.coordinator, id, { type: 'ADD_PANEL_AGENCY', agencyId: specialist.id });
+    expect(withSpecialist.guidance.specialistOnPanel).toBe(true);
     await send(t, s.chair, id, { type: 'AGREE_TERMS_OF_REFERENCE', periodFrom: '2021-01-01', periodTo: '2026-01-01' });
     await send(t, s.coordinator, id, { type: 'REQUEST_IMR', agencyId: s.police.id });
 
     const signedOffOn = new Date().toISOString().slice(0, 10);
-    let res = await post(s.policeContact, id, { type: 'RECEIVE_IMR', agencyId: s.police.id, signedOffAt: signedOffOn });
+    const res = await post(s.policeContact, id, { type: 'RECEIVE_IMR', agencyId: s.police.id, signedOffAt: signedOffOn });
     expect(res.status).toBe(400);
     expect(res.body.fields[0].field).toBe('signedOffBy');
-    review = await send(t, s.policeContact, id, {
+    await send(t, s.policeContact, id, {
       type: 'RECEIVE_IMR',
       agencyId: s.police.id,
       signedOffBy: 'Detective Superintendent, Public Protection',
