@@ -3,6 +3,7 @@ import { withReturnTo } from '../routes/reviews/task-return';
 import { longDate, time } from './dates';
 import { deadlineCell } from './deadline-tag';
 import { EVENT_FORMS } from './event-forms';
+import { escapeHtml } from './escape-html';
 
 /** Where a CSP chair's decision and sign-off tasks come back to once confirmed. */
 export const DECISIONS_PATH = '/decisions';
@@ -38,10 +39,6 @@ const dueRow = (key: string, due: { date: string; tag: Tag } | null): Row[] =>
 function dueHtml(due: { date: string; tag: Tag }): string {
   const tag = due.tag ? ` <strong class="govuk-tag ${due.tag.classes}">${due.tag.text}</strong>` : '';
   return `${escapeHtml(due.date)}${tag}`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** A review waiting for the decision whether to hold a review: the notification's facts, then the two decisions. */

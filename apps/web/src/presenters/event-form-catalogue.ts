@@ -1,10 +1,10 @@
 // The event forms' descriptions: the words and questions of each event the pages record.
 // How a description becomes a form, a payload and error messages is in event-forms.ts.
-import type { DhrEventType } from '@dhr/workflows/dhr/contract';
+import type { DhrEventType, GuidanceStep } from '@dhr/workflows/dhr/contract';
 
 /** Which agencies an agency question offers, from the review's state. */
 export type AgencyChoice =
-  'partnership' | 'notOnPanel' | 'imrToRequest' | 'imrRequested' | 'imrOpen' | 'scopingToRequest' | 'scopingRequested';
+  'partnership' | 'notOnPanel' | 'imrToRequest' | 'imrRequested' | 'imrReceived' | 'imrOpen' | 'scopingToRequest' | 'scopingRequested';
 
 export type FieldSpec =
   /** When it happened: a date (today by default) and an optional time; the event's named timestamp. */
@@ -35,6 +35,8 @@ export interface EventForm {
   hint?: string;
   /** The success banner (and the timeline's words) when they depend on the answers. */
   recordedFor?: (payload: Record<string, unknown>) => string;
+  /** Sent with the answers: what the task itself says (which guidance step, done or not). */
+  fixed?: Record<string, unknown>;
 }
 
 const when = (name: string): FieldSpec => ({ kind: 'when', name });
@@ -89,6 +91,16 @@ const DECISION_RECORD: FieldSpec[] = [
   { kind: 'text', name: 'deathTypeDescription', label: 'If something else, describe it', optional: true, maxlength: 4000 },
   DECISION_MAKER,
 ];
+
+/** Who signed an IMR off for the agency (the guidance asks for a senior manager's sign-off). */
+const SENIOR_MANAGER: FieldSpec = {
+  kind: 'text',
+  name: 'signedOffBy',
+  label: 'Which senior manager signed it off? (optional)',
+  hint: 'Their role, for example Detective Superintendent, Public Protection',
+  optional: true,
+  maxlength: 200,
+};
 
 /** What a hold stops (v2): the review's own clocks, or only its publication. */
 export const HOLD_SCOPE_OPTIONS = [
@@ -212,7 +224,20 @@ export const EVENT_FORMS: Partial<Record<DhrEventType, EventForm>> = {
     task: 'Record an IMR (individual management review) received',
     title: 'Record an IMR (individual management review) received',
     recorded: 'IMR (individual management review) recorded as received',
-    fields: [{ kind: 'agency', name: 'agencyId', label: 'Which agency sent it?', choose: 'imrRequested' }, when('receivedAt')],
+    fields: [
+      { kind: 'agency', name: 'agencyId', label: 'Which agency sent it?', choose: 'imrRequested' },
+      when('receivedAt'),
+      SENIOR_MANAGER,
+      {
+        kind: 'date',
+        name: 'signedOffAt',
+        label: 'When did they sign it off? (optional)',
+        hint: 'For example, 27 3 2027',
+        optional: true,
+        as: 'date',
+        called: 'The date it was signed off',
+      },
+    ],
   },
   WAIVE_IMR: {
     task: 'Record that an agency’s IMR (individual management review) is not needed',
@@ -320,6 +345,21 @@ export const EVENT_FORMS: Partial<Record<DhrEventType, EventForm>> = {
         maxlength: 2000,
         type: 'url',
       },
+      reason(
+        'amendments',
+        'Amendments since the version the Home Office approved (optional)',
+        'Needed if you publish a later version than the one the Home Office approved.',
+        true,
+      ),
+      {
+        kind: 'date',
+        name: 'keepOnlineUntil',
+        label: 'Keep it online until (optional)',
+        hint: 'At least 12 months after publication. Leave blank for 12 months.',
+        optional: true,
+        as: 'due',
+        called: 'The date to keep it online until',
+      },
     ],
     confirm: 'Publishing cannot be undone. The documents are checked for identifying terms first.',
   },
@@ -390,6 +430,87 @@ export const EVENT_FORMS: Partial<Record<DhrEventType, EventForm>> = {
   },
 };
 
+const done = (step: GuidanceStep, task: string, recorded: string, fields: FieldSpec[] = [], hint?: string): EventForm => ({
+  task,
+  title: task,
+  recorded,
+  hint,
+  fields: [...fields, when('doneAt')],
+  fixed: { step, done: true },
+});
+
+/**
+ * The guidance's steps (v3), one task each: recorded as done (with what it needs), or for the
+ * family's sight of the report, as not done and why. Their task keys are "RECORD_GUIDANCE_STEP.<step>".
+ */
+export const GUIDANCE_FORMS: Record<string, EventForm> = {
+  family_leaflet_given: done(
+    'family_leaflet_given',
+    'Record the Home Office leaflet given to the family',
+    'Leaflet recorded as given to the family',
+  ),
+  advocacy_offered: done('advocacy_offered', 'Record specialist advocacy offered to the family', 'Advocacy recorded as offered', [
+    {
+      kind: 'text',
+      name: 'organisation',
+      label: 'Which advocacy service was offered?',
+      hint: 'For example, AAFDA (Advocacy After Fatal Domestic Abuse)',
+      maxlength: 200,
+    },
+  ]),
+  chair_independence_statement: done(
+    'chair_independence_statement',
+    'Record the chair’s statement of independence',
+    'Statement of independence recorded',
+  ),
+  imr_signed_off: done('imr_signed_off', 'Record an IMR’s sign-off by a senior manager', 'IMR sign-off recorded', [
+    { kind: 'agency', name: 'agencyId', label: 'Whose IMR (individual management review)?', choose: 'imrReceived' },
+    { ...SENIOR_MANAGER, optional: false, label: 'Which senior manager signed it off?' } as FieldSpec,
+  ]),
+  family_shown_report: done(
+    'family_shown_report',
+    'Record the report shown to the family',
+    'Report recorded as shown to the family',
+    [],
+    'Before it goes to the Home Office.',
+  ),
+  family_not_shown_report: {
+    task: 'Record why the family was not shown the report',
+    title: 'Record why the family was not shown the report',
+    recorded: 'Recorded why the family was not shown the report',
+    fields: [reason('note', 'Why was the family not shown the report?'), when('doneAt')],
+    fixed: { step: 'family_shown_report', done: false },
+  },
+  qa_letter_published: done(
+    'qa_letter_published',
+    'Record the Home Office letter published with the report',
+    'Home Office letter recorded as published',
+  ),
+  family_told_publication_date: done(
+    'family_told_publication_date',
+    'Record the family told the publication date',
+    'Family recorded as told the publication date',
+  ),
+  home_office_told_publication_date: done(
+    'home_office_told_publication_date',
+    'Record the Home Office told the publication date',
+    'Home Office recorded as told the publication date',
+  ),
+  report_kept_online: done(
+    'report_kept_online',
+    'Record the report kept online for its minimum time',
+    'Report recorded as kept online',
+    [],
+    'Record this once the date to keep it online until has passed.',
+  ),
+};
+
+/** The task key of a guidance step's form: "RECORD_GUIDANCE_STEP.<step>". */
+export const guidanceTask = (step: string): string => `RECORD_GUIDANCE_STEP.${step}`;
+
+/** The event a task records: its key up to the first dot. */
+export const eventTypeOf = (task: string): string => task.split('.')[0];
+
 /** Resuming from a hold on publication only: the review never stopped, so the words say what ends. */
 const END_PUBLICATION_HOLD: EventForm = {
   task: 'End the hold on publication',
@@ -402,11 +523,19 @@ const END_PUBLICATION_HOLD: EventForm = {
 /** The form for an event, in the words that fit the review now (resuming a hold on publication only says so). */
 export function eventForm(type: string, review?: { hold?: { scope: string } | null }): EventForm | null {
   if (type === 'RESUME' && review?.hold?.scope === 'publication') return END_PUBLICATION_HOLD;
+  if (type.startsWith('RECORD_GUIDANCE_STEP.')) {
+    const step = type.slice('RECORD_GUIDANCE_STEP.'.length);
+    return Object.prototype.hasOwnProperty.call(GUIDANCE_FORMS, step) ? GUIDANCE_FORMS[step] : null;
+  }
   return Object.prototype.hasOwnProperty.call(EVENT_FORMS, type) ? EVENT_FORMS[type as DhrEventType]! : null;
 }
 
 /** What a history entry of this type recorded, in words, when the form knows them. */
 export function recordedWords(type: string, payload: Record<string, unknown>): string | null {
+  if (type === 'RECORD_GUIDANCE_STEP') {
+    const step = payload.done === false ? 'family_not_shown_report' : String(payload.step);
+    return Object.prototype.hasOwnProperty.call(GUIDANCE_FORMS, step) ? GUIDANCE_FORMS[step].recorded : null;
+  }
   const form = Object.prototype.hasOwnProperty.call(EVENT_FORMS, type) ? EVENT_FORMS[type as DhrEventType] : undefined;
   return form ? (form.recordedFor?.(payload) ?? form.recorded) : null;
 }

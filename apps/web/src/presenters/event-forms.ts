@@ -57,6 +57,8 @@ export function choicesFor(field: FieldSpec, ctx: FormContext): Option[] {
         return panel.filter((p) => ['not_requested', 'waived', 'withdrawn'].includes(p.imr)).map((p) => p.agencyId);
       case 'imrRequested':
         return panel.filter((p) => p.imr === 'requested').map((p) => p.agencyId);
+      case 'imrReceived':
+        return panel.filter((p) => p.imr === 'received').map((p) => p.agencyId);
       case 'imrOpen':
         return panel.filter((p) => ['not_requested', 'requested', 'withdrawn'].includes(p.imr)).map((p) => p.agencyId);
       case 'scopingToRequest':

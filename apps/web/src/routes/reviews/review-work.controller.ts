@@ -11,6 +11,7 @@ import {
   Errors,
   EventForm,
   eventForm,
+  eventTypeOf,
   FormContext,
   formFields,
   initialValues,
@@ -18,7 +19,9 @@ import {
   Values,
   valuesOf,
 } from '../../presenters/event-forms';
+import { GuidanceOnReview, guidanceTasks } from '../../presenters/guidance-tasks.presenter';
 import { NOTIFICATION_FORM } from '../../presenters/notification-form';
+import { reportVersionRows } from '../../presenters/report-versions.presenter';
 import { reviewHeader } from '../../presenters/review-page.presenter';
 import { HistoryEntry, timelineItems } from '../../presenters/timeline.presenter';
 import { takeFlash } from './review-work-session';
@@ -137,7 +140,7 @@ export class ReviewWorkController {
     this.assertTask(actor, type);
     const review = await this.reviews.get(actor, reviewId(id));
     const form = eventForm(type, review)!;
-    if (!review.allowedEvents.includes(type)) return this.renderTasks(res, review, { refused: form.task });
+    if (!review.allowedEvents.includes(eventTypeOf(type))) return this.renderTasks(res, review, { refused: form.task });
     // Back from "Check and confirm" (a Change link): the answers given, not a blank form, and where they came from.
     const pending = req.session.pendingEvent;
     const back = pending && pending.reviewId === review.id && pending.type === type ? pending : null;
@@ -162,7 +165,7 @@ export class ReviewWorkController {
     const values = valuesOf(form, body);
     const expectedVersion = versionOf(body.expectedVersion);
     const returnTo = taskReturnTo(body.returnTo);
-    if (!review.allowedEvents.includes(type)) return this.renderTasks(res.status(409), review, { refused: form.task });
+    if (!review.allowedEvents.includes(eventTypeOf(type))) return this.renderTasks(res.status(409), review, { refused: form.task });
     const read = readForm(form, body, await this.context(actor, review, form), this.clock.now());
     if ('errors' in read)
       return this.renderEvent(res.status(400), actor, review, type, form, values, expectedVersion, { errors: read.errors, returnTo });
@@ -200,6 +203,7 @@ export class ReviewWorkController {
       question: `Are you sure you want to ${form.task[0].toLowerCase()}${form.task.slice(1)}?`,
       confirmButton: `Yes, ${form.task[0].toLowerCase()}${form.task.slice(1)}`,
       answers: pending.answers.map((a) => ({ ...a, href: `/reviews/${review.id}/tasks/${type}${a.href}` })),
+      reportVersions: reportVersionRows(type, review),
       backLink: `/reviews/${review.id}/tasks/${type}`,
       cancelLink: pending.returnTo ?? `/reviews/${review.id}/tasks`,
     });
@@ -265,7 +269,7 @@ export class ReviewWorkController {
 
   /** The pages have a form for the event (404 otherwise) and the person's role may ever send it (403 otherwise): before the review is read. */
   private assertTask(actor: Actor, type: string): void {
-    const spec = EVENT_CATALOGUE[type as keyof typeof EVENT_CATALOGUE];
+    const spec = EVENT_CATALOGUE[eventTypeOf(type) as keyof typeof EVENT_CATALOGUE];
     if (!eventForm(type) || !spec) throw DomainError.notFound('task');
     if (!spec.roles.includes(actor.role)) throw DomainError.forbidden();
   }
@@ -284,7 +288,12 @@ export class ReviewWorkController {
   ): Promise<void> {
     const shown = { returnTo };
     try {
-      await this.spine.applyEvent(actor, review.id, { type, ...payload, ...(expectedVersion ? { expectedVersion } : {}) });
+      await this.spine.applyEvent(actor, review.id, {
+        type: eventTypeOf(type),
+        ...form.fixed,
+        ...payload,
+        ...(expectedVersion ? { expectedVersion } : {}),
+      });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (error.code === 'validation_failed')
@@ -360,6 +369,7 @@ export class ReviewWorkController {
       form,
       type,
       fields,
+      reportVersions: reportVersionRows(type, review),
       nothingToChoose: fields.some((f) => 'empty' in f && f.empty),
       expectedVersion,
       errors: shown.errors,
@@ -373,8 +383,9 @@ export class ReviewWorkController {
 
   private renderTasks(res: Response, review: VisibleReview, shown: { flash?: { success: string } | null; refused?: string }): void {
     const form = (type: string) => eventForm(type, review);
+    // The guidance's steps have a section of their own.
     const tasks = review.allowedEvents
-      .filter((type) => form(type) || ELSEWHERE_TASKS[type])
+      .filter((type) => type !== 'RECORD_GUIDANCE_STEP' && (form(type) || ELSEWHERE_TASKS[type]))
       .map((type) => ({
         type,
         text: form(type)?.task ?? ELSEWHERE_TASKS[type].text,
@@ -383,6 +394,12 @@ export class ReviewWorkController {
     res.render('pages/reviews/tasks', {
       review: heading(review, 'tasks'),
       tasks,
+      guidance: guidanceTasks(
+        review.id,
+        review.stage,
+        (review as { guidance?: GuidanceOnReview | null }).guidance,
+        review.allowedEvents.includes('RECORD_GUIDANCE_STEP'),
+      ),
       uploadHref: `/reviews/${review.id}/documents/upload`,
       elsewhere: review.allowedEvents.some((type) => !form(type) && !ELSEWHERE_TASKS[type]),
       flash: shown.flash,
