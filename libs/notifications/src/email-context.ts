@@ -9,6 +9,7 @@ import { requestFacts, RequestFacts } from './delivery/request-facts';
 import { REQUEST_TEMPLATES } from './delivery/request-events';
 import { EmailData, emailSender, EmailSender, NotificationTemplate } from './email';
 import { MeetingFactsSource } from './meeting-facts';
+import { panelPaperOf } from './papers/panel-paper-key';
 
 /** Everything needed to send one notification, read fresh from Postgres when the job runs. */
 export interface EmailContext {
@@ -153,6 +154,7 @@ export class EmailContextReader {
         actionDescription: await this.actionDescription(manager, row.review_id, deadlineKind, clock, request),
         partnership: sender.partnership,
         request: request?.request,
+        sharedDocument: sharedDocument(row.template === 'document.shared' ? row.alarm_key : null),
       },
     };
   }
@@ -170,6 +172,12 @@ export class EmailContextReader {
     if (!clock?.actionId) return undefined;
     return (await this.reviews.actionDescriptions([reviewId], manager)).get(clock.actionId);
   }
+}
+
+/** document.shared: the document and its kind, read back from the share's key. */
+function sharedDocument(alarmKey: string | null): { id: string; kind: string } | undefined {
+  const paper = panelPaperOf(alarmKey);
+  return paper ? { id: paper.documentId, kind: paper.kind } : undefined;
 }
 
 /** "7 days", "1 day", "5 hours": how far off the due time is, for the reminder's wording. */
