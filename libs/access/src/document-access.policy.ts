@@ -46,6 +46,7 @@ export function visibleDocumentsCondition(
 export function whyNotShareable(doc: { type: string; agencyId: string | null }): string | null {
   if (doc.type === 'imr' || doc.type === 'chronology')
     return `an agency's ${doc.type === 'imr' ? 'IMR' : 'chronology'} is never shared with the panel: other agencies never see another agency's return`;
-  if (doc.agencyId !== null) return "a document of one agency is never shared with the panel: other agencies never see another agency's documents";
+  if (doc.agencyId !== null)
+    return "a document of one agency is never shared with the panel: other agencies never see another agency's documents";
   return null;
 }

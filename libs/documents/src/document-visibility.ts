@@ -15,5 +15,10 @@ export function onlyVisibleDocuments(tx: ReviewTx, qb: SelectQueryBuilder<Docume
 
 /** The same rule for one document already read. */
 export function documentVisible(tx: ReviewTx, doc: DocumentEntity): boolean {
-  return mayReadDocument(tx.actor, tx.access, { agencyId: doc.agencyId, sharedWithPanel: doc.sharedWithPanelAt !== null }, panelAgencyIds(tx.review));
+  return mayReadDocument(
+    tx.actor,
+    tx.access,
+    { agencyId: doc.agencyId, sharedWithPanel: doc.sharedWithPanelAt !== null },
+    panelAgencyIds(tx.review),
+  );
 }
