@@ -218,7 +218,8 @@ describe('panel papers: documents shared with the panel', () => {
       expect(eml.text).toContain('What to do: Read the document before the next panel meeting.');
       expect(eml.text).not.toContain('Adult A');
     }
-    const torText = readEml(torMails[0].raw).text;
+    const torText = readEml(torMails.find((m) => m.to.includes(s.policeContact.email))!.raw).text;
+    expect(torText).toContain('You can read them because PAP Police is on the panel.');
     expect(torText).toContain(`Read the document: ${PUBLIC_URL}/reviews/${reviewId}/documents#document-${tor}`);
   });
 

@@ -100,7 +100,9 @@ export class EmailContextReader {
     const request = requestKey ? await requestFacts(this.reviews, manager, row.review_id, requestKey, clock) : null;
     const [aboutUser] = row.about_recipient_user_id ? await this.directory.users([row.about_recipient_user_id], manager) : [];
     const [recipientHere] = await this.directory.users([row.recipient_user_id], manager, review.partnershipId);
-    const agencyId = request?.agencyId ?? clock?.agencyId ?? null;
+    // A panel paper is about no agency's deadline: it names the recipient's own agency (on the panel).
+    const agencyId =
+      request?.agencyId ?? clock?.agencyId ?? (row.template === 'document.shared' ? (recipientHere?.agencyId ?? null) : null);
     const agencyName = agencyId ? (await this.directory.names({ agencyIds: [agencyId] }, manager)).agencyName(agencyId) : null;
     const partnership = await this.directory.partnershipEmailIdentity(review.partnershipId, manager);
     const sender = emailSender(this.config.MAIL_FROM, partnership);

@@ -14,6 +14,9 @@ const PAPER_WORDS: Record<string, string> = {
   other: 'document',
 };
 
+/** Kinds spoken of as plural ("the terms of reference have been shared"). */
+const PLURAL_PAPERS = new Set(['terms_of_reference', 'minutes']);
+
 export function paperWords(kind: string | undefined): string {
   return (kind && Object.hasOwn(PAPER_WORDS, kind) ? PAPER_WORDS[kind] : null) ?? 'document';
 }
@@ -32,13 +35,14 @@ export const renderPanelPaperShared: TemplateRenderer = (data: EmailData, review
   const paper = data.sharedDocument;
   if (!paper) throw new Error('sharedDocument is required for document.shared');
   const words = paperWords(paper.kind);
+  const plural = PLURAL_PAPERS.has(paper.kind);
   return composeEmail({
     reference: data.reference,
     subjectSummary: `${words} shared with the panel`,
     recipientName: data.recipientName,
     intro: [
-      `A ${words === 'Home Office feedback' ? 'copy of the Home Office feedback' : words} for Domestic Homicide Review ${data.reference} has been shared with the review panel. ` +
-        'You can read it because your agency is on the panel.',
+      `${paper.kind === 'other' ? 'A document' : `The ${words}`} for Domestic Homicide Review ${data.reference} ${plural ? 'have' : 'has'} been shared with the review panel. ` +
+        `You can read ${plural ? 'them' : 'it'} because ${data.agencyName ?? 'your agency'} is on the panel.`,
       'The document is not attached to this email. Sign in to read or download it.',
     ],
     facts: [
