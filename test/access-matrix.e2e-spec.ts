@@ -570,6 +570,35 @@ const MATRIX: Matrix = {
     },
   ],
 
+  // Panel papers: the coordinators and the review's own chair share; a document id that names no document is 404.
+  'PUT /api/reviews/{id}/documents/{documentId}/sharing': [
+    {
+      label: 'share a document that does not exist with the panel',
+      situations: ON_REVIEWS,
+      //              R1   R2   RS   RB   missing bad-id
+      expect: {
+        anonymous:    [401, 401, 401, 401, 401, 401],
+        admin:        [403, 403, 403, 403, 403, 403],
+        coordinatorA: [404, 404, 404, 404, 404, 400],
+        cspChairA:    [403, 403, 403, 403, 403, 403],
+        chairA:       [404, 404, 404, 404, 404, 400],
+        otherChairA:  [404, 404, 404, 404, 404, 400],
+        policeA:      [403, 403, 403, 403, 403, 403],
+        healthA:      [403, 403, 403, 403, 403, 403],
+        coordinatorB: [404, 404, 404, 404, 404, 400],
+        cspChairB:    [403, 403, 403, 403, 403, 403],
+        chairB:       [404, 404, 404, 404, 404, 400],
+        policeB:      [403, 403, 403, 403, 403, 403],
+        healthB:      [403, 403, 403, 403, 403, 403],
+      },
+      request: (_actor, situation, w) => ({
+        method: 'put',
+        path: `/api/reviews/${reviewIdOf(situation, w)}/documents/${MISSING}/sharing`,
+        body: { withPanel: true },
+      }),
+    },
+  ],
+
   'GET /api/audit/verify': [
     {
       label: 'verify the audit chains',

@@ -473,6 +473,58 @@ describe('a sweep of bad requests over every endpoint', () => {
     });
     for (const raw of ['{"email": ', '[]']) out.push({ label: `token raw ${raw}`, method: 'post', path: '/api/auth/token', as: null, raw });
 
+    // --- PUT /api/reviews/:id/documents/:documentId/sharing (panel papers): a document that is not there, so nothing can change ---
+    const sharing = `/api/reviews/${live}/documents/${randomUUID()}/sharing`;
+    for (const bad of [
+      ...WRONG_TYPES.filter((w) => w.name !== 'true'),
+      ...HOSTILE_STRINGS.slice(0, 3),
+      { name: 'missing', absent: true } as BadValue,
+    ]) {
+      out.push({
+        label: `sharing withPanel = ${bad.name}`,
+        method: 'put',
+        path: sharing,
+        as: a.coordinator,
+        json: mutate({ withPanel: true }, 'withPanel', bad),
+        expect: [400],
+      });
+    }
+    for (const name of UNKNOWN_FIELDS)
+      out.push({
+        label: `sharing + ${name}`,
+        method: 'put',
+        path: sharing,
+        as: a.coordinator,
+        json: withUnknownField({ withPanel: true }, name),
+        expect: [400],
+      });
+    out.push({
+      label: 'sharing as an agency contact',
+      method: 'put',
+      path: sharing,
+      as: a.policeContact,
+      json: { withPanel: true },
+      expect: [403],
+    });
+    out.push({
+      label: 'sharing a missing document',
+      method: 'put',
+      path: sharing,
+      as: a.coordinator,
+      json: { withPanel: true },
+      expect: [404],
+    });
+    out.push({
+      label: 'sharing a bad document id',
+      method: 'put',
+      path: `/api/reviews/${live}/documents/not-a-uuid/sharing`,
+      as: a.coordinator,
+      json: { withPanel: true },
+      expect: [400],
+    });
+    for (const raw of ['{"withPanel": ', '[]'])
+      out.push({ label: `sharing raw ${raw}`, method: 'put', path: sharing, as: a.coordinator, raw });
+
     // --- GET /api/reviews with bad query strings ---
     const queries = [
       'page=-1', 'page=0', 'page=abc', 'page=1.5', 'page=99999999999', 'page=1e400', 'page=%00', 'page=NaN', 'page=0x10', 'page=', 'page=1&page=2',

@@ -84,6 +84,7 @@ describe('review documents', () => {
       mediaType: 'application/pdf',
       uploadedBy: a.coordinator.id,
       uploadedAt: expect.any(String),
+      sharedWithPanel: null,
       recordedEvent: null, // a coordinator's report is filed, not a draft submission
     });
     const stored = await storedFile(res.body);

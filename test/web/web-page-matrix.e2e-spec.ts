@@ -381,6 +381,8 @@ const newDueDate = (): Record<string, string> => {
   return { 'dueAt-day': day, 'dueAt-month': month, 'dueAt-year': year, reason: 'Matrix probe' };
 };
 const RB = (ww: WebWorld) => ww.w.reviews.RB;
+/** "Share with the panel" (a letter to no one agency may be shared), so that only the refusal can stop it. */
+const sharePaper = (): Record<string, string> => ({ withPanel: 'true' });
 const user = (side: 'a' | 'b') => (ww: WebWorld) => ww.w[side].policeContact.id;
 
 /**
@@ -431,6 +433,12 @@ const POSTS: PostSweep = {
   'POST /reviews/{id}/drafts':         { anyPath: (ww) => `/reviews/${R1(ww)}/drafts`, multipart: true, anonymousWithoutToken: 303, refusals: [
     { actor: 'policeA', path: (ww) => `/reviews/${R1(ww)}/drafts`, expected: 403 },
     { actor: 'otherChairA', path: (ww) => `/reviews/${R1(ww)}/drafts`, expected: 404 }] },
+  'POST /reviews/{id}/documents/{documentId}/sharing': { anyPath: (ww) => `/reviews/${R1(ww)}/documents/${ww.documents.R1}/sharing`, refusals: [
+    { actor: 'policeA', path: (ww) => `/reviews/${R1(ww)}/documents/${ww.documents.R1}/sharing`, fields: sharePaper, expected: 403 },
+    { actor: 'cspChairA', path: (ww) => `/reviews/${R1(ww)}/documents/${ww.documents.R1}/sharing`, fields: sharePaper, expected: 403 },
+    { actor: 'otherChairA', path: (ww) => `/reviews/${R1(ww)}/documents/${ww.documents.R1}/sharing`, fields: sharePaper, expected: 404 },
+    { actor: 'coordinatorB', path: (ww) => `/reviews/${R1(ww)}/documents/${ww.documents.R1}/sharing`, fields: sharePaper, expected: 404 },
+    { actor: 'coordinatorA', path: (ww) => `/reviews/${R1(ww)}/documents/${ww.documents.RB}/sharing`, fields: sharePaper, expected: 404 }] },
   'POST /reviews/{id}/family/add-member': { anyPath: (ww) => `/reviews/${R1(ww)}/family/add-member`, refusals: [
     { actor: 'policeA', path: (ww) => `/reviews/${R1(ww)}/family/add-member`, fields: () => ({ pseudonym: 'Probe', relationship: 'sister' }), expected: 403 },
     { actor: 'cspChairA', path: (ww) => `/reviews/${R1(ww)}/family/add-member`, fields: () => ({ pseudonym: 'Probe', relationship: 'sister' }), expected: 403 },

@@ -1,2 +1,3 @@
 export * from './agency-view';
 export * from './review-access.policy';
+export * from './document-access.policy';

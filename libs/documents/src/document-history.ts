@@ -3,6 +3,8 @@ import { In } from 'typeorm';
 import type { Actor } from '@dhr/identity';
 import { ReviewFile } from '@dhr/reviews';
 import { DocumentEntity, DocumentVersionEntity } from './document.entities';
+import { onlyVisibleDocuments } from './document-visibility';
+import { panelSharing, PanelSharing } from './document.view';
 
 /** One stored version of a document, as a list of the file shows it: metadata only, never the bytes or the client's file name. */
 export interface DocumentVersionSummary {
@@ -20,12 +22,14 @@ export interface DocumentHistoryView {
   agencyId: string | null;
   title: string | null;
   createdAt: string;
+  /** Panel papers: when and by whom it was shared with the panel; null when not shared. */
+  sharedWithPanel: PanelSharing | null;
   versions: DocumentVersionSummary[];
 }
 
 /**
  * Every version of every document the caller may see (the same rule as the list: agency
- * contacts their own agency's only), for the pages' Documents section. Reading it is audited
+ * contacts their own agency's, and the panel papers when their agency is on the panel), for the pages' Documents section. Reading it is audited
  * as a list of the documents returned.
  */
 @Injectable()
@@ -35,8 +39,7 @@ export class DocumentHistory {
   history(actor: Actor, reviewId: string): Promise<DocumentHistoryView[]> {
     return this.file.read(actor, reviewId, {}, async (tx) => {
       const qb = tx.manager.getRepository(DocumentEntity).createQueryBuilder('d').where('d.review_id = :reviewId', { reviewId });
-      if (tx.access === 'agency') qb.andWhere('d.agency_id = :agencyId', { agencyId: actor.agencyId });
-      const docs = await qb.orderBy('d.created_at', 'ASC').addOrderBy('d.id').getMany();
+      const docs = await onlyVisibleDocuments(tx, qb).orderBy('d.created_at', 'ASC').addOrderBy('d.id').getMany();
       const versions = docs.length
         ? await tx.manager.getRepository(DocumentVersionEntity).find({
             select: { documentId: true, version: true, size: true, mediaType: true, uploadedBy: true, uploadedAt: true },
@@ -51,6 +54,7 @@ export class DocumentHistory {
           agencyId: d.agencyId,
           title: d.title,
           createdAt: d.createdAt.toISOString(),
+          sharedWithPanel: panelSharing(d),
           versions: versions
             .filter((v) => v.documentId === d.id)
             .map((v) => ({

@@ -10,6 +10,9 @@ export class DocumentEntity {
   @Column({ type: 'text', nullable: true }) title: string | null;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** Panel papers: when and by whom the document was shared with the panel (null: not shared). */
+  @Column({ name: 'shared_with_panel_at', type: 'timestamptz', nullable: true }) sharedWithPanelAt: Date | null;
+  @Column({ name: 'shared_with_panel_by', type: 'uuid', nullable: true }) sharedWithPanelBy: string | null;
 }
 
 /** One uploaded version: metadata here, the encrypted bytes in the DocumentStore under `storageKey`. */

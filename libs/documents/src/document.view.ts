@@ -11,6 +11,17 @@ export interface DocumentView {
   mediaType: string;
   uploadedBy: string;
   uploadedAt: string;
+  /** Panel papers: shared with every agency contact on the panel, when and by whom (a user id); null when not shared. */
+  sharedWithPanel: PanelSharing | null;
+}
+
+export interface PanelSharing {
+  at: string;
+  by: string;
+}
+
+export function panelSharing(doc: Pick<DocumentEntity, 'sharedWithPanelAt' | 'sharedWithPanelBy'>): PanelSharing | null {
+  return doc.sharedWithPanelAt && doc.sharedWithPanelBy ? { at: doc.sharedWithPanelAt.toISOString(), by: doc.sharedWithPanelBy } : null;
 }
 
 export function documentView(doc: DocumentEntity, v: DocumentVersionEntity): DocumentView {
@@ -25,5 +36,6 @@ export function documentView(doc: DocumentEntity, v: DocumentVersionEntity): Doc
     mediaType: v.mediaType,
     uploadedBy: v.uploadedBy,
     uploadedAt: v.uploadedAt.toISOString(),
+    sharedWithPanel: panelSharing(doc),
   };
 }

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
+import { mayReadDocument } from '@dhr/access';
 import { DomainError } from '@dhr/core';
-import type { AcceptedEvent, EventToComplete, ReviewExtension, ReviewViewRequest, ViewFieldsByReview } from '@dhr/reviews';
+import {
+  panelAgencyIds,
+  type AcceptedEvent,
+  type EventToComplete,
+  type ReviewExtension,
+  type ReviewViewRequest,
+  type ViewFieldsByReview,
+} from '@dhr/reviews';
 import type { DhrEvent } from '@dhr/workflows/dhr/contract';
 import { namesReportVersions, withReportVersions } from './report-versions';
 import { EVENT_DOCUMENT_TYPES } from './document-events';
@@ -47,11 +55,14 @@ export class DocumentsReviewExtension implements ReviewExtension {
   /** The latest version of each document the caller may see, for every review of the request in two queries. */
   async viewFields({ manager, actor, reviews }: ReviewViewRequest): Promise<ViewFieldsByReview> {
     const byReview: ViewFieldsByReview = new Map(reviews.map(({ review }) => [review.id, { documents: [] as DocumentView[] }]));
-    const agencyReviews = new Set(reviews.filter((r) => r.access === 'agency').map((r) => r.review.id));
+    const seen = new Map(reviews.map((r) => [r.review.id, { access: r.access, panel: panelAgencyIds(r.review) }]));
     const docs = await manager
       .getRepository(DocumentEntity)
       .find({ where: { reviewId: In([...byReview.keys()]) }, order: { createdAt: 'ASC', id: 'ASC' } });
-    const visible = docs.filter((d) => !agencyReviews.has(d.reviewId) || d.agencyId === actor.agencyId);
+    const visible = docs.filter((d) => {
+      const review = seen.get(d.reviewId)!;
+      return mayReadDocument(actor, review.access, { agencyId: d.agencyId, sharedWithPanel: d.sharedWithPanelAt !== null }, review.panel);
+    });
     const latest = await this.documents.latestVersions(
       manager,
       visible.map((d) => d.id),

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dhr/audit';
 import { ReviewExtensions, ReviewsModule } from '@dhr/reviews';
 import { IdentityModule } from '@dhr/identity';
+import { NotificationsModule } from '@dhr/notifications';
 import { AppConfig } from '@dhr/core';
 import { DocumentStore, LocalDocumentStore } from './document-store';
 import { PostgresDocumentStore } from './postgres-document-store';
@@ -13,6 +14,7 @@ import { documentsConfig, DocumentsConfig } from './documents.config';
 import { DocumentsService } from './documents.service';
 import { DocumentsReviewExtension } from './documents-review.extension';
 import { DocumentHistory } from './document-history';
+import { PanelPapers } from './panel-papers';
 
 /**
  * Documents of reviews. Also provides the multer options for `FileInterceptor`
@@ -25,6 +27,7 @@ import { DocumentHistory } from './document-history';
     AuditModule,
     ReviewsModule,
     IdentityModule,
+    NotificationsModule,
     MulterModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ limits: { fileSize: config.DOCUMENT_MAX_BYTES, files: 1, fields: 10, fieldSize: 4096 } }),
@@ -42,8 +45,9 @@ import { DocumentHistory } from './document-history';
     DocumentUploadChecks,
     DocumentsReviewExtension,
     DocumentHistory,
+    PanelPapers,
   ],
-  exports: [DocumentsService, DocumentHistory, DocumentStore, DocumentUploadChecks, DocumentsConfig, MulterModule],
+  exports: [DocumentsService, DocumentHistory, PanelPapers, DocumentStore, DocumentUploadChecks, DocumentsConfig, MulterModule],
 })
 export class DocumentsModule implements OnModuleInit {
   constructor(

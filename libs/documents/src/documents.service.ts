@@ -12,6 +12,7 @@ import { DocumentUploadChecks } from './document-upload-checks';
 import { AGENCY_DOCUMENT_TYPES, DocumentType } from './document-types';
 import { DocumentEntity, DocumentVersionEntity } from './document.entities';
 import { documentView, DocumentView } from './document.view';
+import { documentVisible, onlyVisibleDocuments } from './document-visibility';
 import { DocumentsConfig } from './documents.config';
 import { sanitizeFileName } from './file-name';
 import { sniffMediaType } from './media-type';
@@ -49,7 +50,8 @@ interface Prepared {
 
 /**
  * Review documents: sniffed, encrypted at rest (AES-256-GCM), versioned, and
- * visible by the review access policy (agency contacts: their own agency's only).
+ * visible by the review access policy (agency contacts: their own agency's, and the panel papers
+ * when their agency is on the panel).
  * The encrypted file is written before the metadata transaction and removed if it fails.
  */
 @Injectable()
@@ -147,8 +149,7 @@ export class DocumentsService {
   list(actor: Actor, reviewId: string): Promise<DocumentView[]> {
     return this.file.read(actor, reviewId, {}, async (tx) => {
       const qb = tx.manager.getRepository(DocumentEntity).createQueryBuilder('d').where('d.review_id = :reviewId', { reviewId });
-      if (tx.access === 'agency') qb.andWhere('d.agency_id = :agencyId', { agencyId: actor.agencyId });
-      const docs = await qb.orderBy('d.created_at', 'ASC').addOrderBy('d.id').getMany();
+      const docs = await onlyVisibleDocuments(tx, qb).orderBy('d.created_at', 'ASC').addOrderBy('d.id').getMany();
       const byDoc = await this.latestVersions(
         tx.manager,
         docs.map((d) => d.id),
@@ -288,10 +289,10 @@ export class DocumentsService {
     return row;
   }
 
-  /** A document of the review the caller may see: agency contacts only their own agency's; 404 otherwise. */
-  private async findDocument(tx: ReviewTx, documentId: string): Promise<DocumentEntity> {
+  /** A document of the review the caller may see (agency contacts: their own agency's, and panel papers on its panel); 404 otherwise. */
+  async findDocument(tx: ReviewTx, documentId: string): Promise<DocumentEntity> {
     const doc = await tx.manager.getRepository(DocumentEntity).findOneBy({ id: documentId, reviewId: tx.review.id });
-    if (!doc || (tx.access === 'agency' && doc.agencyId !== tx.actor.agencyId)) throw DomainError.notFound('document');
+    if (!doc || !documentVisible(tx, doc)) throw DomainError.notFound('document');
     return doc;
   }
 }

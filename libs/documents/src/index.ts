@@ -13,3 +13,5 @@ export * from './postgres-document-store';
 export * from './upload-document.dto';
 export * from './document-links';
 export * from './document-history';
+export * from './panel-papers';
+export * from './document-visibility';

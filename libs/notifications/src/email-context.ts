@@ -9,6 +9,7 @@ import { requestFacts, RequestFacts } from './delivery/request-facts';
 import { REQUEST_TEMPLATES } from './delivery/request-events';
 import { EmailData, emailSender, EmailSender, NotificationTemplate } from './email';
 import { MeetingFactsSource } from './meeting-facts';
+import { panelPaperOf } from './papers/panel-paper-key';
 
 /** Everything needed to send one notification, read fresh from Postgres when the job runs. */
 export interface EmailContext {
@@ -99,7 +100,9 @@ export class EmailContextReader {
     const request = requestKey ? await requestFacts(this.reviews, manager, row.review_id, requestKey, clock) : null;
     const [aboutUser] = row.about_recipient_user_id ? await this.directory.users([row.about_recipient_user_id], manager) : [];
     const [recipientHere] = await this.directory.users([row.recipient_user_id], manager, review.partnershipId);
-    const agencyId = request?.agencyId ?? clock?.agencyId ?? null;
+    // A panel paper is about no agency's deadline: it names the recipient's own agency (on the panel).
+    const agencyId =
+      request?.agencyId ?? clock?.agencyId ?? (row.template === 'document.shared' ? (recipientHere?.agencyId ?? null) : null);
     const agencyName = agencyId ? (await this.directory.names({ agencyIds: [agencyId] }, manager)).agencyName(agencyId) : null;
     const partnership = await this.directory.partnershipEmailIdentity(review.partnershipId, manager);
     const sender = emailSender(this.config.MAIL_FROM, partnership);
@@ -153,6 +156,7 @@ export class EmailContextReader {
         actionDescription: await this.actionDescription(manager, row.review_id, deadlineKind, clock, request),
         partnership: sender.partnership,
         request: request?.request,
+        sharedDocument: sharedDocument(row.template === 'document.shared' ? row.alarm_key : null),
       },
     };
   }
@@ -170,6 +174,12 @@ export class EmailContextReader {
     if (!clock?.actionId) return undefined;
     return (await this.reviews.actionDescriptions([reviewId], manager)).get(clock.actionId);
   }
+}
+
+/** document.shared: the document and its kind, read back from the share's key. */
+function sharedDocument(alarmKey: string | null): { id: string; kind: string } | undefined {
+  const paper = panelPaperOf(alarmKey);
+  return paper ? { id: paper.documentId, kind: paper.kind } : undefined;
 }
 
 /** "7 days", "1 day", "5 hours": how far off the due time is, for the reminder's wording. */

@@ -11,3 +11,4 @@ export { renderAccountLinkEmail } from './email/templates/account-link.template'
 export type { AccountLinkEmail } from './email/templates/account-link.template';
 export { renderMembershipAddedEmail } from './email/templates/membership-added.template';
 export type { MembershipAddedEmail } from './email/templates/membership-added.template';
+export { panelPaperKey } from './papers/panel-paper-key';

@@ -16,3 +16,4 @@ export * from './views/review-views';
 export type { VisibleReview, ReviewView, AgencyReviewView } from './views/review.view';
 export { allowedEventsFor } from './event-permission';
 export * from './queries/review-read-model';
+export { panelAgencyIds } from './file/review-panel';

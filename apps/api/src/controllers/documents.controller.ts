@@ -1,11 +1,25 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@dhr/core';
 import {
   DocumentContentQuery,
+  DocumentSharingDto,
   DocumentsService,
   MEDIA_TYPES,
+  PanelPapers,
   UploadDocumentDto,
   UploadedDocumentFile,
   UploadVersionDto,
@@ -35,7 +49,10 @@ const UPLOAD_ERRORS: (ErrorStatus | [ErrorStatus, string])[] = [
 @ApiBearerAuth()
 @Controller('reviews/:id/documents')
 export class DocumentsController {
-  constructor(private readonly documents: DocumentsService) {}
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly panelPapers: PanelPapers,
+  ) {}
 
   @Roles(...ANY_REVIEW_ROLE)
   @Post()
@@ -82,6 +99,31 @@ export class DocumentsController {
   @ApiErrors(400, 401, 403, 404)
   list(@CurrentActor() actor: Actor, @Param('id', UUID_PARAM) id: string) {
     return this.documents.list(actor, id);
+  }
+
+  @Roles('coordinator', 'independent_chair')
+  @Put(':documentId/sharing')
+  @ApiOperation({
+    operationId: 'setDocumentSharing',
+    summary: 'Share a document with the panel, or stop sharing it (coordinator, the review’s independent chair)',
+    description:
+      'A shared document is listed for and readable by every agency contact whose agency is on the panel, and each of them is emailed a link to it once per share. ' +
+      'An agency’s IMR or chronology, or any document of one agency, is never shared (400 naming `withPanel`). Asking for what is already so changes nothing.',
+  })
+  @ApiOkResponse({ type: DocumentVersion, description: 'the latest version of the document, with `sharedWithPanel`' })
+  @ApiErrors(
+    [400, '`validation_failed`: `withPanel` is not a boolean, or names a document that may not be shared with the panel'],
+    401,
+    403,
+    [404, '`not_found`: no such document, or one you may not see'],
+  )
+  setSharing(
+    @CurrentActor() actor: Actor,
+    @Param('id', UUID_PARAM) id: string,
+    @Param('documentId', DOCUMENT_ID_PARAM) documentId: string,
+    @Body() body: DocumentSharingDto,
+  ) {
+    return this.panelPapers.setSharing(actor, id, documentId, body.withPanel);
   }
 
   @Roles(...ANY_REVIEW_ROLE)

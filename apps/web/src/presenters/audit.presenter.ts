@@ -14,6 +14,8 @@ const ACTION_WORDS: Record<string, string> = {
   'document.version': 'Uploaded a new version of a document',
   'document.list': 'Looked at the documents',
   'document.read': 'Downloaded a document',
+  'document.share': 'Shared a document with the panel',
+  'document.unshare': 'Stopped sharing a document with the panel',
   'chronology.read': 'Looked at the chronology',
   'chronology.export': 'Downloaded the chronology',
   'family_member.create': 'Added a family member',

@@ -1,3 +1,4 @@
+import { whyNotShareable } from '@dhr/access';
 import type { DocumentHistoryView } from '@dhr/documents';
 import type { Role } from '@dhr/identity';
 import { dateTime } from './timeline.presenter';
@@ -26,14 +27,37 @@ export function fileSize(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** Who may share papers with the panel in the pages: the review's coordinators and its own chair (as the documents lib). */
+export function maySharePapers(role: Role): boolean {
+  return role === 'coordinator' || role === 'independent_chair';
+}
+
 /**
- * The documents as the page lists them: grouped by kind in words, each with its agency, title
- * and every version (number, who uploaded it by name, when, size) with its download link.
+ * The "Share with the panel" / "Stop sharing with the panel" button of a document, for those who
+ * may share: none for a document that may never be shared (an agency's own) unless it somehow is.
+ */
+function shareButton(reviewId: string, d: DocumentHistoryView, mayShare: boolean) {
+  if (!mayShare) return null;
+  const shared = d.sharedWithPanel !== null;
+  if (!shared && whyNotShareable(d) !== null) return null;
+  return {
+    action: `/reviews/${reviewId}/documents/${d.id}/sharing`,
+    withPanel: shared ? 'false' : 'true',
+    label: shared ? 'Stop sharing with the panel' : 'Share with the panel',
+  };
+}
+
+/**
+ * The documents as the page lists them: grouped by kind in words, each with its agency, title,
+ * whether it is shared with the panel (and, for those who may share, by whom and when, with the
+ * button to share it or stop) and every version (number, who uploaded it by name, when, size)
+ * with its download link.
  */
 export function documentGroups(
   reviewId: string,
   documents: DocumentHistoryView[],
   names: { user(id: string): string | null; agency(id: string | null): string | null },
+  options: { mayShare?: boolean } = {},
 ) {
   const kinds = [...new Set(documents.map((d) => d.type))].sort((a, b) => rank(a) - rank(b));
   return kinds.map((kind) => ({
@@ -44,6 +68,13 @@ export function documentGroups(
       .map((d) => ({
         title: d.title ?? DOCUMENT_TYPE_WORDS[d.type] ?? 'Document',
         agency: names.agency(d.agencyId) ?? 'Not for one agency',
+        anchor: `document-${d.id}`,
+        sharedWithPanel: d.sharedWithPanel !== null,
+        sharedBy:
+          d.sharedWithPanel && options.mayShare
+            ? `Shared with the panel by ${names.user(d.sharedWithPanel.by) ?? 'a former user'} on ${dateTime(d.sharedWithPanel.at)}`
+            : null,
+        share: shareButton(reviewId, d, options.mayShare ?? false),
         versions: d.versions.map((v) => ({
           version: v.version,
           uploadedBy: names.user(v.uploadedBy) ?? 'A former user',

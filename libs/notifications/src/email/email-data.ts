@@ -20,6 +20,8 @@ export const NOTIFICATION_TEMPLATES = [
   'request.withdrawn',
   // To the coordinators, when the agency has no contact to send one of those to.
   'request.undelivered',
+  // To each agency contact on the panel: a document has been shared with the panel (a link, no attachment).
+  'document.shared',
 ] as const;
 export type NotificationTemplate = (typeof NOTIFICATION_TEMPLATES)[number];
 
@@ -53,6 +55,8 @@ export interface EmailData {
   partnership: EmailPartnership;
   /** request.*, deadline.extended: what was asked of the agency, or changed. */
   request?: RequestEmailData;
+  /** document.shared: the document shared with the panel, by id and kind (a fixed code: never its title). */
+  sharedDocument?: { id: string; kind: string };
 }
 
 /** A panel meeting as its emails show it. Location and agenda go in the body and the .ics, never the subject. */

@@ -20,6 +20,7 @@ const meeting = {
   location: 'Room <4> & https://meet.example/x',
   agenda: 'Chronology review',
 };
+const DOCUMENT_ID = '0b9d3c1e-5a8f-4f6e-9d2c-7e1a4b3c2d10';
 const REQUEST_KIND = {
   'request.scoping': 'scoping',
   'request.imr': 'imr',
@@ -31,6 +32,7 @@ const REQUEST_KIND = {
 } as const;
 function dataFor(template: NotificationTemplate, overrides: Partial<EmailData> = {}): EmailData {
   if (template.startsWith('meeting.')) return data({ meeting, ...overrides });
+  if (template === 'document.shared') return data({ sharedDocument: { id: DOCUMENT_ID, kind: 'terms_of_reference' }, ...overrides });
   if (Object.hasOwn(REQUEST_KIND, template)) {
     const kind = REQUEST_KIND[template as keyof typeof REQUEST_KIND];
     return data({ request: { kind, termsOfReference: null }, ...overrides });
@@ -283,6 +285,42 @@ describe('renderEmail', () => {
       const email = renderEmail('email.failed', data({ meeting, failedTemplate: 'meeting.invitation' }));
       expect(email.subject).toBe('DHR-CROY-2026-001: email not delivered: panel meeting invitation [OFFICIAL-SENSITIVE]');
       expect(email.text).toContain('Panel meeting 2, 10am on Sunday 29 March 2026');
+    });
+  });
+
+  describe('document.shared (panel papers)', () => {
+    const shared = (kind: string) => renderEmail('document.shared', data({ sharedDocument: { id: DOCUMENT_ID, kind } }));
+
+    it('names the kind of document, never its title, and links to it on the Documents page: no attachment', () => {
+      const email = shared('terms_of_reference');
+      expect(email.subject).toBe('DHR-CROY-2026-001: terms of reference shared with the panel [OFFICIAL-SENSITIVE]');
+      expect(email.text).toContain(
+        'The terms of reference for Domestic Homicide Review DHR-CROY-2026-001 have been shared with the review panel. You can read them because Northshire Constabulary is on the panel.',
+      );
+      expect(email.text).toContain('The document is not attached to this email. Sign in to read or download it.');
+      expect(email.text).toContain(`Read the document: https://dhr.example.gov.uk/reviews/${REVIEW_ID}/documents#document-${DOCUMENT_ID}`);
+      expect(email.html).toContain(
+        `<a href="https://dhr.example.gov.uk/reviews/${REVIEW_ID}/documents#document-${DOCUMENT_ID}">Read the document</a>`,
+      );
+      expect(email.text).toMatch(/^What to do: Read the document before the next panel meeting\./m);
+    });
+
+    it('words each kind', () => {
+      expect(shared('overview_report').subject).toBe('DHR-CROY-2026-001: overview report draft shared with the panel [OFFICIAL-SENSITIVE]');
+      expect(shared('overview_report').text).toContain(
+        'The overview report draft for Domestic Homicide Review DHR-CROY-2026-001 has been shared',
+      );
+      expect(shared('minutes').text).toContain('The meeting minutes for Domestic Homicide Review DHR-CROY-2026-001 have been shared');
+      expect(shared('other').subject).toBe('DHR-CROY-2026-001: document shared with the panel [OFFICIAL-SENSITIVE]');
+      expect(shared('other').text).toContain('A document for Domestic Homicide Review DHR-CROY-2026-001 has been shared');
+      expect(() => renderEmail('document.shared', data())).toThrow(/sharedDocument is required/);
+    });
+
+    it('email.failed about one names the document shared with the panel, not a deadline', () => {
+      const email = renderEmail('email.failed', data({ failedTemplate: 'document.shared' }));
+      expect(email.subject).toBe('DHR-CROY-2026-001: email not delivered: document shared with the panel [OFFICIAL-SENSITIVE]');
+      expect(email.text).toContain('may not know about the document shared with the panel below.');
+      expect(email.text).not.toContain('Due:');
     });
   });
 });

@@ -7,6 +7,7 @@ import {
   DocumentsService,
   DocumentUploadChecks,
   DocumentType,
+  PanelPapers,
   sanitizeFileName,
   sniffMediaType,
   UploadedDocumentFile,
@@ -39,6 +40,8 @@ import { MAX_FILES_PER_UPLOAD, WebUploadInterceptor } from './web-upload.interce
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EVERY_ROLE = ['coordinator', 'csp_chair', 'independent_chair', 'agency_contact'] as const;
 const DRAFT_WRITERS = ['coordinator', 'independent_chair'] as const;
+/** Panel papers are shared by the review's coordinators and its own independent chair (the documents lib's rule). */
+const SHARERS = ['coordinator', 'independent_chair'] as const;
 type Form = Record<string, unknown>;
 
 /** Not an id: the same 404 page as a review that is not there, or not theirs to see. */
@@ -72,6 +75,7 @@ export class DocumentsController {
     private readonly config: DocumentsConfig,
     private readonly directory: IdentityDirectory,
     private readonly draftCheck: DraftAnonymisationCheck,
+    private readonly panelPapers: PanelPapers,
   ) {}
 
   // ---- Upload a document ------------------------------------------------------------------
@@ -107,6 +111,37 @@ export class DocumentsController {
   async uploadDraft(@CurrentActor() actor: Actor, @Param('id') id: string, @Req() req: Request, @Res() res: Response, @Body() body: Form) {
     const review = await this.reviews.get(actor, reviewId(id));
     await this.receive(actor, review, this.draftsPage(review), req, res, body);
+  }
+
+  // ---- Panel papers ------------------------------------------------------------------------
+
+  /**
+   * "Share with the panel" / "Stop sharing with the panel" on the Documents page: the same call as
+   * the API's PUT …/sharing, then back to the document with a banner. A document that may not be
+   * shared, or a value the form never sends, is the documents lib's 400.
+   */
+  @Post(':id/documents/:documentId/sharing')
+  @PageRoles(...SHARERS)
+  async setSharing(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('documentId') documentId: string,
+    @Body() body: Form,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const docId = UUID.test(documentId) ? documentId : null;
+    if (!docId) throw DomainError.notFound('document');
+    const withPanel = body.withPanel === 'true' ? true : body.withPanel === 'false' ? false : null;
+    if (withPanel === null) throw DomainError.field('withPanel', 'must be true or false');
+    const doc = await this.panelPapers.setSharing(actor, reviewId(id), docId, withPanel);
+    const what = doc.title ?? DOCUMENT_TYPE_WORDS[doc.type as DocumentType] ?? 'The document';
+    req.session.flash = {
+      success: withPanel
+        ? `${what} is shared with the panel. Each agency contact on the panel has been emailed a link to it.`
+        : `${what} is no longer shared with the panel.`,
+    };
+    res.redirect(303, `/reviews/${id}/documents#document-${docId}`);
   }
 
   // ---- The upload itself ------------------------------------------------------------------

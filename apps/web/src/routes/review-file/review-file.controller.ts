@@ -18,7 +18,7 @@ import { chronologyPage } from '../../presenters/chronology.presenter';
 import { deadlineLinks } from '../../presenters/deadline-links';
 import { DeadlineEntry, deadlineRows, REQUEST_OF_CLOCK, requestEndings } from '../../presenters/deadlines.presenter';
 import type { HistoryEntry } from '../../presenters/timeline.presenter';
-import { documentGroups, uploadLinks } from '../../presenters/documents.presenter';
+import { documentGroups, maySharePapers, uploadLinks } from '../../presenters/documents.presenter';
 import { familyPage } from '../../presenters/family.presenter';
 import { meetingRows } from '../../presenters/meetings.presenter';
 import { pagination } from '../../presenters/review-list.presenter';
@@ -92,18 +92,24 @@ export class ReviewFileController {
     const review = await this.reviews.get(actor, idParam(id));
     const documents = await this.documentHistory.history(actor, review.id);
     const names = await this.directory.names({
-      userIds: documents.flatMap((d) => d.versions.map((v) => v.uploadedBy)),
+      userIds: documents.flatMap((d) => [...d.versions.map((v) => v.uploadedBy), ...(d.sharedWithPanel ? [d.sharedWithPanel.by] : [])]),
       agencyIds: documents.map((d) => d.agencyId),
     });
     res.render('pages/review-file/documents', {
       review: heading(review, 'documents'),
-      groups: documentGroups(review.id, documents, { user: (u) => names.user(u)?.name ?? null, agency: (a) => names.agencyName(a) }),
+      groups: documentGroups(
+        review.id,
+        documents,
+        { user: (u) => names.user(u)?.name ?? null, agency: (a) => names.agencyName(a) },
+        { mayShare: maySharePapers(actor.role) },
+      ),
+      mayShare: maySharePapers(actor.role),
       uploads: uploadLinks(actor.role, review.id),
       flash: takeFlash(req),
     });
   }
 
-  /** One version's bytes, as an attachment: the documents lib's access rule (agency contacts their own agency's), 404 otherwise. */
+  /** One version's bytes, as an attachment: the documents lib's access rule (agency contacts their own agency's and the panel papers), 404 otherwise. */
   @Get(':id/documents/:documentId/versions/:version')
   @PageRoles(...EVERY_ROLE)
   async download(

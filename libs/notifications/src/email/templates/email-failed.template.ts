@@ -30,6 +30,7 @@ const FAILED_EMAIL_LABELS: Record<NotificationTemplate, string> = {
   'deadline.extended': 'notice of a new due date',
   'request.withdrawn': 'notice of a withdrawn request',
   'request.undelivered': 'notice of a request that could not be emailed',
+  'document.shared': 'notice of a document shared with the panel',
 };
 
 /**
@@ -52,19 +53,22 @@ export const renderEmailFailed: TemplateRenderer = (data, reviewUrl) => {
   const failedEmail = failedEmailLabel(data.failedTemplate);
   const recipientRole = roleLabel(data.failedRecipientRole, data.agencyName);
   if (data.meeting) return renderMeetingEmailFailed(data, reviewUrl, failedEmail, recipientRole);
-  // A panel invitation is about an agency joining the panel, not a deadline.
-  const panel = data.failedTemplate === 'request.panel';
+  // A panel invitation is about an agency joining the panel, and a panel paper about a document: neither is a deadline.
+  const paper = data.failedTemplate === 'document.shared';
+  const panel = data.failedTemplate === 'request.panel' || paper;
   const wording = deadlineWording(data.deadlineKind);
-  const about = panel
-    ? `panel invitation to ${data.agencyName ?? 'an agency'}`
-    : `${failedEmail} about ${wording.subjectItem(data.agencyName)}`;
+  const about = paper
+    ? 'document shared with the panel'
+    : panel
+      ? `panel invitation to ${data.agencyName ?? 'an agency'}`
+      : `${failedEmail} about ${wording.subjectItem(data.agencyName)}`;
   return composeEmail({
     reference: data.reference,
     subjectSummary: `email not delivered: ${about}`,
     recipientName: data.recipientName,
     intro: [
       `An email about Domestic Homicide Review ${data.reference} could not be delivered, even after repeated attempts. ` +
-        `The person it was for may not know about ${panel ? 'the panel invitation' : 'the deadline'} below.`,
+        `The person it was for may not know about ${paper ? 'the document shared with the panel' : panel ? 'the panel invitation' : 'the deadline'} below.`,
     ],
     facts: [
       ['Email not delivered', capitalise(failedEmail)],

@@ -4,6 +4,7 @@ import { renderEscalationChair } from './escalation-chair.template';
 import { renderEscalation } from './escalation.template';
 import { renderMeetingCancelled, renderMeetingInvitation, renderMeetingReminder, renderMeetingUpdated } from './meeting.template';
 import { renderOverdueDigestFromEmailData } from './overdue-digest.template';
+import { renderPanelPaperShared } from './panel-paper.template';
 import { renderReminder } from './reminder.template';
 import {
   renderActionRequest,
@@ -34,4 +35,5 @@ export const TEMPLATES: Record<NotificationTemplate, TemplateRenderer> = {
   'deadline.extended': renderDeadlineExtended,
   'request.withdrawn': renderRequestWithdrawn,
   'request.undelivered': renderRequestUndelivered,
+  'document.shared': renderPanelPaperShared,
 };
