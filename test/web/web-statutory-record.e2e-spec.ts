@@ -93,6 +93,16 @@ describe('web: the guidance’s steps and the report versions on the record', ()
     expect(next.status).toBe(303);
     const check = visibleText((await agents.csp.get(next.headers.location)).text);
     expect(check).toMatch(/Overview report\s+Version 2/);
+    const confirmed = await agents.csp
+      .post(next.headers.location)
+      .type('form')
+      .send({ _csrf: csrfOf((await agents.csp.get(next.headers.location)).text) });
+    expect(confirmed.status).toBe(303);
+    // The Overview and the timeline show what was signed off.
+    const overview = visibleText((await agents.coordinator.get(`/reviews/${reviewId}`)).text);
+    expect(overview).toContain('Signed off Overview report version 2, executive summary version 1');
+    const timeline = visibleText((await agents.coordinator.get(`/reviews/${reviewId}/timeline`)).text);
+    expect(timeline).toMatch(/Report signed off .*Overview report: version 2/);
   });
 
   it('shows an agency contact none of the steps, and refuses them the forms', async () => {

@@ -1,5 +1,5 @@
 import type { VisibleReview } from '@dhr/reviews';
-import { longDate } from './dates';
+import { dueDate, longDate } from './dates';
 import { deadlineCell } from './deadline-tag';
 import { HOLD_KINDS } from './event-forms';
 import { DEADLINE_WORDS, IMR_WORDS, SCOPING_WORDS, STAGE_WORDS } from './review-words';
@@ -47,6 +47,63 @@ export function reviewHeader(review: VisibleReview) {
 
 type Row = { key: { text: string }; value: { text?: string; html?: string } };
 
+const DEATH_WORDS: Record<string, string> = {
+  homicide: 'A homicide',
+  suicide: 'A suicide after domestic abuse',
+  other: 'Something else',
+};
+
+type VersionRef = { version: number } | null;
+type ReportVersions = { overviewReport: VersionRef; executiveSummary: VersionRef; actionPlan: VersionRef };
+
+/** "Overview report version 3, executive summary version 1": the parts an event recorded. */
+function versionWords(versions: ReportVersions | null): string | null {
+  if (!versions) return null;
+  const parts = [
+    ['overview report', versions.overviewReport],
+    ['executive summary', versions.executiveSummary],
+    ['action plan', versions.actionPlan],
+  ] as const;
+  const text = parts
+    .filter(([, ref]) => ref)
+    .map(([name, ref]) => `${name} version ${ref!.version}`)
+    .join(', ');
+  return text ? text[0].toUpperCase() + text.slice(1) : null;
+}
+
+/** v3's statutory record on the Overview: the kind of death, and which report versions went where. */
+function statutoryRows(review: VisibleReview): Row[] {
+  const full = review as {
+    decision?: { deathType: string | null; deathTypeDescription: string | null } | null;
+    report?: {
+      signedOff: ReportVersions | null;
+      submitted: ReportVersions | null;
+      approved: ReportVersions | null;
+      published: ReportVersions | null;
+      amendments: string | null;
+    } | null;
+    keepOnlineUntil?: string | null;
+  };
+  const rows: Row[] = [];
+  const death = full.decision?.deathType;
+  if (death) {
+    const words = DEATH_WORDS[death] ?? death;
+    rows.push({
+      key: { text: 'Kind of death' },
+      value: { text: full.decision?.deathTypeDescription ? `${words}: ${full.decision.deathTypeDescription}` : words },
+    });
+  }
+  const report = full.report;
+  const add = (key: string, value: string | null) => value && rows.push({ key: { text: key }, value: { text: value } });
+  add('Signed off', versionWords(report?.signedOff ?? null));
+  add('Sent to the Home Office', versionWords(report?.submitted ?? null));
+  add('Approved by the Home Office', versionWords(report?.approved ?? null));
+  add('Published', versionWords(report?.published ?? null));
+  add('Amendments since approval', report?.amendments ?? null);
+  add('Keep online until', full.keepOnlineUntil ? dueDate(full.keepOnlineUntil) : null);
+  return rows;
+}
+
 /** The review page's header and Overview summary list: names, never ids, dates in words. */
 export async function reviewPage(review: VisibleReview, now: Date) {
   const rows: Row[] = [
@@ -54,6 +111,7 @@ export async function reviewPage(review: VisibleReview, now: Date) {
     { key: { text: 'Notified by' }, value: { text: review.notifiedBy } },
     { key: { text: 'Date of death' }, value: { text: longDate(review.deathDate) } },
     { key: { text: 'Chair' }, value: { text: review.chair?.name ?? 'Not appointed yet' } },
+    ...statutoryRows(review),
   ];
   const panel = review.panel.map((p) => ({
     agency: p.agencyName ?? 'An agency',

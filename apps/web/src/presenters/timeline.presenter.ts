@@ -70,6 +70,27 @@ function v2Details(entry: HistoryEntry): string[] {
   }
 }
 
+const PART_WORDS: Record<string, string> = {
+  overviewReport: 'Overview report',
+  executiveSummary: 'Executive summary',
+  actionPlan: 'Action plan',
+};
+
+/** v3's statutory record: the report versions an event was about, amendments, the time online, who signed an IMR off. */
+function recordDetails(entry: HistoryEntry): string[] {
+  const p = entry.payload;
+  const details: string[] = [];
+  const documents = p.documents as Record<string, { version: number } | null> | undefined;
+  if (documents && typeof documents === 'object')
+    for (const [part, ref] of Object.entries(documents))
+      if (ref && PART_WORDS[part]) details.push(`${PART_WORDS[part]}: version ${ref.version}`);
+  if (typeof p.amendments === 'string') details.push(`Amendments since the approved version: ${p.amendments}`);
+  if (typeof p.keepOnlineUntil === 'string') details.push(`Kept online until ${dueDate(p.keepOnlineUntil)}`);
+  if (typeof p.organisation === 'string') details.push(`Advocacy service: ${p.organisation}`);
+  if (typeof p.signedOffBy === 'string') details.push(`Signed off by ${p.signedOffBy}`);
+  return details;
+}
+
 function sentence(type: string): string {
   const words = type.toLowerCase().replace(/_/g, ' ');
   return words[0].toUpperCase() + words.slice(1);
@@ -89,7 +110,7 @@ export function timelineItems(history: HistoryEntry[], userName: (id: string) =>
     if (entry.type === 'NOTIFIED' && typeof entry.payload.notifiedBy === 'string') details.push(`Notified by ${entry.payload.notifiedBy}`);
     if (typeof entry.payload.periodFrom === 'string' && typeof entry.payload.periodTo === 'string')
       details.push(`Period covered: ${longDate(entry.payload.periodFrom)} to ${longDate(entry.payload.periodTo)}`);
-    details.push(...v2Details(entry));
+    details.push(...v2Details(entry), ...recordDetails(entry));
     if (entry.onBehalfOf && entry.evidence) details.push(`Evidence: ${entry.evidence}`);
     for (const key of FREE_TEXT) if (typeof entry.payload[key] === 'string') details.push(entry.payload[key] as string);
     if (entry.toStage && entry.toStage !== entry.fromStage)
