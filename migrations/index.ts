@@ -18,6 +18,7 @@ import { DeadlineExtensions1795393700000 } from './1795393700000-deadline-extens
 import { OverdueDigest1795393800000 } from './1795393800000-overdue-digest';
 import { PartnershipEmailSettings1795393900000 } from './1795393900000-partnership-email-settings';
 import { OnBehalfOf1795394000000 } from './1795394000000-on-behalf-of';
+import { NationalRecommendationRouting1795394200000 } from './1795394200000-national-recommendation-routing';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -41,4 +42,5 @@ export const ALL_MIGRATIONS = [
   OverdueDigest1795393800000,
   PartnershipEmailSettings1795393900000,
   OnBehalfOf1795394000000,
+  NationalRecommendationRouting1795394200000,
 ];

@@ -48,9 +48,20 @@ export class ActionPlanController {
 
   @Roles(...WRITERS)
   @Patch('reviews/:id/recommendations/:recommendationId')
-  @ApiOperation({ operationId: 'updateRecommendation', summary: 'Change a recommendation' })
+  @ApiOperation({
+    operationId: 'updateRecommendation',
+    summary:
+      'Change a recommendation, or record where a national one was sent (department, sentOn) and its response (response, respondedOn)',
+  })
   @ApiOkResponse({ type: Recommendation })
-  @ApiErrors(400, 401, 403, 404, STAGE_GATE, 413)
+  @ApiErrors(
+    [400, '`validation_failed`: also routing on a local recommendation, a date in the future, or a response before it was sent'],
+    401,
+    403,
+    404,
+    STAGE_GATE,
+    413,
+  )
   update(
     @CurrentActor() actor: Actor,
     @Param('id', UUID_PARAM) id: string,
