@@ -213,4 +213,40 @@ describe('national recommendations: where they were sent, the response, and the 
       ['3', "'=Department of Health", londonDate(-3), '', 'sent, awaiting response'],
     ]);
   });
+
+  it('exports the partnership’s recommendations, one row each, for its coordinators and CSP chair, audited', async () => {
+    const other = await seedPartnership(t, 'NATS');
+    const path = `/api/partnerships/${s.partnership.id}/recommendations.csv`;
+    const res = await t.http().get(path).set(s.coordinator.auth);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="recommendations-NATR.csv"');
+    expect(res.text.split('\r\n')[0]).toBe(
+      'reference,recommendation number,scope,recommendation text,owner agency,actions,actions complete,actions overdue,department,sent,response received,routing status,response',
+    );
+    const rows = parseCsv(res.text);
+    expect(rows.map((r) => [r['recommendation number'], r.scope, r['owner agency'], r.actions, r['routing status'], r.response])).toEqual([
+      ['1', 'local', 'NATR Police', '1', '', ''],
+      ['2', 'national', '', '1', 'response received', 'The guidance will be revised next year.'],
+      ['3', 'national', '', '0', 'sent, awaiting response', ''],
+    ]);
+    expect(rows[1]).toMatchObject({ department: 'Home Office', sent: londonDate(-10), 'response received': londonDate(-2) });
+
+    expect((await t.http().get(path).set(s.cspChair.auth)).status).toBe(200);
+    expect((await t.http().get(path).set(other.coordinator.auth)).status).toBe(404);
+    expect((await t.http().get(path).set(s.chair.auth)).status).toBe(403);
+    expect((await t.http().get(path).set(s.policeContact.auth)).status).toBe(403);
+    const bad = await t.http().get('/api/partnerships/not-an-id/recommendations.csv').set(s.coordinator.auth);
+    expect(bad.status).toBe(400);
+    expect(fieldsOf(bad.body).map((f) => f.field)).toEqual(['id']);
+    const audit = await sql<{ actor_role: string; changes: { rows: { after: number } } }>(
+      t.config,
+      `SELECT actor_role, changes FROM audit_entries WHERE action = 'recommendations.export' AND entity = 'partnership' AND entity_id = $1 ORDER BY seq`,
+      [s.partnership.id],
+    );
+    expect(audit.map((a) => [a.actor_role, a.changes.rows.after])).toEqual([
+      ['coordinator', 3],
+      ['csp_chair', 3],
+    ]);
+  });
 });

@@ -1,5 +1,12 @@
 import { parse } from 'csv-parse/sync';
-import { ACTION_PLAN_CSV_HEADER, actionPlanCsv, actionPlanRows, daysOverdue } from './action-plan-csv';
+import {
+  ACTION_PLAN_CSV_HEADER,
+  actionPlanCsv,
+  actionPlanRows,
+  daysOverdue,
+  recommendationRows,
+  recommendationsCsv,
+} from './action-plan-csv';
 import { actionPlanView, ActionView } from './action-plan.view';
 import type { RecommendationEntity } from './action-plan.entities';
 
@@ -106,5 +113,18 @@ describe('the action plan CSV', () => {
       ['4', '', '', '', '', 'not sent'],
     ]);
     expect(rows[3]).toMatchObject({ scope: 'national', 'owner agency': '', due: '', status: '', overdue: '', 'days overdue': '' });
+
+    // The partnership's recommendations export: one row per recommendation, the response text last.
+    const perRecommendation = parse(recommendationsCsv(recommendationRows(plan, new Map([['police', 'Police']]))), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(
+      perRecommendation.map((r) => [r['recommendation number'], r['owner agency'], r.actions, r['routing status'], r.response]),
+    ).toEqual([
+      ['1', 'Police', '1', '', ''],
+      ['2', '', '1', 'response received', 'Agreed'],
+      ['3', '', '0', 'sent, awaiting response', ''],
+      ['4', '', '0', 'not sent', ''],
+    ]);
   });
 });

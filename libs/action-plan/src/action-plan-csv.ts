@@ -81,3 +81,38 @@ export function actionPlanRows(plan: ActionPlanView, agencyNames: Map<string, st
 }
 
 export const actionPlanCsv = (rows: CsvValue[][]): string => csvTable(ACTION_PLAN_CSV_HEADER, rows);
+
+/** The partnership's recommendations, one row each: where national ones were sent and how their actions stand. */
+export const RECOMMENDATIONS_CSV_HEADER = [
+  'reference',
+  'recommendation number',
+  'scope',
+  'recommendation text',
+  'owner agency',
+  'actions',
+  'actions complete',
+  'actions overdue',
+  'department',
+  'sent',
+  'response received',
+  'routing status',
+  'response',
+];
+
+/** One row per recommendation the plan shows, by number; local ones have empty routing cells. No personal names. */
+export function recommendationRows(plan: ActionPlanView, agencyNames: Map<string, string>): CsvValue[][] {
+  return plan.recommendations.map((rec) => [
+    plan.reference,
+    rec.number,
+    rec.scope,
+    rec.text,
+    rec.ownerAgencyId ? (agencyNames.get(rec.ownerAgencyId) ?? null) : null,
+    rec.actions.length,
+    rec.actions.filter((a) => a.status === 'complete').length,
+    rec.actions.filter((a) => a.overdue).length,
+    ...routingCells(rec),
+    rec.routing?.response ?? null,
+  ]);
+}
+
+export const recommendationsCsv = (rows: CsvValue[][]): string => csvTable(RECOMMENDATIONS_CSV_HEADER, rows);

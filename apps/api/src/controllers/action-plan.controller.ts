@@ -102,6 +102,24 @@ export class ActionPlanController {
   async exportPartnership(@CurrentActor() actor: Actor, @Query() query: PartnershipExportQuery, @Res({ passthrough: true }) res: Response) {
     return sendCsv(res, await this.plans.exportPartnership(actor, query.partnershipId));
   }
+
+  @Roles('coordinator', 'csp_chair')
+  @Get('partnerships/:id/recommendations.csv')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    operationId: 'exportPartnershipRecommendations',
+    summary:
+      "Every recommendation of the partnership's reviews in action_plan or closed, one row each: where national ones were sent, the response and its status",
+  })
+  @ApiFileResponse('`recommendations-<code>.csv`, as an attachment', ['text/csv'], 'text')
+  @ApiErrors(400, 401, 403, [404, '`not_found`: not your partnership'])
+  async exportPartnershipRecommendations(
+    @CurrentActor() actor: Actor,
+    @Param('id', UUID_PARAM) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return sendCsv(res, await this.plans.exportPartnershipRecommendations(actor, id));
+  }
 }
 
 function sendCsv(res: Response, file: { fileName: string; csv: string }): string {
