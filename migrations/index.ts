@@ -19,6 +19,7 @@ import { OverdueDigest1795393800000 } from './1795393800000-overdue-digest';
 import { PartnershipEmailSettings1795393900000 } from './1795393900000-partnership-email-settings';
 import { OnBehalfOf1795394000000 } from './1795394000000-on-behalf-of';
 import { PanelPapers1795394100000 } from './1795394100000-panel-papers';
+import { NationalRecommendationRouting1795394200000 } from './1795394200000-national-recommendation-routing';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -43,4 +44,5 @@ export const ALL_MIGRATIONS = [
   PartnershipEmailSettings1795393900000,
   OnBehalfOf1795394000000,
   PanelPapers1795394100000,
+  NationalRecommendationRouting1795394200000,
 ];

@@ -192,7 +192,8 @@ describe('the action plan: recommendations, linked actions and progress exports'
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="action-plan-${res.text.split('\r\n')[1].split(',')[0]}.csv"`);
     const rows = parseCsv(res.text);
-    expect(rows).toHaveLength(3);
+    // Three actions, and a row each for the four racing national recommendations that have none.
+    expect(rows).toHaveLength(7);
     expect(rows[0]).toEqual({
       reference: expect.stringMatching(/^DHR-ACTP-/),
       'recommendation number': '1',
@@ -206,6 +207,10 @@ describe('the action plan: recommendations, linked actions and progress exports'
       completed: '',
       overdue: 'no',
       'days overdue': '0',
+      department: '',
+      sent: '',
+      'response received': '',
+      'routing status': '',
     });
     expect(rows[1]).toMatchObject({
       'recommendation number': '2',
@@ -214,7 +219,11 @@ describe('the action plan: recommendations, linked actions and progress exports'
       overdue: 'yes',
       'days overdue': '5',
     });
-    expect(rows[2]).toMatchObject({ 'recommendation number': '', scope: '', 'action description': 'Unlinked audit' });
+    expect(rows[1]).toMatchObject({ 'routing status': 'not sent' });
+    expect(rows.slice(2, 6).map((row) => [row['recommendation number'], row['action description']])).toEqual(
+      ['3', '4', '5', '6'].map((n) => [n, '']),
+    );
+    expect(rows[6]).toMatchObject({ 'recommendation number': '', scope: '', 'action description': 'Unlinked audit' });
     const policeCsv = parseCsv((await t.http().get(`/api/reviews/${id}/action-plan/export`).set(s.policeContact.auth)).text);
     expect(policeCsv.map((row) => row['owner agency'])).toEqual(['ACTP Police']);
 

@@ -68,6 +68,7 @@ const ALLOWED_NEW_AUDIT_ACTIONS = [
   'meeting.list',
   'action_plan.read',
   'action_plan.export',
+  'recommendations.export',
   'auth.login_failed',
   'auth.login',
 ];

@@ -144,4 +144,49 @@ describe('web in a browser: the review file’s sub-pages', () => {
     problems.push(...(await checkPage(page, 'action plan (added)')));
     expect(problems).toEqual([]);
   });
+
+  it('coordinator: records where a national recommendation was sent and the response, each form and its errors checked', async () => {
+    const problems: string[] = [];
+    const file = new ReviewFilePage(page);
+    const fillDate = async (daysAgo: number) => {
+      const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' })
+        .format(new Date(Date.now() - daysAgo * 86_400_000))
+        .split('-');
+      await page.getByLabel('Day').fill(String(Number(day)));
+      await page.getByLabel('Month').fill(String(Number(month)));
+      await page.getByLabel('Year').fill(year);
+    };
+    await page.goto(`/reviews/${r.id}`);
+    await file.openSection('Action plan');
+    await page.getByRole('button', { name: 'Add a recommendation' }).click();
+    await page.getByLabel('National').check();
+    await page.getByLabel('Recommendation', { exact: true }).fill('Home Office to revise the statutory guidance');
+    await page.getByRole('button', { name: 'Add recommendation' }).click();
+    expect(await page.locator('.govuk-notification-banner--success').innerText()).toContain('Recommendation 3 added');
+
+    await page.getByRole('link', { name: 'Record where it was sent (recommendation 3)' }).click();
+    problems.push(...(await checkPage(page, 'record where it was sent')));
+    await page.getByRole('button', { name: 'Save where it was sent' }).click();
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter the government department or national body');
+    problems.push(...(await checkPage(page, 'record where it was sent (errors)')));
+    await page.getByLabel('Which government department or national body was it sent to?').fill('Home Office');
+    await fillDate(7);
+    await page.getByRole('button', { name: 'Save where it was sent' }).click();
+    expect(await page.locator('.govuk-notification-banner--success').innerText()).toContain('where it was sent has been recorded');
+    problems.push(...(await checkPage(page, 'action plan (sent)')));
+
+    await page.getByRole('link', { name: 'Record the response (recommendation 3)' }).click();
+    problems.push(...(await checkPage(page, 'record the response')));
+    await fillDate(-3);
+    await page.getByRole('button', { name: 'Save the response' }).click();
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('must be today or in the past');
+    problems.push(...(await checkPage(page, 'record the response (errors)')));
+    await page.getByLabel('What did the department say?').fill('The guidance will be revised.');
+    await fillDate(1);
+    await page.getByRole('button', { name: 'Save the response' }).click();
+    expect(await page.locator('.govuk-notification-banner--success').innerText()).toContain('the response has been recorded');
+    expect(await page.locator('body').innerText()).toContain('Response received');
+    problems.push(...(await checkPage(page, 'action plan (response received)')));
+    expect(problems).toEqual([]);
+  });
 });

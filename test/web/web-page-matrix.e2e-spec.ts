@@ -266,6 +266,15 @@ const PAGES: PageMatrix = {
   'GET /reviews/{id}/family/record-contact':    onReviews('record a family contact', '/family/record-contact', COORDINATOR_OR_CHAIR),
   'GET /reviews/{id}/meetings/schedule':        onReviews('schedule a meeting', '/meetings/schedule', COORDINATOR_OR_CHAIR),
   'GET /reviews/{id}/action-plan/add-recommendation': onReviews('add a recommendation', '/action-plan/add-recommendation', COORDINATOR_OR_CHAIR),
+  // The world's reviews are before drafting, so hold no recommendation: one that is not there is 404 to whoever may write one.
+  'GET /reviews/{id}/action-plan/recommendations/{recommendationId}/sent': [
+    { label: 'record where a missing recommendation was sent', situations: ON_REVIEWS, expect: replace(COORDINATOR_OR_CHAIR, 200, 404),
+      path: (_actor, situation, ww) => `/reviews/${reviewIdOf(situation, ww.w)}/action-plan/recommendations/${ww.missing}/sent` },
+  ],
+  'GET /reviews/{id}/action-plan/recommendations/{recommendationId}/response': [
+    { label: 'record the response to a missing recommendation', situations: ON_REVIEWS, expect: replace(COORDINATOR_OR_CHAIR, 200, 404),
+      path: (_actor, situation, ww) => `/reviews/${reviewIdOf(situation, ww.w)}/action-plan/recommendations/${ww.missing}/response` },
+  ],
   'GET /reviews/{id}/drafts':                   onReviews('submit a draft', '/drafts', COORDINATOR_OR_CHAIR),
   'GET /reviews/{id}/audit':                    onReviews('audit trail', '/audit', AUDIT),
   'GET /reviews/{id}/tasks/{type}': [
@@ -469,6 +478,15 @@ const POSTS: PostSweep = {
   'POST /reviews/{id}/action-plan/add-recommendation': { anyPath: (ww) => `/reviews/${R1(ww)}/action-plan/add-recommendation`, refusals: [
     { actor: 'cspChairA', path: (ww) => `/reviews/${R1(ww)}/action-plan/add-recommendation`, expected: 403 },
     { actor: 'coordinatorB', path: (ww) => `/reviews/${R1(ww)}/action-plan/add-recommendation`, expected: 404 }] },
+  'POST /reviews/{id}/action-plan/recommendations/{recommendationId}/sent': { anyPath: (ww) => `/reviews/${R1(ww)}/action-plan/recommendations/${ww.missing}/sent`, refusals: [
+    { actor: 'cspChairA', path: (ww) => `/reviews/${R1(ww)}/action-plan/recommendations/${ww.missing}/sent`, expected: 403 },
+    { actor: 'policeA', path: (ww) => `/reviews/${R1(ww)}/action-plan/recommendations/${ww.missing}/sent`, expected: 403 },
+    { actor: 'coordinatorB', path: (ww) => `/reviews/${R1(ww)}/action-plan/recommendations/${ww.missing}/sent`, expected: 404 },
+    { actor: 'coordinatorA', path: (ww) => `/reviews/${R1(ww)}/action-plan/recommendations/${ww.missing}/sent`, expected: 404 }] },
+  'POST /reviews/{id}/action-plan/recommendations/{recommendationId}/response': { anyPath: (ww) => `/reviews/${R1(ww)}/action-plan/recommendations/${ww.missing}/response`, refusals: [
+    { actor: 'cspChairA', path: (ww) => `/reviews/${R1(ww)}/action-plan/recommendations/${ww.missing}/response`, expected: 403 },
+    { actor: 'coordinatorB', path: (ww) => `/reviews/${R1(ww)}/action-plan/recommendations/${ww.missing}/response`, expected: 404 },
+    { actor: 'chairA', path: (ww) => `/reviews/${R1(ww)}/action-plan/recommendations/${ww.missing}/response`, expected: 404 }] },
   'POST /administration/partnerships/new': { anyPath: () => '/administration/partnerships/new', refusals: [
     { actor: 'coordinatorA', path: () => '/administration/partnerships/new', fields: () => ({ name: 'Probe CSP', code: 'PRB' }), expected: 403 }] },
   'POST /administration/agencies/new': { anyPath: () => '/administration/agencies/new', refusals: [

@@ -1,5 +1,12 @@
 import { parse } from 'csv-parse/sync';
-import { actionPlanCsv, actionPlanRows, daysOverdue } from './action-plan-csv';
+import {
+  ACTION_PLAN_CSV_HEADER,
+  actionPlanCsv,
+  actionPlanRows,
+  daysOverdue,
+  recommendationRows,
+  recommendationsCsv,
+} from './action-plan-csv';
 import { actionPlanView, ActionView } from './action-plan.view';
 import type { RecommendationEntity } from './action-plan.entities';
 
@@ -46,5 +53,78 @@ describe('the action plan CSV', () => {
       ['', '2026-07-02', '', 'no', '0'],
     ]);
     expect(rows[0]['owner agency']).toBe('Police');
+  });
+
+  it('adds the routing columns after the first twelve, and a row for a national recommendation with no actions', () => {
+    expect(ACTION_PLAN_CSV_HEADER.slice(0, 12)).toEqual([
+      'reference',
+      'recommendation number',
+      'scope',
+      'recommendation text',
+      'owner agency',
+      'action description',
+      'owner',
+      'due',
+      'status',
+      'completed',
+      'overdue',
+      'days overdue',
+    ]);
+    expect(ACTION_PLAN_CSV_HEADER.slice(12)).toEqual(['department', 'sent', 'response received', 'routing status']);
+    const rec = (id: string, number: number, over: Partial<RecommendationEntity>): RecommendationEntity =>
+      Object.assign({} as RecommendationEntity, {
+        id,
+        number,
+        scope: 'national',
+        text: `Recommendation ${number}`,
+        ownerAgencyId: null,
+        department: null,
+        sentOn: null,
+        response: null,
+        respondedOn: null,
+        ...over,
+      });
+    const plan = actionPlanView(
+      { id: 'r', reference: 'DHR-X-2026-001', stage: 'action_plan' },
+      [
+        rec('l', 1, { scope: 'local', ownerAgencyId: 'police' }),
+        rec('n1', 2, { department: 'Home Office', sentOn: '2026-01-10', response: 'Agreed', respondedOn: '2026-02-01' }),
+        rec('n2', 3, { department: '@Department for Education', sentOn: '2026-01-12' }),
+        rec('n3', 4, {}),
+      ],
+      [action({ id: 'a', recommendationId: 'l', overdue: false }), action({ id: 'b', recommendationId: 'n1', overdue: false })],
+    );
+    const rows = parse(actionPlanCsv(actionPlanRows(plan, new Map([['police', 'Police']]), new Date('2026-03-30T12:00:00Z'))), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(
+      rows.map((r) => [
+        r['recommendation number'],
+        r['action description'],
+        r.department,
+        r.sent,
+        r['response received'],
+        r['routing status'],
+      ]),
+    ).toEqual([
+      ['1', 'Refresh training', '', '', '', ''],
+      ['2', 'Refresh training', 'Home Office', '2026-01-10', '2026-02-01', 'response received'],
+      ['3', '', "'@Department for Education", '2026-01-12', '', 'sent, awaiting response'],
+      ['4', '', '', '', '', 'not sent'],
+    ]);
+    expect(rows[3]).toMatchObject({ scope: 'national', 'owner agency': '', due: '', status: '', overdue: '', 'days overdue': '' });
+
+    // The partnership's recommendations export: one row per recommendation, the response text last.
+    const perRecommendation = parse(recommendationsCsv(recommendationRows(plan, new Map([['police', 'Police']]))), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(
+      perRecommendation.map((r) => [r['recommendation number'], r['owner agency'], r.actions, r['routing status'], r.response]),
+    ).toEqual([
+      ['1', 'Police', '1', '', ''],
+      ['2', '', '1', 'response received', 'Agreed'],
+      ['3', '', '0', 'sent, awaiting response', ''],
+      ['4', '', '0', 'not sent', ''],
+    ]);
   });
 });

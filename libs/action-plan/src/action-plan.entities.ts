@@ -12,6 +12,11 @@ export class RecommendationEntity {
   @Column({ type: 'text' }) scope: RecommendationScope;
   @Column({ type: 'text' }) text: string;
   @Column({ name: 'owner_agency_id', type: 'uuid', nullable: true }) ownerAgencyId: string | null;
+  // Where a national recommendation was sent, and the answer (calendar dates, YYYY-MM-DD).
+  @Column({ type: 'text', nullable: true }) department: string | null;
+  @Column({ name: 'sent_on', type: 'date', nullable: true }) sentOn: string | null;
+  @Column({ type: 'text', nullable: true }) response: string | null;
+  @Column({ name: 'responded_on', type: 'date', nullable: true }) respondedOn: string | null;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

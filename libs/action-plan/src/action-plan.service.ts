@@ -7,7 +7,7 @@ import { Actor, IdentityDirectory } from '@dhr/identity';
 import { ReviewFile, ReviewQueries, ReviewRecord, ReviewTx } from '@dhr/reviews';
 import { WorkflowRegistry } from '@dhr/workflow';
 import { ActionDetailEntity, RecommendationEntity } from './action-plan.entities';
-import { actionPlanCsv, actionPlanRows } from './action-plan-csv';
+import { actionPlanCsv, actionPlanRows, recommendationRows, recommendationsCsv } from './action-plan-csv';
 import { actionPlanView, ActionPlanView, actionViews } from './action-plan.view';
 
 export interface CsvFile {
@@ -49,7 +49,27 @@ export class ActionPlanService {
   }
 
   /** Every action of the partnership's reviews in action_plan or closed; coordinators and CSP chairs of that partnership. */
-  exportPartnership(actor: Actor, partnershipId: string): Promise<CsvFile> {
+  async exportPartnership(actor: Actor, partnershipId: string): Promise<CsvFile> {
+    const { code, rows } = await this.exportForPartnership(actor, partnershipId, 'action_plan.export', actionPlanRows);
+    return { fileName: `action-plans-${code}.csv`, csv: actionPlanCsv(rows) };
+  }
+
+  /**
+   * Every recommendation of the partnership's reviews in action_plan or closed, one row each, with
+   * where national ones were sent and the response; coordinators and CSP chairs of that partnership.
+   */
+  async exportPartnershipRecommendations(actor: Actor, partnershipId: string): Promise<CsvFile> {
+    const { code, rows } = await this.exportForPartnership(actor, partnershipId, 'recommendations.export', recommendationRows);
+    return { fileName: `recommendations-${code}.csv`, csv: recommendationsCsv(rows) };
+  }
+
+  /** The rows of every exported review of a partnership, audited on the partnership's chain; another partnership's is 404. */
+  private exportForPartnership(
+    actor: Actor,
+    partnershipId: string,
+    action: string,
+    rowsOf: (plan: ActionPlanView, names: Map<string, string>, now: Date) => CsvValue[][],
+  ): Promise<{ code: string; rows: CsvValue[][] }> {
     return inTransaction(this.db, async (manager) => {
       if (actor.partnershipId !== partnershipId || (actor.role !== 'coordinator' && actor.role !== 'csp_chair'))
         throw DomainError.notFound('partnership');
@@ -59,13 +79,13 @@ export class ActionPlanService {
       const now = this.clock.now();
       const names = await this.agencyNames(manager, partnershipId);
       const rows: CsvValue[][] = [];
-      for (const review of reviews) rows.push(...actionPlanRows(await this.plan(manager, review, now), names, now));
+      for (const review of reviews) rows.push(...rowsOf(await this.plan(manager, review, now), names, now));
       // About the partnership, not one review: on its chain, with no review id.
       await this.audit.record(manager, {
         chain: partnershipId,
         actorId: actor.userId,
         actorRole: actor.role,
-        action: 'action_plan.export',
+        action,
         reviewId: null,
         entity: 'partnership',
         entityId: partnershipId,
@@ -74,7 +94,7 @@ export class ActionPlanService {
         sourceIp: actor.sourceIp,
         at: now,
       });
-      return { fileName: `action-plans-${code}.csv`, csv: actionPlanCsv(rows) };
+      return { code, rows };
     });
   }
 

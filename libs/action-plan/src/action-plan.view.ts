@@ -1,5 +1,6 @@
 import type { ActionItem } from '@dhr/workflows/dhr/contract';
 import type { ActionDetailEntity, RecommendationEntity, RecommendationScope } from './action-plan.entities';
+import { RecommendationRouting, recommendationRouting } from './recommendation-routing';
 
 export interface ActionView {
   id: string;
@@ -19,6 +20,8 @@ export interface RecommendationSummary {
   scope: RecommendationScope;
   text: string;
   ownerAgencyId: string | null;
+  /** Where a national recommendation was sent and the response; null for a local one. */
+  routing: RecommendationRouting | null;
 }
 
 export interface ActionPlanView {
@@ -34,7 +37,7 @@ export const isOverdue = (action: Pick<ActionItem, 'status' | 'dueAt'>, now: Dat
   action.status === 'open' && Date.parse(action.dueAt) < now.getTime();
 
 export function recommendationSummary(r: RecommendationEntity): RecommendationSummary {
-  return { id: r.id, number: r.number, scope: r.scope, text: r.text, ownerAgencyId: r.ownerAgencyId };
+  return { id: r.id, number: r.number, scope: r.scope, text: r.text, ownerAgencyId: r.ownerAgencyId, routing: recommendationRouting(r) };
 }
 
 /** The statechart's actions with what the action plan keeps about them; agency contacts (`agencyId`) get their own only. */

@@ -1,8 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { RECOMMENDATION_SCOPES, RecommendationScope } from './action-plan.entities';
 
 const TEXT = 4000;
+export const DEPARTMENT_MAX = 200;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CreateRecommendationDto {
   @ApiProperty({ enum: RECOMMENDATION_SCOPES }) @IsIn(RECOMMENDATION_SCOPES) scope: RecommendationScope;
@@ -23,6 +25,51 @@ export class UpdateRecommendationDto {
   @IsOptional()
   @IsUUID()
   ownerAgencyId?: string | null;
+
+  // Routing, national recommendations only (400 naming the field for a local one); null clears a field.
+  @ApiPropertyOptional({
+    description: 'national only: the government department or national body it was sent to; with sentOn',
+    maxLength: DEPARTMENT_MAX,
+    nullable: true,
+    type: String,
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(DEPARTMENT_MAX)
+  department?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'national only: the date it was sent, not in the future',
+    example: '2026-03-06',
+    nullable: true,
+    type: String,
+  })
+  @IsOptional()
+  @Matches(DATE, { message: 'sentOn must be a date like 2026-03-06' })
+  sentOn?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'national only: the department’s response; with respondedOn',
+    maxLength: TEXT,
+    nullable: true,
+    type: String,
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT)
+  response?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'national only: the date the response was received, not in the future nor before sentOn',
+    example: '2026-04-06',
+    nullable: true,
+    type: String,
+  })
+  @IsOptional()
+  @Matches(DATE, { message: 'respondedOn must be a date like 2026-03-06' })
+  respondedOn?: string | null;
 }
 
 export class PartnershipExportQuery {

@@ -6,6 +6,14 @@ import { Actor, IdentityDirectory } from '@dhr/identity';
 import { assertStageGate, ReviewFile, ReviewFileOptions, ReviewTx } from '@dhr/reviews';
 import { RecommendationEntity, RecommendationScope } from './action-plan.entities';
 import type { CreateRecommendationDto, UpdateRecommendationDto } from './recommendation.dto';
+import {
+  assertRouting,
+  isCalendarDate,
+  londonToday,
+  RecommendationRouting,
+  recommendationRouting,
+  ROUTING_FIELDS,
+} from './recommendation-routing';
 
 export interface RecommendationView {
   id: string;
@@ -14,6 +22,8 @@ export interface RecommendationView {
   scope: RecommendationScope;
   text: string;
   ownerAgencyId: string | null;
+  /** Where a national recommendation was sent and the response; null for a local one. */
+  routing: RecommendationRouting | null;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -27,13 +37,27 @@ function recommendationView(r: RecommendationEntity): RecommendationView {
     scope: r.scope,
     text: r.text,
     ownerAgencyId: r.ownerAgencyId,
+    routing: recommendationRouting(r),
     createdBy: r.createdBy,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };
 }
 
-const audited = (r: Partial<RecommendationEntity>) => ({ number: r.number, scope: r.scope, text: r.text, ownerAgencyId: r.ownerAgencyId });
+const audited = (r: Partial<RecommendationEntity>) => ({
+  number: r.number,
+  scope: r.scope,
+  text: r.text,
+  ownerAgencyId: r.ownerAgencyId,
+  department: r.department,
+  sentOn: r.sentOn,
+  response: r.response,
+  respondedOn: r.respondedOn,
+});
+
+/** A field of the change: given (a value or null, which clears it) or left as it was. */
+const given = <T>(value: T | undefined, before: T): T => (value === undefined ? before : value);
+const trimmed = (value: string | null | undefined) => (typeof value === 'string' ? value.trim() : value);
 
 /** Coordinators and the review's own chair (the route's roles); a csp chair or agency contact may not write. */
 const writers: NonNullable<ReviewFileOptions['authorise']> = (actor, access) => {
@@ -66,6 +90,10 @@ export class RecommendationsService {
         scope: dto.scope,
         text: dto.text,
         ownerAgencyId,
+        department: null,
+        sentOn: null,
+        response: null,
+        respondedOn: null,
         createdBy: actor.userId,
         createdAt: tx.now,
         updatedAt: tx.now,
@@ -86,15 +114,38 @@ export class RecommendationsService {
       const after = Object.assign(new RecommendationEntity(), before, {
         scope: dto.scope ?? before.scope,
         text: dto.text ?? before.text,
-        ownerAgencyId: dto.ownerAgencyId === undefined ? before.ownerAgencyId : dto.ownerAgencyId,
+        ownerAgencyId: given(dto.ownerAgencyId, before.ownerAgencyId),
+        department: given(trimmed(dto.department), before.department),
+        sentOn: given(dto.sentOn, before.sentOn),
+        response: given(trimmed(dto.response), before.response),
+        respondedOn: given(dto.respondedOn, before.respondedOn),
       });
       await this.assertOwner(tx, after.scope, after.ownerAgencyId);
+      for (const field of ['sentOn', 'respondedOn'] as const) {
+        const date = dto[field];
+        if (typeof date === 'string' && !isCalendarDate(date)) throw DomainError.field(field, 'must be a real date like 2026-03-06');
+      }
+      for (const field of ['department', 'response'] as const) if (after[field] === '') throw DomainError.field(field, 'must not be blank');
+      assertRouting(
+        after,
+        londonToday(tx.now),
+        ROUTING_FIELDS.filter((f) => dto[f] !== undefined),
+      );
       const changes = diffFields(audited(before), audited(after));
       if (Object.keys(changes).length === 0) return recommendationView(before);
       after.updatedAt = tx.now;
       await repo.update(
         { id: before.id },
-        { scope: after.scope, text: after.text, ownerAgencyId: after.ownerAgencyId, updatedAt: after.updatedAt },
+        {
+          scope: after.scope,
+          text: after.text,
+          ownerAgencyId: after.ownerAgencyId,
+          department: after.department,
+          sentOn: after.sentOn,
+          response: after.response,
+          respondedOn: after.respondedOn,
+          updatedAt: after.updatedAt,
+        },
       );
       await tx.audit('recommendation.update', { entity: 'recommendation', entityId: before.id, changes });
       return recommendationView(after);

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RECOMMENDATION_SCOPES } from '@dhr/action-plan';
 import { STAGES } from '@dhr/workflows/dhr/contract';
-import { RecommendationSummary } from './review.response';
+import { RecommendationRouting, RecommendationSummary } from './review.response';
 
 // libs/action-plan: recommendations.service.ts (recommendationView) and action-plan.view.ts.
 
@@ -12,6 +12,8 @@ export class Recommendation {
   @ApiProperty({ enum: RECOMMENDATION_SCOPES }) scope: string;
   @ApiProperty() text: string;
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) ownerAgencyId: string | null;
+  @ApiProperty({ type: () => RecommendationRouting, nullable: true, description: 'national recommendations only; null for a local one' })
+  routing: RecommendationRouting | null;
   @ApiProperty({ format: 'uuid' }) createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

@@ -148,12 +148,25 @@ export class ReviewAction {
   @ApiProperty({ type: 'string', nullable: true, description: 'a role or team in the agency, never a person' }) owner: string | null;
 }
 
+/** Where a national recommendation was sent and what came back (libs/action-plan: recommendation-routing.ts). */
+export class RecommendationRouting {
+  @ApiProperty({ type: 'string', nullable: true, description: 'the government department or national body it was sent to' })
+  department: string | null;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'the date it was sent' }) sentOn: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'the department’s response' }) response: string | null;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'the date the response was received' })
+  respondedOn: string | null;
+  @ApiProperty({ enum: ['not_sent', 'awaiting_response', 'response_received'], description: 'follows from the dates' }) status: string;
+}
+
 export class RecommendationSummary {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: 'integer', description: '1, 2, 3… per review' }) number: number;
   @ApiProperty({ enum: ['local', 'national'] }) scope: string;
   @ApiProperty() text: string;
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true }) ownerAgencyId: string | null;
+  @ApiProperty({ type: () => RecommendationRouting, nullable: true, description: 'national recommendations only; null for a local one' })
+  routing: RecommendationRouting | null;
 }
 
 /**

@@ -48,9 +48,20 @@ export class ActionPlanController {
 
   @Roles(...WRITERS)
   @Patch('reviews/:id/recommendations/:recommendationId')
-  @ApiOperation({ operationId: 'updateRecommendation', summary: 'Change a recommendation' })
+  @ApiOperation({
+    operationId: 'updateRecommendation',
+    summary:
+      'Change a recommendation, or record where a national one was sent (department, sentOn) and its response (response, respondedOn)',
+  })
   @ApiOkResponse({ type: Recommendation })
-  @ApiErrors(400, 401, 403, 404, STAGE_GATE, 413)
+  @ApiErrors(
+    [400, '`validation_failed`: also routing on a local recommendation, a date in the future, or a response before it was sent'],
+    401,
+    403,
+    404,
+    STAGE_GATE,
+    413,
+  )
   update(
     @CurrentActor() actor: Actor,
     @Param('id', UUID_PARAM) id: string,
@@ -90,6 +101,24 @@ export class ActionPlanController {
   @ApiErrors(400, 401, 403, [404, '`not_found`: not your partnership'])
   async exportPartnership(@CurrentActor() actor: Actor, @Query() query: PartnershipExportQuery, @Res({ passthrough: true }) res: Response) {
     return sendCsv(res, await this.plans.exportPartnership(actor, query.partnershipId));
+  }
+
+  @Roles('coordinator', 'csp_chair')
+  @Get('partnerships/:id/recommendations.csv')
+  @ApiProduces('text/csv')
+  @ApiOperation({
+    operationId: 'exportPartnershipRecommendations',
+    summary:
+      "Every recommendation of the partnership's reviews in action_plan or closed, one row each: where national ones were sent, the response and its status",
+  })
+  @ApiFileResponse('`recommendations-<code>.csv`, as an attachment', ['text/csv'], 'text')
+  @ApiErrors(400, 401, 403, [404, '`not_found`: not your partnership'])
+  async exportPartnershipRecommendations(
+    @CurrentActor() actor: Actor,
+    @Param('id', UUID_PARAM) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return sendCsv(res, await this.plans.exportPartnershipRecommendations(actor, id));
   }
 }
 

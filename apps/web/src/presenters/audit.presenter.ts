@@ -32,6 +32,7 @@ const ACTION_WORDS: Record<string, string> = {
   'recommendation.update': 'Changed a recommendation',
   'action_plan.read': 'Looked at the action plan',
   'action_plan.export': 'Downloaded the action plan',
+  'recommendations.export': 'Downloaded the partnership’s recommendations',
   'identifying_terms.read': 'Looked at the identifying terms',
   'identifying_terms.replace': 'Changed the identifying terms',
   'identifying_terms.accept': 'Accepted an identifying term in a document',

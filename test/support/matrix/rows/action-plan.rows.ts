@@ -8,10 +8,10 @@ const recommendation = { scope: 'national', text: 'Guidance on coercive control'
 /** The partnership export's situations: A's, B's, one that does not exist, a malformed id. */
 const ON_PARTNERSHIPS = ['A', 'B', 'missing', 'bad-id'] as const;
 const partnershipExport =
-  () =>
+  (path = (id: string) => `/api/action-plans/export?partnershipId=${id}`) =>
   (_actor: ActorName, situation: string, w: World): MatrixRequest => {
     const id = situation === 'A' ? w.a.partnership.id : situation === 'B' ? w.b.partnership.id : situation === 'missing' ? MISSING : 'x';
-    return { method: 'get', path: `/api/action-plans/export?partnershipId=${id}` };
+    return { method: 'get', path: path(id) };
   };
 
 /** For the action plan JSON: an agency contact's actions are all their own agency's. */
@@ -156,6 +156,32 @@ export const actionPlanRows: Matrix = {
         healthB:      [403, 403, 403, 403],
       },
       request: partnershipExport(),
+    },
+  ],
+
+  // The partnership's recommendations (national ones with where they were sent): the same people as its action plans.
+  'GET /api/partnerships/{id}/recommendations.csv': [
+    {
+      label: "export a partnership's recommendations",
+      situations: ON_PARTNERSHIPS,
+      //              A    B    missing bad-id
+      expect: {
+        anonymous:    [401, 401, 401, 401],
+        admin:        [403, 403, 403, 403],
+        coordinatorA: [200, 404, 404, 400],
+        cspChairA:    [200, 404, 404, 400],
+        chairA:       [403, 403, 403, 403],
+        otherChairA:  [403, 403, 403, 403],
+        policeA:      [403, 403, 403, 403],
+        healthA:      [403, 403, 403, 403],
+        coordinatorB: [404, 200, 404, 400],
+        cspChairB:    [404, 200, 404, 400],
+        chairB:       [403, 403, 403, 403],
+        policeB:      [403, 403, 403, 403],
+        healthB:      [403, 403, 403, 403],
+      },
+      request: partnershipExport((id) => `/api/partnerships/${id}/recommendations.csv`),
+      check: (_actor, _situation, res) => (res.status === 200 && !res.text.startsWith('reference,') ? [`not the CSV: ${res.text.slice(0, 80)}`] : []),
     },
   ],
 };
