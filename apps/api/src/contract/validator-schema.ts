@@ -27,6 +27,11 @@ const stringFormat =
  * truth (they decide what the API accepts), so the document is derived from them rather than
  * repeated beside them. Names are class-validator's own, plus the project's custom ones.
  */
+function dateOrDateTime(s: Parameters<Facet>[0]): void {
+  s.type = 'string';
+  s.anyOf = [{ format: 'date' }, { format: 'date-time' }];
+}
+
 const FACETS: Record<string, Facet> = {
   isString: (s) => void (s.type = 'string'),
   isBoolean: (s) => void (s.type = 'boolean'),
@@ -39,11 +44,9 @@ const FACETS: Record<string, Facet> = {
   isIsoDateTime: stringFormat('date-time'),
   isMeetingTime: stringFormat('date-time'),
   isIsoDate: stringFormat('date'),
-  // A date (due at 5pm London that day) or a date-time: both ISO strings.
-  isDueDate: (s) => {
-    s.type = 'string';
-    s.anyOf = [{ format: 'date' }, { format: 'date-time' }];
-  },
+  // A date (due at 5pm London that day; or the day a fact happened) or a date-time: both ISO strings.
+  isDueDate: dateOrDateTime,
+  isDateOrDateTime: dateOrDateTime,
   isIn: (s, [values]) => {
     const list = values as unknown[];
     s.enum = [...list];
