@@ -14,6 +14,7 @@ export * from './spine/review-spine';
 export * from './queries/review-queries';
 export * from './views/review-views';
 export type { VisibleReview, ReviewView, AgencyReviewView } from './views/review.view';
+export type { GuidanceItem, GuidanceView } from './views/guidance.view';
 export { allowedEventsFor } from './event-permission';
 export * from './queries/review-read-model';
 export { panelAgencyIds } from './file/review-panel';

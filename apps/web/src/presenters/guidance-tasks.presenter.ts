@@ -1,25 +1,10 @@
 // The guidance's steps on the Tasks page (v3): each step the review has reached, done
 // (with what was recorded), not done (and why) or to do, with a link to record it, and a
 // warning while no specialist domestic abuse service sits on the panel.
+import type { GuidanceItem, GuidanceView } from '@dhr/reviews';
 import { guidanceTask } from './event-form-catalogue';
 import { longDate } from './dates';
 import { escapeHtml } from './escape-html';
-
-interface GuidanceItem {
-  step: string;
-  status: 'done' | 'not_done' | 'to_do';
-  at: string | null;
-  organisation: string | null;
-  agencyId: string | null;
-  agencyName: string | null;
-  signedOffBy: string | null;
-  note: string | null;
-}
-
-export interface GuidanceOnReview {
-  steps: GuidanceItem[];
-  specialistOnPanel: boolean;
-}
 
 const STEP_WORDS: Record<string, string> = {
   family_leaflet_given: 'Home Office leaflet given to the family',
@@ -38,7 +23,7 @@ const PANEL_STAGES = ['setup', 'information_gathering', 'drafting'];
 export function guidanceTasks(
   reviewId: string,
   stage: string,
-  guidance: GuidanceOnReview | null | undefined,
+  guidance: GuidanceView | null | undefined,
   mayRecord: boolean,
 ): { items: object[]; warning: string | null } | null {
   if (!guidance) return null;

@@ -19,7 +19,7 @@ import {
   Values,
   valuesOf,
 } from '../../presenters/event-forms';
-import { GuidanceOnReview, guidanceTasks } from '../../presenters/guidance-tasks.presenter';
+import { guidanceTasks } from '../../presenters/guidance-tasks.presenter';
 import { NOTIFICATION_FORM } from '../../presenters/notification-form';
 import { reportVersionRows } from '../../presenters/report-versions.presenter';
 import { reviewHeader } from '../../presenters/review-page.presenter';
@@ -397,7 +397,7 @@ export class ReviewWorkController {
       guidance: guidanceTasks(
         review.id,
         review.stage,
-        (review as { guidance?: GuidanceOnReview | null }).guidance,
+        'guidance' in review ? review.guidance : null,
         review.allowedEvents.includes('RECORD_GUIDANCE_STEP'),
       ),
       uploadHref: `/reviews/${review.id}/documents/upload`,
