@@ -212,4 +212,33 @@ describe('the statutory record: report versions and the guidance’s steps', () 
       ]),
     );
   });
+
+  it('tracks the action plan from sign-off while publication waits for a criminal trial', async () => {
+    const { id } = await reviewWaitingForSignOff(t, s);
+    await send(t, s.coordinator, id, { type: 'PUT_ON_HOLD', kind: 'criminal_trial', reason: 'trial listed', reference: 'T2026-0042' });
+    // Drafted with the report: no clock yet.
+    const drafted = await send(t, s.coordinator, id, {
+      type: 'ADD_ACTION',
+      agencyId: s.police.id,
+      description: 'Train response officers on coercive control',
+      dueAt: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10),
+    });
+    const actionId = drafted.actions[0].id as string;
+    expect(drafted.actions[0]).toMatchObject({ agreedAt: null, status: 'open' });
+    expect(drafted.deadlines.some((d: { kind: string }) => d.kind === 'action')).toBe(false);
+
+    // Agreed at sign-off, when its clock starts; carried out while the report is assured and publication waits.
+    const signed = await send(t, s.cspChair, id, { type: 'CSP_SIGN_OFF' });
+    expect(signed.actions[0].agreedAt).not.toBeNull();
+    expect(signed.deadlines).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'action', status: 'open' })]));
+    await send(t, s.coordinator, id, { type: 'SUBMIT_TO_HOME_OFFICE' });
+    const approved = await send(t, s.coordinator, id, { type: 'QA_OUTCOME', outcome: 'approved' });
+    expect(approved).toMatchObject({ stage: 'publication', hold: expect.objectContaining({ scope: 'publication' }) });
+    expect((await post(s.coordinator, id, { type: 'PUBLISH', url: 'https://csp.example/dhr' })).status).toBe(409);
+
+    const done = await send(t, s.policeContact, id, { type: 'COMPLETE_ACTION', actionId });
+    expect(done.actions[0]).toMatchObject({ status: 'complete' });
+    expect(done.deadlines.find((d: { kind: string }) => d.kind === 'action').status).toBe('met');
+    expect(done.stage).toBe('publication');
+  });
 });
