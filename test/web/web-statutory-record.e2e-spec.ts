@@ -137,4 +137,38 @@ describe('web: the guidance’s steps and the report versions on the record', ()
       /IMR from WSTR Police signed off by a senior manager\s+Recorded for .*signed off by Detective Superintendent\s+Completed/,
     );
   });
+
+  it('lets the coordinator record the CSP chair’s sign-off made at a board meeting, naming both people', async () => {
+    const { id } = await reviewWaitingForSignOff(t, s);
+    const tasks = await agents.coordinator.get(`/reviews/${id}/tasks`);
+    expect(visibleText(tasks.text)).toContain('Record a step for a chair or CSP chair');
+    expect(tasks.text).toContain(`/reviews/${id}/tasks/CSP_SIGN_OFF.on-behalf`);
+    // Not for anyone else.
+    expect((await agents.police.get(`/reviews/${id}/tasks/CSP_SIGN_OFF.on-behalf`)).status).toBe(403);
+
+    const path = `/reviews/${id}/tasks/CSP_SIGN_OFF.on-behalf`;
+    const missing = await post(agents.coordinator, path, today('signedAt'));
+    expect(missing.status).toBe(400);
+    const errors = visibleText(missing.text);
+    expect(errors).toContain('Select who did this');
+    expect(errors).toContain('Enter what records it');
+
+    const next = await post(agents.coordinator, path, {
+      onBehalfOf: s.cspChair.id,
+      ...today('signedAt'),
+      evidence: 'CSP board minutes, 12 November 2026, item 3',
+    });
+    expect(next.status).toBe(303);
+    const check = await agents.coordinator.get(next.headers.location);
+    expect(visibleText(check.text)).toContain('CSP board minutes, 12 November 2026, item 3');
+    const confirmed = await agents.coordinator
+      .post(next.headers.location)
+      .type('form')
+      .send({ _csrf: csrfOf(check.text) });
+    expect(confirmed.status).toBe(303);
+
+    const timeline = visibleText((await agents.coordinator.get(`/reviews/${id}/timeline`)).text);
+    expect(timeline).toMatch(/Report signed off .*on behalf of/);
+    expect(timeline).toContain('Evidence: CSP board minutes, 12 November 2026, item 3');
+  });
 });

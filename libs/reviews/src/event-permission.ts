@@ -70,3 +70,19 @@ function agencyHasWaitingPart(type: string, agencyId: string | null, context: Dh
       return false;
   }
 }
+
+/** The roles whose steps a coordinator may record on their behalf. */
+const REPRESENTED_ROLES = ['csp_chair', 'independent_chair'];
+
+/**
+ * The events a coordinator may record now for a CSP chair or the chair (a sign-off made at a
+ * board meeting, a chair's step sent by email): allowed by the machine, theirs and not the
+ * coordinator's own. Nobody else records on someone's behalf.
+ */
+export function allowedOnBehalfFor(actor: Actor, allowed: readonly string[]): string[] {
+  if (actor.role !== 'coordinator') return [];
+  return allowed.filter((type) => {
+    const spec = EVENT_CATALOGUE[type as DhrEvent['type']];
+    return !!spec && !spec.roles.includes('coordinator') && spec.roles.some((role) => REPRESENTED_ROLES.includes(role));
+  });
+}

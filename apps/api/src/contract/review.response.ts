@@ -223,6 +223,11 @@ export class Review {
     description: 'the statutory guidance’s steps as tasks (from commissioning); not for agency contacts',
   })
   guidance?: Guidance | null;
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'for a coordinator: the chairs’ and CSP chairs’ events they may record now on their behalf (with onBehalfOf and evidence)',
+  })
+  allowedOnBehalf?: string[];
   @ApiProperty({ type: 'integer' }) resubmissions: number;
   @ApiProperty({ type: [ReviewAction] }) actions: ReviewAction[];
   @ApiProperty({ type: [RecommendationSummary] }) recommendations: RecommendationSummary[];

@@ -20,7 +20,9 @@ export type FieldSpec =
   /** An outstanding scoping or IMR request, named by agency: sends `kind` and `agencyId` (WITHDRAW_REQUEST). */
   | { kind: 'request'; name: string; label: string }
   /** What a hold stops, the hold kind's usual scope (the rulebook's) chosen until the person chooses (PUT_ON_HOLD). */
-  | { kind: 'holdScope'; name: string; label: string };
+  | { kind: 'holdScope'; name: string; label: string }
+  /** The CSP chair or chair a coordinator records a step for (`onBehalfOf`). */
+  | { kind: 'representative'; name: string; label: string };
 
 export interface EventForm {
   /** The task as the list shows it. */
@@ -505,6 +507,30 @@ export const GUIDANCE_FORMS: Record<string, EventForm> = {
   ),
 };
 
+/** The task key of a chair's or CSP chair's step recorded by the coordinator on their behalf. */
+export const onBehalfTask = (type: string): string => `${type}.on-behalf`;
+export const isOnBehalfTask = (task: string): boolean => task.endsWith('.on-behalf');
+
+/** A chair's form as the coordinator fills it for them: who did it first, what records it last. */
+function onBehalfForm(form: EventForm): EventForm {
+  return {
+    ...form,
+    title: `${form.title} on someone’s behalf`,
+    hint: 'Record a step a chair or CSP chair took outside this service, for example at a board meeting or by email.',
+    fields: [
+      { kind: 'representative', name: 'onBehalfOf', label: 'Who did this?' },
+      ...form.fields,
+      {
+        kind: 'text',
+        name: 'evidence',
+        label: 'What records it?',
+        hint: 'For example, CSP board minutes, 12 March 2026, item 4',
+        maxlength: 1000,
+      },
+    ],
+  };
+}
+
 /** The task key of a guidance step's form: "RECORD_GUIDANCE_STEP.<step>". */
 export const guidanceTask = (step: string): string => `RECORD_GUIDANCE_STEP.${step}`;
 
@@ -522,6 +548,10 @@ const END_PUBLICATION_HOLD: EventForm = {
 
 /** The form for an event, in the words that fit the review now (resuming a hold on publication only says so). */
 export function eventForm(type: string, review?: { hold?: { scope: string } | null }): EventForm | null {
+  if (isOnBehalfTask(type)) {
+    const own = eventForm(eventTypeOf(type), review);
+    return own && !type.startsWith('RECORD_GUIDANCE_STEP') ? onBehalfForm(own) : null;
+  }
   if (type === 'RESUME' && review?.hold?.scope === 'publication') return END_PUBLICATION_HOLD;
   if (type.startsWith('RECORD_GUIDANCE_STEP.')) {
     const step = type.slice('RECORD_GUIDANCE_STEP.'.length);

@@ -18,6 +18,8 @@ export interface FormContext {
   };
   agencies: { id: string; name: string }[];
   chairs: { id: string; name: string }[];
+  /** Whom a coordinator may record this step for (the review's chair, the partnership's CSP chairs). */
+  representatives?: { id: string; name: string }[];
   /** An agency contact's own agency: the only one they are offered. */
   ownAgencyId: string | null;
   /** The rulebook's usual hold scope per hold kind (PUT_ON_HOLD's "what does the hold stop?"). */
@@ -29,6 +31,7 @@ type Option = { value: string; text: string };
 export function choicesFor(field: FieldSpec, ctx: FormContext): Option[] {
   const name = (id: string) => ctx.agencies.find((a) => a.id === id)?.name ?? 'An agency';
   if (field.kind === 'chair') return ctx.chairs.map((c) => ({ value: c.id, text: c.name }));
+  if (field.kind === 'representative') return (ctx.representatives ?? []).map((c) => ({ value: c.id, text: c.name }));
   if (field.kind === 'choice') return field.options;
   if (field.kind === 'holdScope') return HOLD_SCOPE_OPTIONS;
   if (field.kind === 'request')
@@ -220,9 +223,9 @@ export function readForm(
   return problems.length ? { errors: errorsOf(problems) } : { payload, answers };
 }
 
-type ChoiceField = Extract<FieldSpec, { kind: 'agency' | 'chair' | 'action' | 'choice' | 'request' | 'holdScope' }>;
+type ChoiceField = Extract<FieldSpec, { kind: 'agency' | 'chair' | 'action' | 'choice' | 'request' | 'holdScope' | 'representative' }>;
 const isChoice = (field: FieldSpec): field is ChoiceField =>
-  ['agency', 'chair', 'action', 'choice', 'request', 'holdScope'].includes(field.kind);
+  ['agency', 'chair', 'action', 'choice', 'request', 'holdScope', 'representative'].includes(field.kind);
 
 const SELECT_MESSAGES: Record<ChoiceField['kind'], string> = {
   agency: 'Select an agency',
@@ -231,6 +234,7 @@ const SELECT_MESSAGES: Record<ChoiceField['kind'], string> = {
   choice: 'Select an option',
   request: 'Select the request to withdraw',
   holdScope: 'Select what the hold stops',
+  representative: 'Select who did this',
 };
 
 function reasonWords(field: FieldSpec): string {

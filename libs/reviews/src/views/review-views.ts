@@ -5,7 +5,7 @@ import { ClocksService } from '@dhr/clocks';
 import { Clock, DomainError } from '@dhr/core';
 import { Actor, IdentityDirectory } from '@dhr/identity';
 import { WorkflowRegistry, WorkflowView } from '@dhr/workflow';
-import { allowedEventsFor } from '../event-permission';
+import { allowedEventsFor, allowedOnBehalfFor } from '../event-permission';
 import { ReviewExtensions } from '../review-extensions';
 import type { ReviewEntity } from '../review.entities';
 import { agencyReviewView, reviewView, VisibleReview } from './review.view';
@@ -66,7 +66,9 @@ export class ReviewViews {
       const full = reviewView(review, workflow, deadlines.get(review.id) ?? [], names, allowed);
       const shown = access === 'agency' ? agencyReviewView(full, actor.agencyId!) : full;
       const { actions: actionDetails, ...fields } = (extra.get(review.id) ?? {}) as { actions?: { id: string }[] };
-      return { ...shown, ...fields, actions: withDetails(shown.actions, actionDetails) };
+      // What a coordinator may record for a chair or CSP chair now (v3): the pages offer it as a task.
+      const onBehalf = access === 'agency' ? {} : { allowedOnBehalf: allowedOnBehalfFor(actor, workflow.allowedEvents) };
+      return { ...shown, ...onBehalf, ...fields, actions: withDetails(shown.actions, actionDetails) };
     });
   }
 }

@@ -13,6 +13,8 @@ import {
   eventForm,
   eventTypeOf,
   FormContext,
+  isOnBehalfTask,
+  onBehalfTask,
   formFields,
   initialValues,
   readForm,
@@ -140,7 +142,7 @@ export class ReviewWorkController {
     this.assertTask(actor, type);
     const review = await this.reviews.get(actor, reviewId(id));
     const form = eventForm(type, review)!;
-    if (!review.allowedEvents.includes(eventTypeOf(type))) return this.renderTasks(res, review, { refused: form.task });
+    if (!taskAllowed(review, type)) return this.renderTasks(res, review, { refused: form.task });
     // Back from "Check and confirm" (a Change link): the answers given, not a blank form, and where they came from.
     const pending = req.session.pendingEvent;
     const back = pending && pending.reviewId === review.id && pending.type === type ? pending : null;
@@ -165,8 +167,8 @@ export class ReviewWorkController {
     const values = valuesOf(form, body);
     const expectedVersion = versionOf(body.expectedVersion);
     const returnTo = taskReturnTo(body.returnTo);
-    if (!review.allowedEvents.includes(eventTypeOf(type))) return this.renderTasks(res.status(409), review, { refused: form.task });
-    const read = readForm(form, body, await this.context(actor, review, form), this.clock.now());
+    if (!taskAllowed(review, type)) return this.renderTasks(res.status(409), review, { refused: form.task });
+    const read = readForm(form, body, await this.context(actor, review, type, form), this.clock.now());
     if ('errors' in read)
       return this.renderEvent(res.status(400), actor, review, type, form, values, expectedVersion, { errors: read.errors, returnTo });
     if (form.confirm) {
@@ -271,7 +273,9 @@ export class ReviewWorkController {
   private assertTask(actor: Actor, type: string): void {
     const spec = EVENT_CATALOGUE[eventTypeOf(type) as keyof typeof EVENT_CATALOGUE];
     if (!eventForm(type) || !spec) throw DomainError.notFound('task');
-    if (!spec.roles.includes(actor.role)) throw DomainError.forbidden();
+    // A chair's or CSP chair's step recorded for them: only a coordinator does that.
+    const may = isOnBehalfTask(type) ? actor.role === 'coordinator' : spec.roles.includes(actor.role);
+    if (!may) throw DomainError.forbidden();
   }
 
   private async apply(
@@ -330,10 +334,11 @@ export class ReviewWorkController {
   }
 
   /** The agencies of the review's partnership and its independent chairs, by name, for the form's choices. */
-  private async context(actor: Actor, review: VisibleReview, form: EventForm): Promise<FormContext> {
+  private async context(actor: Actor, review: VisibleReview, type: string, form: EventForm): Promise<FormContext> {
     const needs = (kind: string) => form.fields.some((f) => f.kind === kind);
     const agencies = needs('agency') || needs('action') || needs('request') ? await this.directory.agenciesOf(review.partnershipId) : [];
     let chairs: { id: string; name: string }[] = [];
+    const representatives = needs('representative') ? await this.representatives(review, eventTypeOf(type)) : undefined;
     if (needs('chair')) {
       const ids = await this.directory.userIdsWithRole(review.partnershipId, ['independent_chair']);
       const names = await this.directory.names({ userIds: ids });
@@ -346,9 +351,21 @@ export class ReviewWorkController {
       review: { panel: review.panel, scoping: review.scoping, actions: review.actions },
       agencies,
       chairs,
+      representatives,
       ownAgencyId: actor.role === 'agency_contact' ? actor.agencyId : null,
       holdScopes: this.rulebook.holdScopes,
     };
+  }
+
+  /** Whom the coordinator may record this step for: the review's chair and the partnership's CSP chairs, as the event allows. */
+  private async representatives(review: VisibleReview, type: string): Promise<{ id: string; name: string }[]> {
+    const roles = EVENT_CATALOGUE[type as keyof typeof EVENT_CATALOGUE]?.roles ?? [];
+    const ids = [
+      ...(roles.includes('csp_chair') ? await this.directory.userIdsWithRole(review.partnershipId, ['csp_chair']) : []),
+      ...(roles.includes('independent_chair') && review.chairUserId ? [review.chairUserId] : []),
+    ];
+    const names = await this.directory.names({ userIds: ids });
+    return ids.map((id) => names.user(id)).filter((u): u is { id: string; name: string } => u !== null);
   }
 
   private async renderEvent(
@@ -361,7 +378,7 @@ export class ReviewWorkController {
     expectedVersion: number | null,
     shown: { errors?: Errors; banner?: string; returnTo?: string | null } = {},
   ): Promise<void> {
-    const ctx = await this.context(actor, review, form);
+    const ctx = await this.context(actor, review, type, form);
     const returnTo = shown.returnTo ?? null;
     const fields = formFields(form, ctx, values, shown.errors);
     res.render('pages/reviews/event-form', {
@@ -383,6 +400,10 @@ export class ReviewWorkController {
 
   private renderTasks(res: Response, review: VisibleReview, shown: { flash?: { success: string } | null; refused?: string }): void {
     const form = (type: string) => eventForm(type, review);
+    // What the coordinator may record for a chair or CSP chair now.
+    const onBehalf = ('allowedOnBehalf' in review ? (review.allowedOnBehalf as string[]) : [])
+      .filter((type) => form(onBehalfTask(type)))
+      .map((type) => ({ text: eventForm(type, review)!.task, href: `/reviews/${review.id}/tasks/${onBehalfTask(type)}` }));
     // The guidance's steps have a section of their own.
     const tasks = review.allowedEvents
       .filter((type) => type !== 'RECORD_GUIDANCE_STEP' && (form(type) || ELSEWHERE_TASKS[type]))
@@ -394,6 +415,7 @@ export class ReviewWorkController {
     res.render('pages/reviews/tasks', {
       review: heading(review, 'tasks'),
       tasks,
+      onBehalf,
       guidance: guidanceTasks(
         review.id,
         review.stage,
@@ -406,6 +428,13 @@ export class ReviewWorkController {
       refused: shown.refused,
     });
   }
+}
+
+/** The review allows this task now: its event for this person, or (on someone's behalf) for the chair they record it for. */
+function taskAllowed(review: VisibleReview, task: string): boolean {
+  const type = eventTypeOf(task);
+  if (isOnBehalfTask(task)) return 'allowedOnBehalf' in review && (review.allowedOnBehalf as string[]).includes(type);
+  return review.allowedEvents.includes(type);
 }
 
 /**
