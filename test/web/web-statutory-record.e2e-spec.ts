@@ -54,6 +54,7 @@ describe('web: the guidance’s steps and the report versions on the record', ()
     const tasks = await agents.coordinator.get(`/reviews/${reviewId}/tasks`);
     const text = visibleText(tasks.text);
     expect(text).toContain('Steps the guidance asks for');
+    expect(text).not.toContain('Some tasks cannot be done from these pages yet');
     expect(text).toContain('Specialist advocacy offered to the family');
     expect(text).toContain('Report shown to the family before it goes to the Home Office');
     expect(text).toContain('Record why the family was not shown it');
@@ -69,7 +70,7 @@ describe('web: the guidance’s steps and the report versions on the record', ()
     const done = await post(agents.coordinator, path, { ...today('doneAt'), organisation: 'AAFDA' });
     expect(done.status).toBe(303);
     const after = visibleText((await agents.coordinator.get(`/reviews/${reviewId}/tasks`)).text);
-    expect(after).toMatch(/Specialist advocacy offered to the family\s+Recorded for .*; service: AAFDA\s+Completed/);
+    expect(after).toMatch(/Specialist advocacy offered to the family\s+Done on .*; service: AAFDA\s+Completed/);
   });
 
   it('records why the family was not shown the report, and the timeline says so', async () => {
@@ -79,12 +80,14 @@ describe('web: the guidance’s steps and the report versions on the record', ()
     const done = await post(agents.coordinator, path, { ...today('doneAt'), note: 'The family asked not to see it' });
     expect(done.status).toBe(303);
     const tasks = visibleText((await agents.coordinator.get(`/reviews/${reviewId}/tasks`)).text);
-    expect(tasks).toMatch(/why not: The family asked not to see it\s+Not done/);
+    expect(tasks).toMatch(/Not done \(recorded .*\): The family asked not to see it\s+Not done/);
     const timeline = visibleText((await agents.coordinator.get(`/reviews/${reviewId}/timeline`)).text);
     expect(timeline).toContain('Recorded why the family was not shown the report');
   });
 
   it('shows the CSP chair which versions the sign-off records, on the form and the check page', async () => {
+    const onBehalf = visibleText((await agents.coordinator.get(`/reviews/${reviewId}/tasks/CSP_SIGN_OFF.on-behalf`)).text);
+    expect(onBehalf).toMatch(/The versions that will be recorded .*Overview report\s+Version 2/);
     const form = visibleText((await agents.csp.get(`/reviews/${reviewId}/tasks/CSP_SIGN_OFF`)).text);
     expect(form).toContain('The versions that will be recorded');
     expect(form).toMatch(/Overview report\s+Version 2/);
@@ -133,9 +136,7 @@ describe('web: the guidance’s steps and the report versions on the record', ()
     });
     expect(received.status).toBe(303);
     const tasks = visibleText((await agents.coordinator.get(`/reviews/${id}/tasks`)).text);
-    expect(tasks).toMatch(
-      /IMR from WSTR Police signed off by a senior manager\s+Recorded for .*signed off by Detective Superintendent\s+Completed/,
-    );
+    expect(tasks).toMatch(/IMR from WSTR Police signed off by a senior manager\s+Signed off on .* by Detective Superintendent\s+Completed/);
   });
 
   it('lets the coordinator record the CSP chair’s sign-off made at a board meeting, naming both people', async () => {

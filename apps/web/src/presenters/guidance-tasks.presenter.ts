@@ -63,9 +63,10 @@ function statusOf(status: GuidanceItem['status']) {
 /** What was recorded, escaped for the hint's HTML. */
 function recordedWords(item: GuidanceItem): string | null {
   if (item.status === 'to_do' || !item.at) return null;
-  const parts = [`Recorded for ${longDate(item.at)}`];
+  const on = longDate(item.at);
+  if (item.status === 'not_done') return escapeHtml(`Not done (recorded ${on}): ${item.note ?? 'no reason given'}`);
+  const parts = [item.signedOffBy ? `Signed off on ${on} by ${item.signedOffBy}` : `Done on ${on}`];
   if (item.organisation) parts.push(`service: ${item.organisation}`);
-  if (item.signedOffBy) parts.push(`signed off by ${item.signedOffBy}`);
-  if (item.note) parts.push(item.status === 'not_done' ? `why not: ${item.note}` : item.note);
+  if (item.note) parts.push(item.note);
   return escapeHtml(parts.join('; '));
 }

@@ -205,7 +205,7 @@ export class ReviewWorkController {
       question: `Are you sure you want to ${form.task[0].toLowerCase()}${form.task.slice(1)}?`,
       confirmButton: `Yes, ${form.task[0].toLowerCase()}${form.task.slice(1)}`,
       answers: pending.answers.map((a) => ({ ...a, href: `/reviews/${review.id}/tasks/${type}${a.href}` })),
-      reportVersions: reportVersionRows(type, review),
+      reportVersions: reportVersionRows(eventTypeOf(type), review),
       backLink: `/reviews/${review.id}/tasks/${type}`,
       cancelLink: pending.returnTo ?? `/reviews/${review.id}/tasks`,
     });
@@ -386,7 +386,7 @@ export class ReviewWorkController {
       form,
       type,
       fields,
-      reportVersions: reportVersionRows(type, review),
+      reportVersions: reportVersionRows(eventTypeOf(type), review),
       nothingToChoose: fields.some((f) => 'empty' in f && f.empty),
       expectedVersion,
       errors: shown.errors,
@@ -423,7 +423,7 @@ export class ReviewWorkController {
         review.allowedEvents.includes('RECORD_GUIDANCE_STEP'),
       ),
       uploadHref: `/reviews/${review.id}/documents/upload`,
-      elsewhere: review.allowedEvents.some((type) => !form(type) && !ELSEWHERE_TASKS[type]),
+      elsewhere: review.allowedEvents.some((type) => type !== 'RECORD_GUIDANCE_STEP' && !form(type) && !ELSEWHERE_TASKS[type]),
       flash: shown.flash,
       refused: shown.refused,
     });
