@@ -1,6 +1,6 @@
 import type { FieldError } from '@dhr/core';
 import { dueDate, longDate, time as clockTime } from './dates';
-import { EventForm, FieldSpec, HOLD_KINDS, HOLD_SCOPE_OPTIONS } from './event-form-catalogue';
+import { ChoiceOption, EventForm, FieldSpec, HOLD_KINDS, HOLD_SCOPE_OPTIONS } from './event-form-catalogue';
 import { londonDay, londonInstant, readDate, todayParts } from './form-dates';
 
 export * from './event-form-catalogue';
@@ -24,7 +24,7 @@ export interface FormContext {
   holdScopes?: Record<string, string>;
 }
 
-type Option = { value: string; text: string };
+type Option = ChoiceOption;
 
 export function choicesFor(field: FieldSpec, ctx: FormContext): Option[] {
   const name = (id: string) => ctx.agencies.find((a) => a.id === id)?.name ?? 'An agency';
@@ -76,7 +76,7 @@ export type Errors = { list: { text: string; href: string }[]; field: Record<str
 /** What a form field is called in an error message. */
 function errorName(field: FieldSpec): string {
   if (field.kind === 'when') return field.label ? 'The date' : 'The date this happened';
-  if (field.kind === 'date') return field.called ?? field.label.replace(/ \(optional\)$/, '');
+  if (field.kind === 'date' || field.kind === 'text') return field.called ?? field.label.replace(/ \(optional\)$/, '').replace(/\?$/, '');
   return field.label.replace(/\?$/, '').replace(/ \(optional\)$/, '');
 }
 
@@ -188,7 +188,7 @@ export function readForm(
       const options = choicesFor(field, ctx);
       const chosen = options.find((o) => o.value === text);
       if (!chosen) {
-        problems.push({ field, text: SELECT_MESSAGES[field.kind] });
+        problems.push({ field, text: (field.kind === 'choice' && field.missing) || SELECT_MESSAGES[field.kind] });
         continue;
       }
       if (field.kind === 'request') {
@@ -199,6 +199,8 @@ export function readForm(
       answers.push({ name: field.name, href: anchor(field), key: label, value: chosen.text });
       continue;
     }
+    // A follow-up question counts only when the choice that reveals it is made.
+    if (field.kind === 'text' && field.revealedBy && body[field.revealedBy.field] !== field.revealedBy.value) continue;
     const max = field.kind === 'text' ? field.maxlength : TEXT_LIMIT;
     if (!text) {
       if (!field.optional)
@@ -309,20 +311,7 @@ export function formFields(form: EventForm, ctx: FormContext, values: Values, er
           : null;
       return { macro: 'date', params: date, time };
     }
-    if (field.kind === 'text')
-      return {
-        macro: 'input',
-        params: {
-          id: field.name,
-          name: field.name,
-          label: { text: field.label, classes: 'govuk-label--s' },
-          hint: field.hint ? { text: field.hint } : undefined,
-          value: value(field.name),
-          type: field.type ?? 'text',
-          spellcheck: false,
-          errorMessage,
-        },
-      };
+    if (field.kind === 'text') return { macro: 'input', params: inputParams(field, values, errors), revealed: !!field.revealedBy };
     if (field.kind === 'reason')
       return {
         macro: 'characterCount',
@@ -338,9 +327,13 @@ export function formFields(form: EventForm, ctx: FormContext, values: Values, er
       };
     const options = choicesFor(field, ctx);
     const chosen = field.kind === 'holdScope' ? (values[field.name] ?? usualScope(ctx, values.kind)) : values[field.name];
+    // The follow-up question one option reveals, shown inside that option.
+    const revealing = options.find((o) => o.reveals);
+    const follow = revealing && form.fields.find((f) => f.name === revealing.reveals);
     return {
       macro: 'radios',
       empty: options.length === 0,
+      reveal: follow && follow.kind === 'text' ? { value: revealing.value, params: inputParams(follow, values, errors) } : undefined,
       params: {
         idPrefix: field.name,
         name: field.name,
@@ -353,6 +346,20 @@ export function formFields(form: EventForm, ctx: FormContext, values: Values, er
       },
     };
   });
+}
+
+/** GOV.UK input parameters for a text question. */
+function inputParams(field: Extract<FieldSpec, { kind: 'text' }>, values: Values, errors?: Errors) {
+  return {
+    id: field.name,
+    name: field.name,
+    label: { text: field.label, classes: 'govuk-label--s' },
+    hint: field.hint ? { text: field.hint } : undefined,
+    value: values[field.name] ?? '',
+    type: field.type ?? 'text',
+    spellcheck: false,
+    errorMessage: errors?.field[field.name],
+  };
 }
 
 /** The rulebook's usual scope for a hold kind, once the kind is known. */
