@@ -224,10 +224,9 @@ describe('web: a review’s work through the forms', () => {
     const { 'decidedAt-day': day } = today('decidedAt');
     expect(form.text).toContain(`name="decidedAt-day" type="text" value="${day}"`);
     expect(form.text).toContain('govuk-character-count');
-    // v3: the kind of death (radios, "Something else" revealing a description) and who made the decision.
+    // v3: the kind of death (radios, then a description for "Something else") and who made the decision.
     expect(form.text).toContain('What kind of death is it?');
-    expect(form.text).toContain('data-aria-controls="conditional-deathType-3"');
-    expect(form.text).toMatch(/id="conditional-deathType-3"[\s\S]*id="deathTypeDescription"/);
+    expect(form.text).toMatch(/name="deathType" type="radio" value="other"[\s\S]*If something else, describe the kind of death/);
     expect(form.text).toContain('Who made the decision?');
     const decision = { deathType: 'homicide', decisionMaker: 'CSP chair at the board meeting' };
     const unanswered = await send(agents.coordinator, `/reviews/${reviewId}/tasks/DECIDE_TO_COMMISSION`, {

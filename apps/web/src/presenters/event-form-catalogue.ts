@@ -14,8 +14,7 @@ export type FieldSpec =
   | { kind: 'agency'; name: string; label: string; choose: AgencyChoice }
   | { kind: 'chair'; name: string; label: string }
   | { kind: 'action'; name: string; label: string }
-  /** `reveals`: the option that shows a follow-up question (GOV.UK conditional reveal; shown anyway without JavaScript). */
-  | { kind: 'choice'; name: string; label: string; options: ChoiceOption[]; missing?: string }
+  | { kind: 'choice'; name: string; label: string; options: { value: string; text: string }[]; missing?: string }
   | {
       kind: 'text';
       name: string;
@@ -26,8 +25,8 @@ export type FieldSpec =
       type?: 'url';
       /** What it is called in an error message, when the label is not a name ("Describe …"). */
       called?: string;
-      /** Asked only when this choice is made (and then required unless optional): it sits inside that option. */
-      revealedBy?: { field: string; value: string };
+      /** Needed only with this answer to a choice before it (then required unless optional); ignored with any other. */
+      onlyWith?: { field: string; value: string };
       /** Asked only of these roles (the others are themselves the answer). */
       onlyFor?: readonly string[];
     }
@@ -36,8 +35,6 @@ export type FieldSpec =
   | { kind: 'request'; name: string; label: string }
   /** What a hold stops, the hold kind's usual scope (the rulebook's) chosen until the person chooses (PUT_ON_HOLD). */
   | { kind: 'holdScope'; name: string; label: string };
-
-export type ChoiceOption = { value: string; text: string; reveals?: string };
 
 export interface EventForm {
   /** The task as the list shows it. */
@@ -105,16 +102,18 @@ const DECISION_RECORD: FieldSpec[] = [
     options: [
       { value: 'homicide', text: 'A homicide' },
       { value: 'suicide', text: 'A suicide after domestic abuse' },
-      { value: 'other', text: 'Something else', reveals: 'deathTypeDescription' },
+      { value: 'other', text: 'Something else' },
     ],
   },
+  // A plain question after the radios rather than a conditional reveal: GOV.UK's reveal puts
+  // aria-expanded on a radio, which ARIA does not allow (axe's aria-allowed-attr).
   {
     kind: 'text',
     name: 'deathTypeDescription',
-    label: 'Describe the kind of death',
+    label: 'If something else, describe the kind of death',
     called: 'The description of the kind of death',
     maxlength: 4000,
-    revealedBy: { field: 'deathType', value: 'other' },
+    onlyWith: { field: 'deathType', value: 'other' },
   },
   DECISION_MAKER,
 ];

@@ -1,6 +1,6 @@
 import type { FieldError } from '@dhr/core';
 import { dueDate, longDate, time as clockTime } from './dates';
-import { ChoiceOption, EventForm, FieldSpec, HOLD_KINDS, HOLD_SCOPE_OPTIONS } from './event-form-catalogue';
+import { EventForm, FieldSpec, HOLD_KINDS, HOLD_SCOPE_OPTIONS } from './event-form-catalogue';
 import { londonDay, londonInstant, readDate, todayParts } from './form-dates';
 
 export * from './event-form-catalogue';
@@ -24,7 +24,7 @@ export interface FormContext {
   holdScopes?: Record<string, string>;
 }
 
-type Option = ChoiceOption;
+type Option = { value: string; text: string };
 
 export function choicesFor(field: FieldSpec, ctx: FormContext): Option[] {
   const name = (id: string) => ctx.agencies.find((a) => a.id === id)?.name ?? 'An agency';
@@ -76,7 +76,8 @@ export type Errors = { list: { text: string; href: string }[]; field: Record<str
 /** What a form field is called in an error message. */
 function errorName(field: FieldSpec): string {
   if (field.kind === 'when') return field.label ? 'The date' : 'The date this happened';
-  if (field.kind === 'date' || field.kind === 'text') return field.called ?? field.label.replace(/ \(optional\)$/, '').replace(/\?$/, '');
+  if ((field.kind === 'date' || field.kind === 'text') && field.called) return field.called;
+  if (field.kind === 'date') return field.label.replace(/ \(optional\)$/, '');
   return field.label.replace(/\?$/, '').replace(/ \(optional\)$/, '');
 }
 
@@ -199,8 +200,8 @@ export function readForm(
       answers.push({ name: field.name, href: anchor(field), key: label, value: chosen.text });
       continue;
     }
-    // A follow-up question counts only when the choice that reveals it is made.
-    if (field.kind === 'text' && field.revealedBy && body[field.revealedBy.field] !== field.revealedBy.value) continue;
+    // A follow-up question counts only with the answer it follows ("Something else": describe it).
+    if (field.kind === 'text' && field.onlyWith && body[field.onlyWith.field] !== field.onlyWith.value) continue;
     const max = field.kind === 'text' ? field.maxlength : TEXT_LIMIT;
     if (!text) {
       if (!field.optional)
@@ -311,7 +312,20 @@ export function formFields(form: EventForm, ctx: FormContext, values: Values, er
           : null;
       return { macro: 'date', params: date, time };
     }
-    if (field.kind === 'text') return { macro: 'input', params: inputParams(field, values, errors), revealed: !!field.revealedBy };
+    if (field.kind === 'text')
+      return {
+        macro: 'input',
+        params: {
+          id: field.name,
+          name: field.name,
+          label: { text: field.label, classes: 'govuk-label--s' },
+          hint: field.hint ? { text: field.hint } : undefined,
+          value: value(field.name),
+          type: field.type ?? 'text',
+          spellcheck: false,
+          errorMessage,
+        },
+      };
     if (field.kind === 'reason')
       return {
         macro: 'characterCount',
@@ -327,13 +341,9 @@ export function formFields(form: EventForm, ctx: FormContext, values: Values, er
       };
     const options = choicesFor(field, ctx);
     const chosen = field.kind === 'holdScope' ? (values[field.name] ?? usualScope(ctx, values.kind)) : values[field.name];
-    // The follow-up question one option reveals, shown inside that option.
-    const revealing = options.find((o) => o.reveals);
-    const follow = revealing && form.fields.find((f) => f.name === revealing.reveals);
     return {
       macro: 'radios',
       empty: options.length === 0,
-      reveal: follow && follow.kind === 'text' ? { value: revealing.value, params: inputParams(follow, values, errors) } : undefined,
       params: {
         idPrefix: field.name,
         name: field.name,
@@ -346,20 +356,6 @@ export function formFields(form: EventForm, ctx: FormContext, values: Values, er
       },
     };
   });
-}
-
-/** GOV.UK input parameters for a text question. */
-function inputParams(field: Extract<FieldSpec, { kind: 'text' }>, values: Values, errors?: Errors) {
-  return {
-    id: field.name,
-    name: field.name,
-    label: { text: field.label, classes: 'govuk-label--s' },
-    hint: field.hint ? { text: field.hint } : undefined,
-    value: values[field.name] ?? '',
-    type: field.type ?? 'text',
-    spellcheck: false,
-    errorMessage: errors?.field[field.name],
-  };
 }
 
 /** The rulebook's usual scope for a hold kind, once the kind is known. */
