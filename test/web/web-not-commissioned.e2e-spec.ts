@@ -130,7 +130,13 @@ describe('web: a decision not to hold a review, the Home Office’s response, th
       .type('form')
       .send({ _csrf: csrfOf(confirmPage.text) });
     expect(confirmed.headers.location).toBe(`/reviews/${id}`);
-    expect(visibleText((await open(`/reviews/${id}`)).text)).toContain('Not commissioned');
+    const overview = visibleText((await open(`/reviews/${id}`)).text);
+    expect(overview).toContain('Not commissioned');
+    expect(overview).toMatch(/Decision Not to hold a review, \d{1,2} [A-Z][a-z]+ \d{4} Decided by CSP board/);
+    expect(overview).toContain('Kind of death A suicide after domestic abuse');
+    expect(overview).toContain(
+      'Home Office response Not recorded yet. The review can be closed once the Home Office accepts the decision.',
+    );
     expect((await reviewOf(id)).decision).toMatchObject({
       outcome: 'not_commissioned',
       deathType: 'suicide',
@@ -181,6 +187,9 @@ describe('web: a decision not to hold a review, the Home Office’s response, th
       'Home Office response recorded: it accepted the decision not to hold a review',
     );
     expect((await reviewOf(id)).homeOfficeResponse).toMatchObject({ outcome: 'accepted' });
+    expect(visibleText((await open(`/reviews/${id}`)).text)).toMatch(
+      /Home Office response Accepted the decision, \d{1,2} [A-Z][a-z]+ \d{4}/,
+    );
     expect(await tasksOf(id)).toContain('Close the review');
     await record(id, 'CLOSE', {}, 'Review closed');
     expect((await reviewOf(id)).stage).toBe('closed');
