@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stageDiagramMermaid } from '@dhr/workflows/dhr/v2';
+import { stageDiagramMermaid } from '@dhr/workflows/dhr/v3';
 
 /**
  * `npm run diagram`: prints the stage diagram, generated from the machine;

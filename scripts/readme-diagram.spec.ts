@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stageDiagramMermaid } from '@dhr/workflows/dhr/v2';
+import { stageDiagramMermaid } from '@dhr/workflows/dhr/v3';
 
 // The README's stage diagram is generated from the machine: fail when it drifts (run `npm run diagram`).
 it('README shows the stage diagram of the current machine', () => {

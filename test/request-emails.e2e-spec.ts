@@ -153,7 +153,8 @@ describe('requests reach the agency at once, by real SMTP, as the partnership', 
 
   it('ADD_PANEL_AGENCY invites the agency; REQUEST_IMR asks it, with the period under review', async () => {
     await send(t, s.cspChair, reviewId, { type: 'DECIDE_TO_COMMISSION', decidedAt: daysAgo(45), rationale: 'criteria met' });
-    await send(t, s.coordinator, reviewId, { type: 'APPOINT_CHAIR', userId: s.chair.id });
+    // In order (v3): the chair was appointed before the terms of reference they agreed.
+    await send(t, s.coordinator, reviewId, { type: 'APPOINT_CHAIR', userId: s.chair.id, occurredAt: daysAgo(42) });
     const [panel] = await deliveredFor('request.panel', [s.policeContact.email], () =>
       send(t, s.coordinator, reviewId, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id }),
     );

@@ -84,9 +84,16 @@ describe('web in a browser: the CSP chair’s decisions and the caseload’s fil
     expect(new URL(page.url()).pathname).toBe(`/reviews/${waiting.id}/tasks/DECIDE_TO_COMMISSION`);
     await check('decide to hold a review');
     await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Select what kind of death it is');
     expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter why the decision was made');
     await check('decide to hold a review with errors');
+    // v3: "Something else" needs its description.
+    await page.getByLabel('Something else', { exact: true }).check();
     await page.getByLabel('Why was the decision made?').fill('The death meets the criteria for a review.');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await page.locator('.govuk-error-summary').innerText()).toContain('Enter the description of the kind of death');
+    await check('decide to hold a review: the description missing');
+    await page.getByLabel('If something else, describe the kind of death').fill('A death after coercive control, not yet classified');
     await page.getByRole('button', { name: 'Continue' }).click();
     expect(new URL(page.url()).pathname).toBe(`/reviews/${waiting.id}/tasks/DECIDE_TO_COMMISSION/confirm`);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(

@@ -9,7 +9,15 @@ import { ReviewFilePage } from '../support/browser/pages/review-file.page';
 import { ReviewPage } from '../support/browser/pages/review.page';
 import { ReviewsPage } from '../support/browser/pages/reviews.page';
 import { SetUpTwoFactorPage } from '../support/browser/pages/set-up-two-factor.page';
-import { activate, recordTask, recordTaskByKeyboard, stageTag, successBanner, typeInto } from '../support/browser/review-tasks';
+import {
+  activate,
+  chooseByKeyboard,
+  recordTask,
+  recordTaskByKeyboard,
+  stageTag,
+  successBanner,
+  typeInto,
+} from '../support/browser/review-tasks';
 import { signInThroughPages, Visit } from '../support/browser/sign-in';
 import { SmtpSink } from '../support/smtp-sink';
 import { ADMIN } from '../support/test-app';
@@ -229,6 +237,8 @@ describe('web in a browser: one review from notification to closed, each step by
         await typeInto(page, 'decidedAt-month', decided.month);
         await typeInto(page, 'decidedAt-year', decided.year);
         await typeInto(page, 'decidedAt-time', '2:30pm');
+        // v3: the kind of death (the first radio, "A homicide"); the CSP chair is the decision-maker, not asked.
+        await chooseByKeyboard(page, 'deathType');
         await typeInto(page, 'rationale', 'The criteria for a domestic homicide review are met.');
       },
       recorded: 'Decision to hold a review recorded',

@@ -30,15 +30,16 @@ describe('web in a browser: uploads', () => {
     const id = res.body.id as string;
     await send(t, s.cspChair, id, { type: 'DECIDE_TO_COMMISSION', decidedAt: daysAgo(45), rationale: 'criteria met' });
     await send(t, s.coordinator, id, { type: 'HOME_OFFICE_INFORMED', sentAt: daysAgo(44) });
-    await send(t, s.coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id });
-    await send(t, s.chair, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id });
+    // Recorded after the fact, in order (v3): each step dated after the one it follows.
+    await send(t, s.coordinator, id, { type: 'APPOINT_CHAIR', userId: s.chair.id, occurredAt: daysAgo(42) });
+    await send(t, s.chair, id, { type: 'ADD_PANEL_AGENCY', agencyId: s.police.id, occurredAt: daysAgo(41) });
     await send(t, s.chair, id, {
       type: 'AGREE_TERMS_OF_REFERENCE',
       agreedAt: daysAgo(40),
       periodFrom: '2021-01-01',
       periodTo: '2026-01-01',
     });
-    await send(t, s.coordinator, id, { type: 'REQUEST_IMR', agencyId: s.police.id, dueAt: daysAhead(5) });
+    await send(t, s.coordinator, id, { type: 'REQUEST_IMR', agencyId: s.police.id, dueAt: daysAhead(5), occurredAt: daysAgo(39) });
     return { id, reference: res.body.reference as string };
   }
 

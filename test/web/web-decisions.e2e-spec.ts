@@ -127,12 +127,16 @@ describe('web: the CSP chair’s decisions and sign-off', () => {
     const form = await open(path);
     expect(form.text).toContain('<input type="hidden" name="returnTo" value="/decisions">');
     expect(form.text).toMatch(/class="govuk-back-link"[^>]*href="\/decisions"|href="\/decisions"[^>]*class="govuk-back-link"/);
-    const sent = await send(path, { ...today('decidedAt'), rationale: 'The criteria are met.' });
+    // The CSP chair is the decision-maker: asked the kind of death, never who decided.
+    expect(form.text).toContain('What kind of death is it?');
+    expect(form.text).not.toContain('name="decisionMaker"');
+    const sent = await send(path, { ...today('decidedAt'), deathType: 'suicide', rationale: 'The criteria are met.' });
     expect(sent.status).toBe(303);
     expect(sent.headers.location).toBe(`/reviews/${waiting.id}/tasks/DECIDE_TO_COMMISSION/confirm`);
     const check = await open(sent.headers.location);
     expect(check.text).toContain('Are you sure you want to record the decision to hold a review?');
     expect(check.text).toContain('The criteria are met.');
+    expect(check.text).toContain('A suicide after domestic abuse');
     expect(check.text).toContain('<a class="govuk-link" href="/decisions">No, cancel</a>');
     // A Change link back to the form keeps where the person came from.
     expect((await open(`/reviews/${waiting.id}/tasks/DECIDE_TO_COMMISSION`)).text).toContain('name="returnTo" value="/decisions"');
@@ -146,6 +150,11 @@ describe('web: the CSP chair’s decisions and sign-off', () => {
     expect(visibleText(back.text)).toContain('No reviews are waiting for a decision.');
     const review = (await t.http().get(`/api/reviews/${waiting.id}`).set(s.coordinator.auth)).body;
     expect(review.stage).toBe('setup');
+    expect(review.decision).toMatchObject({
+      outcome: 'commissioned',
+      deathType: 'suicide',
+      decidedBy: { user: { name: 'csp_chair DCS' } },
+    });
   });
 
   it('signs the report off from the queue, confirmed, and the queue is then empty', async () => {
@@ -179,7 +188,13 @@ describe('web: the CSP chair’s decisions and sign-off', () => {
     const sent = await agents.csp
       .post(`/reviews/${fresh.body.id}/tasks/DECIDE_NOT_TO_COMMISSION`)
       .type('form')
-      .send({ _csrf: csrfOf(form.text), returnTo: '//evil.example', ...today('decidedAt'), rationale: 'Not a domestic homicide.' });
+      .send({
+        _csrf: csrfOf(form.text),
+        returnTo: '//evil.example',
+        ...today('decidedAt'),
+        deathType: 'homicide',
+        rationale: 'Not a domestic homicide.',
+      });
     const done = await confirm(sent.headers.location);
     expect(done.headers.location).toBe(`/reviews/${fresh.body.id}`);
   });

@@ -169,6 +169,9 @@ describe('web: a review’s work through the forms', () => {
   it('an irreversible step goes through "Check and confirm" first', async () => {
     const res = await send(agents.coordinator, `/reviews/${reviewId}/tasks/DECIDE_NOT_TO_COMMISSION`, {
       ...today('decidedAt'),
+      deathType: 'other',
+      deathTypeDescription: 'A death in a care home',
+      decisionMaker: 'CSP board',
       rationale: 'Not a domestic homicide.',
     });
     expect(res.status).toBe(303);
@@ -176,19 +179,25 @@ describe('web: a review’s work through the forms', () => {
     const confirm = await open(agents.coordinator, res.headers.location);
     expect(confirm.text).toContain('Are you sure you want to record the decision not to hold a review?');
     expect(confirm.text).toContain('Not a domestic homicide.');
+    // v3: the decision on the record, as answered.
+    expect(visibleText(confirm.text)).toContain('What kind of death is it Something else');
+    expect(visibleText(confirm.text)).toContain('A death in a care home');
+    expect(visibleText(confirm.text)).toContain('Who made the decision CSP board');
     expect(confirm.text).toContain('govuk-button--warning');
     expect(confirm.text).toContain(`action="/reviews/${reviewId}/tasks/DECIDE_NOT_TO_COMMISSION/confirm"`);
     // Not confirmed: nothing recorded; a Change link comes back to the answers given.
     expect(await stageOf(agents.coordinator)).toBe('Notification');
     const change = await open(agents.coordinator, `/reviews/${reviewId}/tasks/DECIDE_NOT_TO_COMMISSION`);
     expect(change.text).toContain('Not a domestic homicide.');
+    expect(change.text).toMatch(/name="deathType" type="radio" value="other" checked/);
+    expect(change.text).toContain('value="A death in a care home"');
   });
 
   it('records an irreversible step once confirmed', async () => {
     const other = await t.http().post('/api/reviews').set(s.coordinator.auth).send(reviewBody(s.partnership.id));
     expect(other.status).toBe(201);
     const path = `/reviews/${other.body.id}/tasks/DECIDE_NOT_TO_COMMISSION`;
-    const res = await send(agents.csp, path, { ...today('decidedAt'), rationale: 'Not a domestic homicide.' });
+    const res = await send(agents.csp, path, { ...today('decidedAt'), deathType: 'homicide', rationale: 'Not a domestic homicide.' });
     expect(res.headers.location).toBe(`${path}/confirm`);
     const confirm = await open(agents.csp, `${path}/confirm`);
     const done = await agents.csp
@@ -215,9 +224,31 @@ describe('web: a review’s work through the forms', () => {
     const { 'decidedAt-day': day } = today('decidedAt');
     expect(form.text).toContain(`name="decidedAt-day" type="text" value="${day}"`);
     expect(form.text).toContain('govuk-character-count');
+    // v3: the kind of death (radios, then a description for "Something else") and who made the decision.
+    expect(form.text).toContain('What kind of death is it?');
+    expect(form.text).toMatch(/name="deathType" type="radio" value="other"[\s\S]*If something else, describe the kind of death/);
+    expect(form.text).toContain('Who made the decision?');
+    const decision = { deathType: 'homicide', decisionMaker: 'CSP chair at the board meeting' };
+    const unanswered = await send(agents.coordinator, `/reviews/${reviewId}/tasks/DECIDE_TO_COMMISSION`, {
+      ...today('decidedAt'),
+      deathType: 'other',
+      rationale: 'Criteria met.',
+    });
+    expect(unanswered.status).toBe(400);
+    expect(unanswered.text).toMatch(/<a href="#deathTypeDescription">Enter the description of the kind of death<\/a>/);
+    expect(unanswered.text).toMatch(/<a href="#decisionMaker">Enter who made the decision<\/a>/);
+    const noKind = await send(agents.coordinator, `/reviews/${reviewId}/tasks/DECIDE_TO_COMMISSION`, {
+      ...today('decidedAt'),
+      ...decision,
+      deathType: '',
+      rationale: 'Criteria met.',
+    });
+    expect(noKind.status).toBe(400);
+    expect(noKind.text).toMatch(/<a href="#deathType">Select what kind of death it is<\/a>/);
 
     const bad = await send(agents.coordinator, `/reviews/${reviewId}/tasks/DECIDE_TO_COMMISSION`, {
       ...today('decidedAt'),
+      ...decision,
       'decidedAt-month': '13',
       rationale: 'Criteria met.',
     });
@@ -228,6 +259,7 @@ describe('web: a review’s work through the forms', () => {
     const future = await send(agents.coordinator, `/reviews/${reviewId}/tasks/DECIDE_TO_COMMISSION`, {
       ...today('decidedAt'),
       'decidedAt-year': String(new Date().getUTCFullYear() + 1),
+      ...decision,
       rationale: 'Criteria met.',
     });
     // The domain checks the date when the confirmed step is sent: the form again, with the error.
@@ -244,6 +276,7 @@ describe('web: a review’s work through the forms', () => {
 
     const noReason = await send(agents.coordinator, `/reviews/${reviewId}/tasks/DECIDE_TO_COMMISSION`, {
       ...today('decidedAt'),
+      ...decision,
       rationale: '',
     });
     expect(noReason.status).toBe(400);
@@ -254,6 +287,7 @@ describe('web: a review’s work through the forms', () => {
     const decided = await send(agents.coordinator, `/reviews/${reviewId}/tasks/DECIDE_TO_COMMISSION`, {
       ...today('decidedAt', 1),
       'decidedAt-time': '9:15am',
+      ...decision,
       rationale: 'Criteria met.',
     });
     expect(decided.headers.location).toBe(`/reviews/${reviewId}/tasks/DECIDE_TO_COMMISSION/confirm`);
@@ -271,7 +305,7 @@ describe('web: a review’s work through the forms', () => {
     const again = await agents.coordinator
       .post(`/reviews/${reviewId}/tasks/DECIDE_TO_COMMISSION`)
       .type('form')
-      .send({ _csrf: csrfOf(stale.text), ...today('decidedAt'), rationale: 'Again.' });
+      .send({ _csrf: csrfOf(stale.text), ...today('decidedAt'), ...decision, rationale: 'Again.' });
     expect(again.status).toBe(409);
     pages.push(again.text);
     expect(again.text).toContain('govuk-notification-banner');
@@ -401,6 +435,8 @@ describe('web: a review’s work through the forms', () => {
     expect(text).toContain('by agency_contact WRK');
     expect(text).toContain('Chair: independent_chair WRK');
     expect(text).toContain('Agency: WRK Police');
+    expect(text).toContain('Kind of death: a homicide');
+    expect(text).toContain('Decided by: CSP chair at the board meeting');
     expect(text).toMatch(/\d{1,2} [A-Z][a-z]+ \d{4}, 9:15am/);
     expect(text.indexOf('Drafting begun')).toBeLessThan(text.indexOf('Notification recorded'));
   });

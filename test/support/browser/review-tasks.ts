@@ -56,6 +56,12 @@ export async function typeInto(page: Page, id: string, text: string): Promise<vo
   await page.keyboard.type(text);
 }
 
+/** Tab to a radio by its id and press Space to choose it: the keyboard alone. */
+export async function chooseByKeyboard(page: Page, id: string): Promise<void> {
+  await tabTo(page, (f) => f.tag === 'input' && f.id === id, { max: 60 });
+  await page.keyboard.press('Space');
+}
+
 /** Tab to a link or button by its words and press Enter; waits for the page it opens. */
 export async function activate(page: Page, words: string | RegExp): Promise<void> {
   const matches = (text: string) => (typeof words === 'string' ? text === words : words.test(text));

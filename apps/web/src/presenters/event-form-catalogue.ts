@@ -14,8 +14,22 @@ export type FieldSpec =
   | { kind: 'agency'; name: string; label: string; choose: AgencyChoice }
   | { kind: 'chair'; name: string; label: string }
   | { kind: 'action'; name: string; label: string }
-  | { kind: 'choice'; name: string; label: string; options: { value: string; text: string }[] }
-  | { kind: 'text'; name: string; label: string; hint?: string; optional?: boolean; maxlength: number; type?: 'url' }
+  | { kind: 'choice'; name: string; label: string; options: { value: string; text: string }[]; missing?: string }
+  | {
+      kind: 'text';
+      name: string;
+      label: string;
+      hint?: string;
+      optional?: boolean;
+      maxlength: number;
+      type?: 'url';
+      /** What it is called in an error message, when the label is not a name ("Describe …"). */
+      called?: string;
+      /** Needed only with this answer to a choice before it (then required unless optional); ignored with any other. */
+      onlyWith?: { field: string; value: string };
+      /** Asked only of these roles (the others are themselves the answer). */
+      onlyFor?: readonly string[];
+    }
   | { kind: 'reason'; name: string; label: string; hint?: string; optional?: boolean }
   /** An outstanding scoping or IMR request, named by agency: sends `kind` and `agencyId` (WITHDRAW_REQUEST). */
   | { kind: 'request'; name: string; label: string }
@@ -68,14 +82,18 @@ const OPTIONAL_DUE_DATE: FieldSpec = {
   called: 'The due date',
 };
 
-/** Who made a decision, when the coordinator records it (a CSP chair recording their own leaves it blank). */
+/**
+ * Who made a decision, asked of the coordinator recording it (v3); a CSP chair recording
+ * their own decision is the decision-maker, so is not asked.
+ */
 const DECISION_MAKER: FieldSpec = {
   kind: 'text',
   name: 'decisionMaker',
-  label: 'Who made the decision? (optional)',
-  hint: 'For example, the CSP board meeting. Leave blank if you are the CSP chair recording your own decision.',
-  optional: true,
+  label: 'Who made the decision?',
+  hint: 'For example, the CSP chair, or the CSP board at its meeting',
   maxlength: 200,
+  called: 'Who made the decision',
+  onlyFor: ['coordinator'],
 };
 
 /** The statutory record of a decision (v3): the kind of death, and who decided. */
@@ -84,13 +102,23 @@ const DECISION_RECORD: FieldSpec[] = [
     kind: 'choice',
     name: 'deathType',
     label: 'What kind of death is it?',
+    missing: 'Select what kind of death it is',
     options: [
       { value: 'homicide', text: 'A homicide' },
       { value: 'suicide', text: 'A suicide after domestic abuse' },
       { value: 'other', text: 'Something else' },
     ],
   },
-  { kind: 'text', name: 'deathTypeDescription', label: 'If something else, describe it', optional: true, maxlength: 4000 },
+  // A plain question after the radios rather than a conditional reveal: GOV.UK's reveal puts
+  // aria-expanded on a radio, which ARIA does not allow (axe's aria-allowed-attr).
+  {
+    kind: 'text',
+    name: 'deathTypeDescription',
+    label: 'If something else, describe the kind of death',
+    called: 'The description of the kind of death',
+    maxlength: 4000,
+    onlyWith: { field: 'deathType', value: 'other' },
+  },
   DECISION_MAKER,
 ];
 
@@ -156,6 +184,12 @@ export const EVENT_FORMS: Partial<Record<DhrEventType, EventForm>> = {
     task: 'Record the Home Office’s response to the decision',
     title: 'Record the Home Office’s response to the decision not to hold a review',
     recorded: 'Home Office response recorded',
+    recordedFor: (payload) =>
+      payload.outcome === 'accepted'
+        ? 'Home Office response recorded: it accepted the decision not to hold a review'
+        : payload.outcome === 'challenged'
+          ? 'Home Office response recorded: it challenged the decision not to hold a review'
+          : 'Home Office response recorded',
     hint: 'The Home Office quality assurance panel reviews every decision not to hold a review. The review can be closed once it accepts the decision.',
     fields: [
       when('receivedAt'),
@@ -163,6 +197,7 @@ export const EVENT_FORMS: Partial<Record<DhrEventType, EventForm>> = {
         kind: 'choice',
         name: 'outcome',
         label: 'What did the Home Office say?',
+        missing: 'Select what the Home Office said',
         options: [
           { value: 'accepted', text: 'It accepted the decision' },
           { value: 'challenged', text: 'It challenged the decision' },
@@ -547,7 +582,7 @@ const END_PUBLICATION_HOLD: EventForm = {
 };
 
 /** The form for an event, in the words that fit the review now (resuming a hold on publication only says so). */
-export function eventForm(type: string, review?: { hold?: { scope: string } | null }): EventForm | null {
+export function eventForm(type: string, review?: { hold?: { scope: string } | null }, role?: string): EventForm | null {
   if (isOnBehalfTask(type)) {
     const own = eventForm(eventTypeOf(type), review);
     return own && !type.startsWith('RECORD_GUIDANCE_STEP') ? onBehalfForm(own) : null;
@@ -557,7 +592,14 @@ export function eventForm(type: string, review?: { hold?: { scope: string } | nu
     const step = type.slice('RECORD_GUIDANCE_STEP.'.length);
     return Object.prototype.hasOwnProperty.call(GUIDANCE_FORMS, step) ? GUIDANCE_FORMS[step] : null;
   }
-  return Object.prototype.hasOwnProperty.call(EVENT_FORMS, type) ? EVENT_FORMS[type as DhrEventType]! : null;
+  const form = Object.prototype.hasOwnProperty.call(EVENT_FORMS, type) ? EVENT_FORMS[type as DhrEventType]! : null;
+  return form && role ? forRole(form, role) : form;
+}
+
+/** The form as this role sees it: without the questions asked only of others. */
+function forRole(form: EventForm, role: string): EventForm {
+  const asked = form.fields.filter((f) => f.kind !== 'text' || !f.onlyFor || f.onlyFor.includes(role));
+  return asked.length === form.fields.length ? form : { ...form, fields: asked };
 }
 
 /** What a history entry of this type recorded, in words, when the form knows them. */

@@ -198,3 +198,72 @@ describe('v2 event forms: due dates, withdrawn requests and holds', () => {
     expect(errors.list).toEqual([{ text: 'The due date must be in the future', href: '#dueAt-day' }]);
   });
 });
+
+describe('v3 event forms: the decision on the record and the Home Office’s response', () => {
+  const now = new Date('2026-11-26T10:00:00Z');
+  const decidedToday = { 'decidedAt-day': '26', 'decidedAt-month': '11', 'decidedAt-year': '2026' };
+
+  it('asks the coordinator who made the decision, and never the CSP chair, who is the decision-maker', () => {
+    const names = (role: string) => eventForm('DECIDE_NOT_TO_COMMISSION', undefined, role)!.fields.map((f) => f.name);
+    expect(names('coordinator')).toEqual(['decidedAt', 'deathType', 'deathTypeDescription', 'decisionMaker', 'rationale']);
+    expect(names('csp_chair')).toEqual(['decidedAt', 'deathType', 'deathTypeDescription', 'rationale']);
+    expect(eventForm('RECONSIDER_DECISION', undefined, 'csp_chair')!.fields.map((f) => f.name)).toEqual(['decidedAt', 'rationale']);
+  });
+
+  it('asks the kind of death with radios, then a description that is needed only for "Something else"', () => {
+    const form = eventForm('DECIDE_TO_COMMISSION', undefined, 'coordinator')!;
+    const fields = formFields(form, ctx, {});
+    const radios = fields.find((f) => f.params && 'idPrefix' in f.params && f.params.idPrefix === 'deathType')!;
+    expect((radios.params as { items: { value: string; text: string }[] }).items.map((i) => i.text)).toEqual([
+      'A homicide',
+      'A suicide after domestic abuse',
+      'Something else',
+    ]);
+    // A plain question straight after the radios (a conditional reveal's aria-expanded on a radio fails axe).
+    expect(fields[fields.indexOf(radios) + 1].params).toMatchObject({
+      id: 'deathTypeDescription',
+      label: { text: 'If something else, describe the kind of death' },
+    });
+
+    const missing = readForm(form, { ...decidedToday, rationale: 'Criteria met.' }, ctx, now);
+    expect('errors' in missing && missing.errors.list).toEqual([
+      { text: 'Select what kind of death it is', href: '#deathType' },
+      { text: 'Enter who made the decision', href: '#decisionMaker' },
+    ]);
+    const undescribed = readForm(form, { ...decidedToday, deathType: 'other', decisionMaker: 'CSP board', rationale: 'x' }, ctx, now);
+    expect('errors' in undescribed && undescribed.errors.list).toEqual([
+      { text: 'Enter the description of the kind of death', href: '#deathTypeDescription' },
+    ]);
+    const other = readForm(
+      form,
+      { ...decidedToday, deathType: 'other', deathTypeDescription: 'A death in custody', decisionMaker: 'CSP board', rationale: 'x' },
+      ctx,
+      now,
+    );
+    expect('payload' in other && other.payload).toMatchObject({
+      deathType: 'other',
+      deathTypeDescription: 'A death in custody',
+      decisionMaker: 'CSP board',
+    });
+    // A description left in the box after choosing another kind is not sent.
+    const homicide = readForm(
+      form,
+      { ...decidedToday, deathType: 'homicide', deathTypeDescription: 'left over', decisionMaker: 'CSP board', rationale: 'x' },
+      ctx,
+      now,
+    );
+    expect('payload' in homicide && homicide.payload).not.toHaveProperty('deathTypeDescription');
+  });
+
+  it('records the Home Office’s response in words that say what it said', () => {
+    const form = eventForm('HOME_OFFICE_RESPONSE', undefined, 'coordinator')!;
+    const missing = readForm(form, { 'receivedAt-day': '26', 'receivedAt-month': '11', 'receivedAt-year': '2026' }, ctx, now);
+    expect('errors' in missing && missing.errors.list).toEqual([{ text: 'Select what the Home Office said', href: '#outcome' }]);
+    expect(recordedWords('HOME_OFFICE_RESPONSE', { outcome: 'accepted' })).toBe(
+      'Home Office response recorded: it accepted the decision not to hold a review',
+    );
+    expect(recordedWords('HOME_OFFICE_RESPONSE', { outcome: 'challenged' })).toBe(
+      'Home Office response recorded: it challenged the decision not to hold a review',
+    );
+  });
+});

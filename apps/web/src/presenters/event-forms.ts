@@ -81,7 +81,8 @@ export type Errors = { list: { text: string; href: string }[]; field: Record<str
 /** What a form field is called in an error message. */
 function errorName(field: FieldSpec): string {
   if (field.kind === 'when') return field.label ? 'The date' : 'The date this happened';
-  if (field.kind === 'date') return field.called ?? field.label.replace(/ \(optional\)$/, '');
+  if ((field.kind === 'date' || field.kind === 'text') && field.called) return field.called;
+  if (field.kind === 'date') return field.label.replace(/ \(optional\)$/, '');
   return field.label.replace(/\?$/, '').replace(/ \(optional\)$/, '');
 }
 
@@ -193,7 +194,7 @@ export function readForm(
       const options = choicesFor(field, ctx);
       const chosen = options.find((o) => o.value === text);
       if (!chosen) {
-        problems.push({ field, text: SELECT_MESSAGES[field.kind] });
+        problems.push({ field, text: (field.kind === 'choice' && field.missing) || SELECT_MESSAGES[field.kind] });
         continue;
       }
       if (field.kind === 'request') {
@@ -204,6 +205,8 @@ export function readForm(
       answers.push({ name: field.name, href: anchor(field), key: label, value: chosen.text });
       continue;
     }
+    // A follow-up question counts only with the answer it follows ("Something else": describe it).
+    if (field.kind === 'text' && field.onlyWith && body[field.onlyWith.field] !== field.onlyWith.value) continue;
     const max = field.kind === 'text' ? field.maxlength : TEXT_LIMIT;
     if (!text) {
       if (!field.optional)

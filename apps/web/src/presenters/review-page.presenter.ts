@@ -47,7 +47,13 @@ export function reviewHeader(review: VisibleReview) {
 
 type Row = { key: { text: string }; value: { text?: string; html?: string } };
 
-const DEATH_WORDS: Record<string, string> = {
+const OUTCOME_WORDS: Record<string, string> = {
+  commissioned: 'Hold a review',
+  not_commissioned: 'Not to hold a review',
+  directed: 'Hold a review, as the Secretary of State directed',
+  reconsidered: 'Hold a review, reconsidered after the Home Office challenged the decision not to',
+};
+const DEATH_TYPE_WORDS: Record<string, string> = {
   homicide: 'A homicide',
   suicide: 'A suicide after domestic abuse',
   other: 'Something else',
@@ -71,10 +77,9 @@ function versionWords(versions: ReportVersions | null): string | null {
   return text ? text[0].toUpperCase() + text.slice(1) : null;
 }
 
-/** v3's statutory record on the Overview: the kind of death, and which report versions went where. */
-function statutoryRows(review: VisibleReview): Row[] {
+/** v3's statutory record on the Overview: which report versions went where, and the time online. */
+function reportRows(review: VisibleReview): Row[] {
   const full = review as {
-    decision?: { deathType: string | null; deathTypeDescription: string | null } | null;
     report?: {
       signedOff: ReportVersions | null;
       submitted: ReportVersions | null;
@@ -85,14 +90,6 @@ function statutoryRows(review: VisibleReview): Row[] {
     keepOnlineUntil?: string | null;
   };
   const rows: Row[] = [];
-  const death = full.decision?.deathType;
-  if (death) {
-    const words = DEATH_WORDS[death] ?? death;
-    rows.push({
-      key: { text: 'Kind of death' },
-      value: { text: full.decision?.deathTypeDescription ? `${words}: ${full.decision.deathTypeDescription}` : words },
-    });
-  }
   const report = full.report;
   const add = (key: string, value: string | null) => value && rows.push({ key: { text: key }, value: { text: value } });
   add('Signed off', versionWords(report?.signedOff ?? null));
@@ -104,6 +101,49 @@ function statutoryRows(review: VisibleReview): Row[] {
   return rows;
 }
 
+/**
+ * The decision on the record (v3) and the Home Office's answer to a "no", for those who may
+ * read them (an agency contact's view carries neither): why a "no" can or cannot be closed yet.
+ */
+function decisionRows(review: VisibleReview): Row[] {
+  const { decision, homeOfficeResponse } = review as {
+    decision?: {
+      outcome: string;
+      decidedAt: string | null;
+      decidedBy: { user?: { name: string } | null; role?: string } | null;
+      deathType: string | null;
+      deathTypeDescription: string | null;
+    } | null;
+    homeOfficeResponse?: { receivedAt: string; outcome: string } | null;
+  };
+  if (!decision) return [];
+  const rows: Row[] = [
+    {
+      key: { text: 'Decision' },
+      value: {
+        text: `${OUTCOME_WORDS[decision.outcome] ?? decision.outcome}${decision.decidedAt ? `, ${longDate(decision.decidedAt)}` : ''}`,
+      },
+    },
+  ];
+  const by = decision.decidedBy?.user?.name ?? decision.decidedBy?.role;
+  if (by) rows.push({ key: { text: 'Decided by' }, value: { text: by } });
+  if (decision.deathType)
+    rows.push({
+      key: { text: 'Kind of death' },
+      value: { text: decision.deathTypeDescription ?? DEATH_TYPE_WORDS[decision.deathType] ?? decision.deathType },
+    });
+  if (decision.outcome === 'not_commissioned' || homeOfficeResponse)
+    rows.push({
+      key: { text: 'Home Office response' },
+      value: {
+        text: !homeOfficeResponse
+          ? 'Not recorded yet. The review can be closed once the Home Office accepts the decision.'
+          : `${homeOfficeResponse.outcome === 'accepted' ? 'Accepted the decision' : 'Challenged the decision'}, ${longDate(homeOfficeResponse.receivedAt)}`,
+      },
+    });
+  return rows;
+}
+
 /** The review page's header and Overview summary list: names, never ids, dates in words. */
 export async function reviewPage(review: VisibleReview, now: Date) {
   const rows: Row[] = [
@@ -111,7 +151,8 @@ export async function reviewPage(review: VisibleReview, now: Date) {
     { key: { text: 'Notified by' }, value: { text: review.notifiedBy } },
     { key: { text: 'Date of death' }, value: { text: longDate(review.deathDate) } },
     { key: { text: 'Chair' }, value: { text: review.chair?.name ?? 'Not appointed yet' } },
-    ...statutoryRows(review),
+    ...decisionRows(review),
+    ...reportRows(review),
   ];
   const panel = review.panel.map((p) => ({
     agency: p.agencyName ?? 'An agency',

@@ -91,6 +91,34 @@ function recordDetails(entry: HistoryEntry): string[] {
   return details;
 }
 
+const DEATH_TYPE_WORDS: Record<string, string> = {
+  homicide: 'a homicide',
+  suicide: 'a suicide after domestic abuse',
+  other: 'something else',
+};
+
+/** A CSP decision's record (v3): the kind of death and who made it (a CSP chair by name, or the role the coordinator gave). */
+function decisionDetails(entry: HistoryEntry, userName: (id: string) => string | null): string[] {
+  const p = entry.payload;
+  const details: string[] = [];
+  if (typeof p.deathType === 'string') {
+    const described = p.deathType === 'other' && typeof p.deathTypeDescription === 'string' ? p.deathTypeDescription : null;
+    details.push(`Kind of death: ${described ?? DEATH_TYPE_WORDS[p.deathType] ?? p.deathType}`);
+  }
+  const by = p.decidedBy as { userId?: unknown; role?: unknown } | null | undefined;
+  if (by && typeof by.userId === 'string') details.push(`Decided by: ${userName(by.userId) ?? 'a former user'}`);
+  else if (by && typeof by.role === 'string') details.push(`Decided by: ${by.role}`);
+  return details;
+}
+
+/** The people a history entry names by id (a chair appointed, a CSP chair who decided), for looking up their names. */
+export function namedUserIds(history: HistoryEntry[]): string[] {
+  return history.flatMap((e) => {
+    const by = e.payload.decidedBy as { userId?: unknown } | null | undefined;
+    return [e.payload.userId, by?.userId].filter((id): id is string => typeof id === 'string');
+  });
+}
+
 function sentence(type: string): string {
   const words = type.toLowerCase().replace(/_/g, ' ');
   return words[0].toUpperCase() + words.slice(1);
@@ -110,7 +138,7 @@ export function timelineItems(history: HistoryEntry[], userName: (id: string) =>
     if (entry.type === 'NOTIFIED' && typeof entry.payload.notifiedBy === 'string') details.push(`Notified by ${entry.payload.notifiedBy}`);
     if (typeof entry.payload.periodFrom === 'string' && typeof entry.payload.periodTo === 'string')
       details.push(`Period covered: ${longDate(entry.payload.periodFrom)} to ${longDate(entry.payload.periodTo)}`);
-    details.push(...v2Details(entry), ...recordDetails(entry));
+    details.push(...v2Details(entry), ...decisionDetails(entry, userName), ...recordDetails(entry));
     if (entry.onBehalfOf && entry.evidence) details.push(`Evidence: ${entry.evidence}`);
     for (const key of FREE_TEXT) if (typeof entry.payload[key] === 'string') details.push(entry.payload[key] as string);
     if (entry.toStage && entry.toStage !== entry.fromStage)

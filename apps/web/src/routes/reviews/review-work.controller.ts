@@ -25,7 +25,7 @@ import { guidanceTasks } from '../../presenters/guidance-tasks.presenter';
 import { NOTIFICATION_FORM } from '../../presenters/notification-form';
 import { reportVersionRows } from '../../presenters/report-versions.presenter';
 import { reviewHeader } from '../../presenters/review-page.presenter';
-import { HistoryEntry, timelineItems } from '../../presenters/timeline.presenter';
+import { HistoryEntry, namedUserIds, timelineItems } from '../../presenters/timeline.presenter';
 import { takeFlash } from './review-work-session';
 import { taskReturnTo } from './task-return';
 
@@ -141,7 +141,7 @@ export class ReviewWorkController {
   ): Promise<void> {
     this.assertTask(actor, type);
     const review = await this.reviews.get(actor, reviewId(id));
-    const form = eventForm(type, review)!;
+    const form = eventForm(type, review, actor.role)!;
     if (!taskAllowed(review, type)) return this.renderTasks(res, review, { refused: form.task });
     // Back from "Check and confirm" (a Change link): the answers given, not a blank form, and where they came from.
     const pending = req.session.pendingEvent;
@@ -163,7 +163,7 @@ export class ReviewWorkController {
   ): Promise<void> {
     this.assertTask(actor, type);
     const review = await this.reviews.get(actor, reviewId(id));
-    const form = eventForm(type, review)!;
+    const form = eventForm(type, review, actor.role)!;
     const values = valuesOf(form, body);
     const expectedVersion = versionOf(body.expectedVersion);
     const returnTo = taskReturnTo(body.returnTo);
@@ -242,7 +242,7 @@ export class ReviewWorkController {
   private async confirming(actor: Actor, id: string, type: string, req: Request, res: Response) {
     this.assertTask(actor, type);
     const review = await this.reviews.get(actor, reviewId(id));
-    const form = eventForm(type, review)!;
+    const form = eventForm(type, review, actor.role)!;
     const pending = req.session.pendingEvent;
     if (!form.confirm || !pending || pending.reviewId !== review.id || pending.type !== type) {
       res.redirect(303, `/reviews/${review.id}/tasks/${type}`);
@@ -258,9 +258,7 @@ export class ReviewWorkController {
   async timeline(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() res: Response): Promise<void> {
     const review = await this.reviews.get(actor, reviewId(id));
     const history = (await this.reviews.history(actor, review.id)) as HistoryEntry[];
-    const named = await this.directory.names({
-      userIds: history.map((e) => (typeof e.payload.userId === 'string' ? e.payload.userId : null)),
-    });
+    const named = await this.directory.names({ userIds: namedUserIds(history) });
     res.render('pages/reviews/timeline', {
       review: heading(review, 'timeline'),
       items: timelineItems(history, (userId) => named.user(userId)?.name ?? null),
