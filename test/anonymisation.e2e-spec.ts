@@ -100,7 +100,11 @@ describe('anonymisation: identifying terms and the PUBLISH guard', () => {
     const anonymised = docx(['Overview report', 'The victim, Adult A’s mother said…', 'They lived in a town in the region.']);
     expect((await addVersion(s.chair, id, documentId, anonymised, 'overview-v2.docx')).status).toBe(201);
     expect((await check(id)).body).toMatchObject({ clean: true, checked: [{ documentId, version: 2 }], matches: [] });
-    const published = await publish(id);
+    // The Home Office approved version 1: publishing the anonymised version 2 lists the amendments (v3).
+    const unlisted = await publish(id);
+    expect(unlisted.status).toBe(400);
+    expect(unlisted.body.fields).toEqual([expect.objectContaining({ field: 'amendments' })]);
+    const published = await publish(id, { amendments: 'Anonymised: the victim’s name and the street removed' });
     expect(published.status).toBe(200);
     review = published.body;
     expect(review.stage).toBe('action_plan');

@@ -2,14 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { mayReadDocument } from '@dhr/access';
 import { DomainError } from '@dhr/core';
-import {
-  panelAgencyIds,
-  type AcceptedEvent,
-  type EventToComplete,
-  type ReviewExtension,
-  type ReviewViewRequest,
-  type ViewFieldsByReview,
-} from '@dhr/reviews';
+import { panelAgencyIds, type EventToComplete, type ReviewExtension, type ReviewViewRequest, type ViewFieldsByReview } from '@dhr/reviews';
 import type { DhrEvent } from '@dhr/workflows/dhr/contract';
 import { namesReportVersions, withReportVersions } from './report-versions';
 import { EVENT_DOCUMENT_TYPES } from './document-events';
@@ -27,18 +20,24 @@ import { DocumentsService } from './documents.service';
 export class DocumentsReviewExtension implements ReviewExtension {
   constructor(private readonly documents: DocumentsService) {}
 
-  /** Names the report versions signed off, sent to the Home Office or published (the latest unless named). */
+  /**
+   * Before the machine sees the event: the documents it names must be of the right type in
+   * the same review (a draft, the Home Office feedback, the published report, a draft's
+   * version), and the report versions signed off, sent or published are named (the latest
+   * unless given).
+   */
   async completeEvent({ manager, review, event, context }: EventToComplete): Promise<DhrEvent> {
+    await this.assertNamedDocuments(manager, review.id, event);
     return namesReportVersions(event) ? withReportVersions(manager, review.id, event, context) : event;
   }
 
-  async onEventAccepted({ manager, review, event }: AcceptedEvent): Promise<void> {
+  private async assertNamedDocuments(manager: EntityManager, reviewId: string, event: DhrEvent): Promise<void> {
     const rule = EVENT_DOCUMENT_TYPES[event.type];
     if (!rule) return;
     const named = (event as unknown as Record<string, unknown>)[rule.field];
     if (named === undefined) return;
     const ids = Array.isArray(named) ? (named as string[]) : [named as string];
-    const docs = await manager.getRepository(DocumentEntity).findBy(ids.map((id) => ({ id, reviewId: review.id })));
+    const docs = await manager.getRepository(DocumentEntity).findBy(ids.map((id) => ({ id, reviewId })));
     const found = new Map(docs.map((d) => [d.id, d]));
     ids.forEach((id, i) => {
       const doc = found.get(id);

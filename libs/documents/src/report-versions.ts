@@ -1,6 +1,7 @@
 // Which versions of the report an event is about (v3): CSP_SIGN_OFF, SUBMIT_TO_HOME_OFFICE
 // and PUBLISH name the overview report, executive summary and action plan, each at a
-// version; a part not named is the latest document of its type at its latest version.
+// version; a part not named is the draft the chair submitted last (else the newest
+// document of its type), at its latest version.
 // PUBLISH must publish what the Home Office approved, or a later version with the
 // amendments listed.
 import type { EntityManager } from 'typeorm';
@@ -60,8 +61,9 @@ export async function withReportVersions(
       documents[part] = { documentId: named.documentId, version: named.version ?? latest };
       continue;
     }
-    // PUBLISH's list of published documents, then the newest document of the type.
-    const chosen = ofType.find((d) => publishedIds.includes(d.id)) ?? ofType[0];
+    // PUBLISH's list of published documents, then the draft the chair submitted last, then the newest document of the type.
+    const lastDraft = [...context.drafts].reverse().find((draft) => ofType.some((d) => d.id === draft.documentId));
+    const chosen = ofType.find((d) => publishedIds.includes(d.id)) ?? ofType.find((d) => d.id === lastDraft?.documentId) ?? ofType[0];
     documents[part] = chosen && versions.has(chosen.id) ? { documentId: chosen.id, version: versions.get(chosen.id)! } : null;
   }
   if (event.type === 'PUBLISH') assertPublishesWhatWasApproved(documents, context.report?.approved ?? null, event.amendments);
