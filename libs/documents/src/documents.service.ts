@@ -235,8 +235,10 @@ export class DocumentsService {
   private async prepareAndStore(reviewId: string, type: DocumentType, file: UploadedDocumentFile): Promise<Prepared> {
     const fileName = sanitizeFileName(file.originalname);
     const mediaType = sniffMediaType(file.buffer, fileName);
-    if (!mediaType)
-      throw new DomainError('unsupported_media_type', { message: 'accepted: PDF, DOCX, XLSX, ODT, CSV (named .csv) and UTF-8 text' });
+    if (!mediaType) {
+      const reason = 'must be PDF, DOCX, XLSX, ODT, CSV (named .csv) or UTF-8 text';
+      throw new DomainError('unsupported_media_type', { message: `file ${reason}`, fields: [{ field: 'file', reason }] });
+    }
     await this.checks.run({ type, mediaType, bytes: file.buffer });
     const versionId = randomUUID();
     const storageKey = `${reviewId}/${versionId}`;
@@ -299,6 +301,7 @@ export class DocumentsService {
 
 function requireFile(file: UploadedDocumentFile | undefined): UploadedDocumentFile {
   if (!file || !Buffer.isBuffer(file.buffer)) throw DomainError.field('file', 'a file is required (multipart field "file")');
+  if (file.buffer.length === 0) throw DomainError.field('file', 'is empty (0 bytes)');
   return file;
 }
 

@@ -12,14 +12,18 @@ export const MEDIA_TYPES = {
 const MAX_ZIP_ENTRIES = 10_000;
 const MAX_MIMETYPE_BYTES = 200;
 
+/** The smallest zip: an end-of-central-directory record alone. */
+const MIN_ZIP_BYTES = 22;
+
 /**
  * The media type decided from the bytes themselves (never the client's header):
  * PDF, DOCX, XLSX, ODT, CSV (UTF-8 text named .csv) or plain UTF-8 text; null for anything else.
+ * A short file is judged on the bytes it has: lengths are checked before any header is read.
  */
 export function sniffMediaType(bytes: Buffer, fileName: string | null): string | null {
   if (bytes.length === 0) return null;
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return MEDIA_TYPES.pdf;
-  if (bytes.readUInt32LE(0) === 0x04034b50 && bytes.length >= 22) return zipMediaType(bytes);
+  if (bytes.length >= MIN_ZIP_BYTES && bytes.readUInt32LE(0) === 0x04034b50) return zipMediaType(bytes);
   if (isUtf8Text(bytes)) return fileName?.toLowerCase().endsWith('.csv') ? MEDIA_TYPES.csv : MEDIA_TYPES.txt;
   return null;
 }
@@ -55,9 +59,9 @@ function zipMediaType(bytes: Buffer): string | null {
 /** The entries named by the zip's central directory, or null when it is not a well-formed zip. */
 function centralDirectory(bytes: Buffer): ZipEntry[] | null {
   // The end-of-central-directory record is in the last 22 + 65535 bytes.
-  const from = Math.max(0, bytes.length - 22 - 0xffff);
+  const from = Math.max(0, bytes.length - MIN_ZIP_BYTES - 0xffff);
   let eocd = -1;
-  for (let i = bytes.length - 22; i >= from; i--) {
+  for (let i = bytes.length - MIN_ZIP_BYTES; i >= from; i--) {
     if (bytes.readUInt32LE(i) === 0x06054b50) {
       eocd = i;
       break;

@@ -41,7 +41,11 @@ export class ErrorBody {
   error: string;
 
   @ApiPropertyOptional({ description: 'for people, not programs' }) message?: string;
-  @ApiPropertyOptional({ type: [FieldProblem], description: 'validation_failed: each field at fault and why' }) fields?: FieldProblem[];
+  @ApiPropertyOptional({
+    type: [FieldProblem],
+    description: 'validation_failed (and unsupported_media_type: `file`): each field at fault and why',
+  })
+  fields?: FieldProblem[];
   @ApiPropertyOptional({ description: "invalid_transition, invalid_stage: the review's stage now" }) stage?: string;
   @ApiPropertyOptional({ type: [String], description: 'invalid_transition: the events the review accepts now' }) allowedEvents?: string[];
   @ApiPropertyOptional({ type: [TermFound], description: 'identifying_terms_found: each term and the document it is in' })

@@ -66,6 +66,7 @@ export const UPLOAD_MESSAGES = {
   tooLarge: (limit: number) => `The selected file must be smaller than ${sizeInWords(limit)}`,
   malformed: 'The file could not be read. Try uploading it again',
   wrongType: (which: string) => `${which} must be ${FILE_KINDS}`,
+  empty: (which: string) => `${which} is empty`,
 };
 
 /** "The selected file", or "File 2" when several were sent. */

@@ -195,10 +195,15 @@ export class DocumentsController {
    * any file is stored, so that an upload of several files is all or nothing.
    */
   private async checkFiles(type: DocumentType, files: UploadedDocumentFile[]): Promise<{ errors: FormErrors; status: number } | null> {
+    const empty: string[] = [];
     const wrongType: string[] = [];
     const lines: string[] = [];
     let problemCount = 0;
     for (const [index, file] of files.entries()) {
+      if (file.buffer.length === 0) {
+        empty.push(UPLOAD_MESSAGES.empty(whichFile(index, files.length)));
+        continue;
+      }
       const mediaType = sniffMediaType(file.buffer, sanitizeFileName(file.originalname));
       if (!mediaType) {
         wrongType.push(UPLOAD_MESSAGES.wrongType(whichFile(index, files.length)));
@@ -213,6 +218,7 @@ export class DocumentsController {
         lines.push(...problems.map((p) => lineProblem(p, index, files.length)));
       }
     }
+    if (empty.length > 0) return { errors: fileErrors([...empty, ...wrongType]), status: 400 };
     if (wrongType.length > 0) return { errors: fileErrors(wrongType), status: 415 };
     if (lines.length > 0) {
       const more = problemCount > lines.length ? [`There are ${problemCount - lines.length} more problems not listed here`] : [];
