@@ -19,6 +19,26 @@ export default tseslint.config(
     },
   },
   {
+    // Request DTOs say what null means (libs/core validation/presence.ts); the environment's config is not a request.
+    files: ['libs/**/*.ts', 'apps/**/*.ts'],
+    ignores: ['libs/core/src/config/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message:
+                'IsOptional lets null through: use OptionalNotNull (null is a 400) or OptionalNullable (null clears) from @dhr/core.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' },
   },

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { OptionalNotNull, OptionalNullable } from '@dhr/core';
 import { RECOMMENDATION_SCOPES, RecommendationScope } from './action-plan.entities';
 
 const TEXT = 4000;
@@ -10,19 +11,16 @@ export class CreateRecommendationDto {
   @ApiProperty({ enum: RECOMMENDATION_SCOPES }) @IsIn(RECOMMENDATION_SCOPES) scope: RecommendationScope;
   @ApiProperty({ maxLength: TEXT }) @IsString() @MinLength(1) @MaxLength(TEXT) text: string;
   @ApiPropertyOptional({ description: "the agency that owns it (required for local): an agency of the review's partnership" })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   ownerAgencyId?: string;
 }
 
-/** Optional, but when given not null: the field cannot be cleared. */
-const Present = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
-
 export class UpdateRecommendationDto {
-  @ApiPropertyOptional({ enum: RECOMMENDATION_SCOPES }) @Present() @IsIn(RECOMMENDATION_SCOPES) scope?: RecommendationScope;
-  @ApiPropertyOptional({ maxLength: TEXT }) @Present() @IsString() @MinLength(1) @MaxLength(TEXT) text?: string;
+  @ApiPropertyOptional({ enum: RECOMMENDATION_SCOPES }) @OptionalNotNull() @IsIn(RECOMMENDATION_SCOPES) scope?: RecommendationScope;
+  @ApiPropertyOptional({ maxLength: TEXT }) @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(TEXT) text?: string;
   @ApiPropertyOptional({ description: 'the owning agency; null clears it (national recommendations only)', nullable: true, type: String })
-  @IsOptional()
+  @OptionalNullable()
   @IsUUID()
   ownerAgencyId?: string | null;
 
@@ -33,7 +31,7 @@ export class UpdateRecommendationDto {
     nullable: true,
     type: String,
   })
-  @IsOptional()
+  @OptionalNullable()
   @IsString()
   @MinLength(1)
   @MaxLength(DEPARTMENT_MAX)
@@ -45,7 +43,7 @@ export class UpdateRecommendationDto {
     nullable: true,
     type: String,
   })
-  @IsOptional()
+  @OptionalNullable()
   @Matches(DATE, { message: 'sentOn must be a date like 2026-03-06' })
   sentOn?: string | null;
 
@@ -55,7 +53,7 @@ export class UpdateRecommendationDto {
     nullable: true,
     type: String,
   })
-  @IsOptional()
+  @OptionalNullable()
   @IsString()
   @MinLength(1)
   @MaxLength(TEXT)
@@ -67,7 +65,7 @@ export class UpdateRecommendationDto {
     nullable: true,
     type: String,
   })
-  @IsOptional()
+  @OptionalNullable()
   @Matches(DATE, { message: 'respondedOn must be a date like 2026-03-06' })
   respondedOn?: string | null;
 }

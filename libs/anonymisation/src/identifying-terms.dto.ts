@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { OptionalNotNull } from '@dhr/core';
 
 export const MAX_TERMS = 500;
 export const MAX_TERM_LENGTH = 200;
@@ -16,7 +17,7 @@ export class PutIdentifyingTermsDto {
   terms: unknown[];
 
   @ApiPropertyOptional({ description: 'the list version last read: 409 conflict when someone changed it since' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(0)
   expectedVersion?: number;
@@ -38,7 +39,7 @@ export class AnonymisationCheckDto {
     format: 'uuid',
     description: 'documents to check; default: the latest overview_report, executive_summary and action_plan documents',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(100)
   @IsUUID('all', { each: true })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
+import { OptionalNotNull } from '@dhr/core';
 
 /** How many row problems an answer lists; `problemCount` gives the total. */
 export const MAX_LISTED_PROBLEMS = 100;
@@ -53,7 +54,7 @@ export type ChronologyExportFormat = (typeof CHRONOLOGY_EXPORT_FORMATS)[number];
 
 export class ChronologyContentQuery {
   @ApiPropertyOptional({ enum: CHRONOLOGY_EXPORT_FORMATS, default: 'csv' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(CHRONOLOGY_EXPORT_FORMATS)
   format?: ChronologyExportFormat;
 }

@@ -1,28 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { OptionalNotNull } from '@dhr/core';
 import { DOCUMENT_TYPES, DocumentType } from './document-types';
 
 /** The multipart fields of an upload besides `file`. */
 export class UploadDocumentDto {
   @ApiProperty({ type: 'string', format: 'binary', description: 'PDF, DOCX, XLSX, ODT, CSV or plain text' })
-  @IsOptional() // the file itself is taken by the interceptor, never from the body
+  @OptionalNotNull() // the file itself is taken by the interceptor, never from the body
   file?: unknown;
 
   @ApiProperty({ enum: DOCUMENT_TYPES }) @IsIn(DOCUMENT_TYPES) type: DocumentType;
-  @ApiPropertyOptional() @IsOptional() @IsUUID() agencyId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) title?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsUUID() agencyId?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(200) title?: string;
 }
 
 export class UploadVersionDto {
   @ApiProperty({ type: 'string', format: 'binary' })
-  @IsOptional()
+  @OptionalNotNull()
   file?: unknown;
 }
 
 export class DocumentContentQuery {
   @ApiPropertyOptional({ description: 'the version to read; latest without' })
-  @IsOptional()
+  @OptionalNotNull()
   @Type(() => Number)
   @IsInt()
   @Min(1)

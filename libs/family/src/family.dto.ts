@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength, registerDecorator, ValidationOptions } from 'class-validator';
+import { OptionalNotNull, OptionalNullable } from '@dhr/core';
 import {
   CONTACT_DIRECTIONS,
   CONTACT_METHODS,
@@ -32,9 +33,6 @@ function IsIsoDateTime(options?: ValidationOptions) {
     });
 }
 
-/** Optional, but when given not null: the field cannot be cleared. */
-const Present = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
-
 export class CreateFamilyMemberDto {
   @ApiProperty({ description: 'a pseudonym, e.g. "Sister of Adult A"; never a real name', maxLength: 200 })
   @IsString()
@@ -48,37 +46,40 @@ export class CreateFamilyMemberDto {
   relationship: string;
   @ApiProperty({ enum: CONTACT_PREFERENCES }) @IsIn(CONTACT_PREFERENCES) contactPreference: ContactPreference;
   @ApiPropertyOptional({ description: 'e.g. AAFDA', maxLength: 200 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   advocateOrganisation?: string;
   @ApiPropertyOptional({ description: "the advocate's role, not their name", maxLength: 200 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   advocateRole?: string;
-  @ApiPropertyOptional({ enum: INVOLVEMENTS, default: 'not_yet_contacted' }) @IsOptional() @IsIn(INVOLVEMENTS) involvement?: Involvement;
+  @ApiPropertyOptional({ enum: INVOLVEMENTS, default: 'not_yet_contacted' })
+  @OptionalNotNull()
+  @IsIn(INVOLVEMENTS)
+  involvement?: Involvement;
 }
 
 export class UpdateFamilyMemberDto {
-  @ApiPropertyOptional({ maxLength: 200 }) @Present() @IsString() @MinLength(1) @MaxLength(200) pseudonym?: string;
-  @ApiPropertyOptional({ maxLength: 100 }) @Present() @IsString() @MinLength(1) @MaxLength(100) relationship?: string;
-  @ApiPropertyOptional({ enum: CONTACT_PREFERENCES }) @Present() @IsIn(CONTACT_PREFERENCES) contactPreference?: ContactPreference;
+  @ApiPropertyOptional({ maxLength: 200 }) @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(200) pseudonym?: string;
+  @ApiPropertyOptional({ maxLength: 100 }) @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(100) relationship?: string;
+  @ApiPropertyOptional({ enum: CONTACT_PREFERENCES }) @OptionalNotNull() @IsIn(CONTACT_PREFERENCES) contactPreference?: ContactPreference;
   @ApiPropertyOptional({ description: 'null clears it', nullable: true, type: String, maxLength: 200 })
-  @IsOptional()
+  @OptionalNullable()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   advocateOrganisation?: string | null;
   @ApiPropertyOptional({ description: 'null clears it', nullable: true, type: String, maxLength: 200 })
-  @IsOptional()
+  @OptionalNullable()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   advocateRole?: string | null;
-  @ApiPropertyOptional({ enum: INVOLVEMENTS }) @Present() @IsIn(INVOLVEMENTS) involvement?: Involvement;
+  @ApiPropertyOptional({ enum: INVOLVEMENTS }) @OptionalNotNull() @IsIn(INVOLVEMENTS) involvement?: Involvement;
 }
 
 export class LogFamilyContactDto {

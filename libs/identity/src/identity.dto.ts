@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { OptionalNotNull, OptionalNullable } from '@dhr/core';
 import { AGENCY_KINDS, AgencyKind, Role, ROLES } from './identity.entities';
 import { MeetsPasswordPolicy, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-policy';
 
@@ -10,7 +11,7 @@ export class TokenRequestDto {
     description: 'the security code from the authenticator app (or an unused recovery code); required once the user has set up two-factor',
     example: '123456',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(32)
   code?: string;
@@ -19,7 +20,7 @@ export class TokenRequestDto {
     format: 'uuid',
     description: 'for a person who is a member of several partnerships: the one this token acts in (default: their home partnership)',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   partnershipId?: string;
 }
@@ -43,13 +44,13 @@ export class CreatePartnershipDto {
  */
 export class UpdatePartnershipDto {
   @ApiPropertyOptional({ example: 'Croydon Community Safety Partnership' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ example: 'CROY', description: 'only while no review reference has been made with the old code' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(12)
   code?: string;
@@ -61,7 +62,7 @@ export class UpdatePartnershipDto {
     example: 'Croydon DHR team',
     description: 'the name emails about its reviews are sent as (null: that of MAIL_FROM)',
   })
-  @IsOptional()
+  @OptionalNullable()
   @IsString()
   @MaxLength(100)
   senderName?: string | null;
@@ -73,7 +74,7 @@ export class UpdatePartnershipDto {
     example: 'dhr@croydon.gov.uk',
     description: 'the address they are sent from (null: that of MAIL_FROM); the mail server must be allowed to send as it',
   })
-  @IsOptional()
+  @OptionalNullable()
   @IsString()
   @MaxLength(254)
   senderEmail?: string | null;
@@ -85,7 +86,7 @@ export class UpdatePartnershipDto {
     example: 'Sam Patel, DHR coordinator',
     description: 'who recipients should contact, named in every email (null: the coordinators); with contactEmail',
   })
-  @IsOptional()
+  @OptionalNullable()
   @IsString()
   @MaxLength(200)
   contactName?: string | null;
@@ -97,7 +98,7 @@ export class UpdatePartnershipDto {
     example: 'dhr.coordinator@croydon.gov.uk',
     description: "the contact's address: every email's Reply-To (null: the coordinators'); with contactName",
   })
-  @IsOptional()
+  @OptionalNullable()
   @IsString()
   @MaxLength(254)
   contactEmail?: string | null;
@@ -125,17 +126,17 @@ export class CreateUserDto {
 
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
   @ApiProperty() @IsUUID() partnershipId: string;
-  @ApiPropertyOptional({ description: 'required for agency_contact' }) @IsOptional() @IsUUID() agencyId?: string;
+  @ApiPropertyOptional({ description: 'required for agency_contact' }) @OptionalNotNull() @IsUUID() agencyId?: string;
 }
 
 /** `GET /agencies` filter. */
 export class ListAgenciesQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() partnershipId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @OptionalNotNull() @IsUUID() partnershipId?: string;
 }
 
 /** `GET /users` filter. */
 export class ListUsersQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() partnershipId?: string;
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() agencyId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @OptionalNotNull() @IsUUID() partnershipId?: string;
+  @ApiPropertyOptional({ enum: ROLES }) @OptionalNotNull() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ format: 'uuid' }) @OptionalNotNull() @IsUUID() agencyId?: string;
 }

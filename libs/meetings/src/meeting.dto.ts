@@ -1,16 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-  registerDecorator,
-  ValidateIf,
-  ValidationOptions,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, IsUUID, MaxLength, MinLength, registerDecorator, ValidationOptions } from 'class-validator';
+import { OptionalNotNull, OptionalNullable } from '@dhr/core';
 
 export const LOCATION_MAX = 500;
 export const AGENDA_MAX = 10_000;
@@ -45,15 +35,15 @@ export class ScheduleMeetingDto {
   @MinLength(1)
   @MaxLength(LOCATION_MAX)
   location: string;
-  @ApiPropertyOptional({ maxLength: AGENDA_MAX }) @IsOptional() @IsString() @MaxLength(AGENDA_MAX) agenda?: string;
+  @ApiPropertyOptional({ maxLength: AGENDA_MAX }) @OptionalNotNull() @IsString() @MaxLength(AGENDA_MAX) agenda?: string;
   @ApiPropertyOptional({ type: [String], description: "users of the review's partnership to invite" })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(MAX_INVITEES)
   @IsUUID('all', { each: true })
   attendeeUserIds?: string[];
   @ApiPropertyOptional({ type: [String], description: 'agencies of the review: every agency contact of each is invited' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(MAX_INVITEES)
   @IsUUID('all', { each: true })
@@ -61,11 +51,11 @@ export class ScheduleMeetingDto {
 }
 
 export class UpdateMeetingDto {
-  @ApiPropertyOptional() @IsOptional() @IsMeetingTime() startsAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsMeetingTime() endsAt?: string;
-  @ApiPropertyOptional({ maxLength: LOCATION_MAX }) @IsOptional() @IsString() @MinLength(1) @MaxLength(LOCATION_MAX) location?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsMeetingTime() startsAt?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsMeetingTime() endsAt?: string;
+  @ApiPropertyOptional({ maxLength: LOCATION_MAX }) @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(LOCATION_MAX) location?: string;
   @ApiPropertyOptional({ maxLength: AGENDA_MAX, nullable: true, description: 'null removes the agenda' })
-  @ValidateIf((_o, v) => v !== null && v !== undefined)
+  @OptionalNullable()
   @IsString()
   @MaxLength(AGENDA_MAX)
   agenda?: string | null;

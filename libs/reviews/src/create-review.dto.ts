@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { OptionalNotNull } from '@dhr/core';
 import { IsIsoDate, IsIsoDateTime } from './events/iso-date-time.validator';
 
 export class CreateReviewDto {
@@ -12,6 +13,6 @@ export class CreateReviewDto {
   @ApiProperty({ example: 'Metropolitan Police Service' }) @IsString() @MinLength(1) @MaxLength(200) notifiedBy: string;
   @ApiProperty({ example: '2026-09-14' }) @IsIsoDate() deathDate: string;
   @ApiProperty({ description: 'never the real name' }) @IsString() @MinLength(1) @MaxLength(100) victimPseudonym: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100) perpetratorPseudonym?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) policeForceArea?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(100) perpetratorPseudonym?: string;
+  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MaxLength(200) policeForceArea?: string;
 }

@@ -1,19 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { OptionalNotNull } from '@dhr/core';
 import { STAGES, Stage } from '@dhr/workflows/dhr/contract';
 
 /** The orders a page of reviews may come in. */
@@ -23,14 +11,14 @@ export type ReviewSort = (typeof REVIEW_SORTS)[number];
 const trueOrFalse = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListReviewsQuery {
-  @ApiPropertyOptional({ enum: STAGES }) @IsOptional() @IsIn(STAGES) stage?: Stage;
+  @ApiPropertyOptional({ enum: STAGES }) @OptionalNotNull() @IsIn(STAGES) stage?: Stage;
 
   @ApiPropertyOptional({
     enum: STAGES,
     isArray: true,
     description: 'any of these stages, comma-separated (`notification,csp_signoff`) or repeated',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @Transform(({ value }) => (typeof value === 'string' ? value.split(',') : value))
   @IsArray({ message: 'stages must be a comma-separated list of stages' })
   @ArrayMaxSize(STAGES.length)
@@ -38,29 +26,29 @@ export class ListReviewsQuery {
   stages?: Stage[];
 
   @ApiPropertyOptional({ description: 'only reviews with an open clock past its due time' })
-  @IsOptional()
+  @OptionalNotNull()
   @Transform(trueOrFalse)
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 
   @ApiPropertyOptional({ description: 'only reviews on hold (true) or not on hold (false)' })
-  @IsOptional()
+  @OptionalNotNull()
   @Transform(trueOrFalse)
   @IsBoolean({ message: 'onHold must be true or false' })
   onHold?: boolean;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'only reviews this independent chair chairs' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID('all')
   chairUserId?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'only reviews this agency is involved in (asked for scoping, or on the panel)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID('all')
   agencyId?: string;
 
   @ApiPropertyOptional({ description: 'part of the reference or of a pseudonym (victim or perpetrator), any case' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -71,10 +59,10 @@ export class ListReviewsQuery {
     default: 'created',
     description: 'newest first, the next open deadline first, by reference, or the latest notified first',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(REVIEW_SORTS)
   sort: ReviewSort = 'created';
 
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page = 1;
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit = 50;
+  @ApiPropertyOptional({ default: 1 }) @OptionalNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(100000) page = 1;
+  @ApiPropertyOptional({ default: 50 }) @OptionalNotNull() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit = 50;
 }

@@ -62,6 +62,9 @@ const FACETS: Record<string, Facet> = {
   arrayUnique: (s) => void (s.uniqueItems = true),
   // Checked in the service against the rest of the body (password policy, cross-field rules): no schema facet.
   meetsPasswordPolicy: () => undefined,
+  // @OptionalNotNull / @OptionalNullable (libs/core presence): whether null is taken (and clears the field).
+  notNull: () => undefined,
+  isNullable: (s) => void (s.nullable = true),
 };
 
 /** `@IsOptional()` and `@ValidateIf(value !== undefined)`: the field may be left out. */

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
+import { OptionalNotNull } from '@dhr/core';
 
 /** The roles a person may hold in a further partnership (issue 10: chairs and agency contacts serve several). */
 export const EXTRA_MEMBERSHIP_ROLES = ['independent_chair', 'agency_contact'] as const;
@@ -10,7 +11,7 @@ export class AddMembershipDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() partnershipId: string;
   @ApiProperty({ enum: EXTRA_MEMBERSHIP_ROLES }) @IsIn(EXTRA_MEMBERSHIP_ROLES) role: ExtraMembershipRole;
   @ApiPropertyOptional({ format: 'uuid', description: 'required for agency_contact: an agency of that partnership' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   agencyId?: string;
 }

@@ -8,7 +8,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUrl,
   IsUUID,
@@ -16,6 +15,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { OptionalNotNull } from '@dhr/core';
 import {
   DEATH_TYPES,
   DeathType,
@@ -41,12 +41,12 @@ export class EventEnvelopeDto {
   @ApiProperty({ enum: DHR_EVENT_TYPES }) @IsIn(DHR_EVENT_TYPES as DhrEventType[]) type: DhrEventType;
 
   @ApiPropertyOptional({ description: 'when it really happened; default now; never in the future' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIsoDateTime()
   occurredAt?: string;
 
   @ApiPropertyOptional({ description: 'the review version you last saw; enables the 409 conflict check' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   expectedVersion?: number;
@@ -55,12 +55,12 @@ export class EventEnvelopeDto {
     format: 'uuid',
     description: 'coordinator only: the CSP chair or independent chair this step is recorded for (with evidence)',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   onBehalfOf?: string;
 
   @ApiPropertyOptional({ description: 'with onBehalfOf: what records the step, e.g. "board minutes, 12 March 2026"' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(1000)
@@ -70,23 +70,23 @@ export class EventEnvelopeDto {
 export class RequestScopingDto extends EventEnvelopeDto {
   @IsUUID() agencyId: string;
   @ApiPropertyOptional({ description: 'a date (due at 5pm London that day) or a date-time with offset; default from the rulebook' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsDueDate()
   dueAt?: string;
 }
 export class ReceiveScopingDto extends EventEnvelopeDto {
   @IsUUID() agencyId: string;
-  @IsOptional() @IsIsoDateTime() receivedAt?: string;
+  @OptionalNotNull() @IsIsoDateTime() receivedAt?: string;
 }
 
 class Rationale extends EventEnvelopeDto {
-  @IsOptional() @IsIsoDateTime() decidedAt?: string;
+  @OptionalNotNull() @IsIsoDateTime() decidedAt?: string;
   @IsString() @MinLength(1) @MaxLength(TEXT) rationale: string;
   @ApiPropertyOptional({
     description:
       'who made the decision when the coordinator records it (a role or body, e.g. "CSP board"); a CSP chair sending it is the decision-maker',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -94,11 +94,11 @@ class Rationale extends EventEnvelopeDto {
 }
 class Decision extends Rationale {
   @ApiPropertyOptional({ enum: DEATH_TYPES, description: 'homicide; suicide after domestic abuse; other (describe it)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(DEATH_TYPES)
   deathType?: DeathType;
   @ApiPropertyOptional({ description: 'required when deathType is other' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(TEXT)
@@ -107,17 +107,17 @@ class Decision extends Rationale {
 export class DecideToCommissionDto extends Decision {}
 export class DecideNotToCommissionDto extends Decision {}
 export class HomeOfficeResponseDto extends EventEnvelopeDto {
-  @IsOptional() @IsIsoDateTime() receivedAt?: string;
+  @OptionalNotNull() @IsIsoDateTime() receivedAt?: string;
   @ApiProperty({ enum: HOME_OFFICE_OUTCOMES }) @IsIn(HOME_OFFICE_OUTCOMES) outcome: HomeOfficeOutcome;
-  @IsOptional() @IsString() @MaxLength(TEXT) note?: string;
+  @OptionalNotNull() @IsString() @MaxLength(TEXT) note?: string;
 }
 export class ReconsiderDecisionDto extends Rationale {}
 
 export class HomeOfficeInformedDto extends EventEnvelopeDto {
-  @IsOptional() @IsIsoDateTime() sentAt?: string;
+  @OptionalNotNull() @IsIsoDateTime() sentAt?: string;
 }
 export class SecretaryOfStateDirectionDto extends EventEnvelopeDto {
-  @IsOptional() @IsIsoDateTime() receivedAt?: string;
+  @OptionalNotNull() @IsIsoDateTime() receivedAt?: string;
 }
 export class AppointChairDto extends EventEnvelopeDto {
   @IsUUID() userId: string;
@@ -126,28 +126,28 @@ export class AddPanelAgencyDto extends EventEnvelopeDto {
   @IsUUID() agencyId: string;
 }
 export class AgreeTermsOfReferenceDto extends EventEnvelopeDto {
-  @IsOptional() @IsIsoDateTime() agreedAt?: string;
+  @OptionalNotNull() @IsIsoDateTime() agreedAt?: string;
   @IsIsoDate() periodFrom: string;
   @IsIsoDate() periodTo: string;
 }
 export class RequestImrDto extends EventEnvelopeDto {
   @IsUUID() agencyId: string;
   @ApiPropertyOptional({ description: 'a date (due at 5pm London that day) or a date-time with offset; default from the rulebook' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsDueDate()
   dueAt?: string;
 }
 export class ReceiveImrDto extends EventEnvelopeDto {
   @IsUUID() agencyId: string;
-  @IsOptional() @IsIsoDateTime() receivedAt?: string;
+  @OptionalNotNull() @IsIsoDateTime() receivedAt?: string;
   @ApiPropertyOptional({ description: 'the role of the senior manager who signed the IMR off (e.g. "Detective Superintendent")' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   signedOffBy?: string;
   @ApiPropertyOptional({ description: 'when the senior manager signed it off (a date or date-time); needs signedOffBy' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsDateOrDateTime()
   signedOffAt?: string;
 }
@@ -158,25 +158,25 @@ export class WaiveImrDto extends EventEnvelopeDto {
 export class BeginDraftingDto extends EventEnvelopeDto {}
 export class SubmitDraftDto extends EventEnvelopeDto {
   @ApiPropertyOptional({ description: 'the draft: an overview_report or executive_summary document of this review' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   documentId?: string;
   @ApiPropertyOptional({ description: 'which version of that document (default: its latest)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   documentVersion?: number;
-  @IsOptional() @IsString() @MaxLength(TEXT) note?: string;
+  @OptionalNotNull() @IsString() @MaxLength(TEXT) note?: string;
 }
 export class ShareDraftWithFamilyDto extends EventEnvelopeDto {
-  @IsOptional() @IsIsoDateTime() sharedAt?: string;
+  @OptionalNotNull() @IsIsoDateTime() sharedAt?: string;
   @ApiPropertyOptional({ description: 'a date (due at 5pm London that day) or a date-time with offset; default from the rulebook' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsDueDate()
   responseDueAt?: string;
 }
 export class FamilyResponseReceivedDto extends EventEnvelopeDto {
-  @IsOptional() @IsIsoDateTime() receivedAt?: string;
+  @OptionalNotNull() @IsIsoDateTime() receivedAt?: string;
 }
 export class FamilyNotInvolvedDto extends EventEnvelopeDto {
   @IsString() @MinLength(1) @MaxLength(TEXT) reason: string;
@@ -185,22 +185,22 @@ export class SubmitForSignoffDto extends EventEnvelopeDto {}
 /** One document of the review at one version (default: its latest). */
 export class DocumentVersionDto {
   @IsUUID() documentId: string;
-  @ApiPropertyOptional({ description: 'default: the latest version' }) @IsOptional() @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional({ description: 'default: the latest version' }) @OptionalNotNull() @IsInt() @Min(1) version?: number;
 }
 /** The report's three parts; a part not named is the latest document of its type in the review. */
 export class ReportVersionsDto {
   @ApiPropertyOptional({ type: DocumentVersionDto, description: 'an overview_report document' })
-  @IsOptional()
+  @OptionalNotNull()
   @ValidateNested()
   @Type(() => DocumentVersionDto)
   overviewReport?: DocumentVersionDto;
   @ApiPropertyOptional({ type: DocumentVersionDto, description: 'an executive_summary document' })
-  @IsOptional()
+  @OptionalNotNull()
   @ValidateNested()
   @Type(() => DocumentVersionDto)
   executiveSummary?: DocumentVersionDto;
   @ApiPropertyOptional({ type: DocumentVersionDto, description: 'an action_plan document' })
-  @IsOptional()
+  @OptionalNotNull()
   @ValidateNested()
   @Type(() => DocumentVersionDto)
   actionPlan?: DocumentVersionDto;
@@ -208,9 +208,9 @@ export class ReportVersionsDto {
 const REPORT_VERSIONS_DOC = 'which versions of the overview report, executive summary and action plan; default: the latest of each';
 
 export class CspSignOffDto extends EventEnvelopeDto {
-  @IsOptional() @IsIsoDateTime() signedAt?: string;
+  @OptionalNotNull() @IsIsoDateTime() signedAt?: string;
   @ApiPropertyOptional({ type: ReportVersionsDto, description: REPORT_VERSIONS_DOC })
-  @IsOptional()
+  @OptionalNotNull()
   @ValidateNested()
   @Type(() => ReportVersionsDto)
   documents?: ReportVersionsDto;
@@ -219,34 +219,34 @@ export class CspRequestChangesDto extends EventEnvelopeDto {
   @IsString() @MinLength(1) @MaxLength(TEXT) reason: string;
 }
 export class SubmitToHomeOfficeDto extends EventEnvelopeDto {
-  @IsOptional() @IsIsoDateTime() submittedAt?: string;
+  @OptionalNotNull() @IsIsoDateTime() submittedAt?: string;
   @ApiPropertyOptional({ type: ReportVersionsDto, description: REPORT_VERSIONS_DOC })
-  @IsOptional()
+  @OptionalNotNull()
   @ValidateNested()
   @Type(() => ReportVersionsDto)
   documents?: ReportVersionsDto;
 }
 export class QaOutcomeDto extends EventEnvelopeDto {
-  @IsOptional() @IsIsoDateTime() receivedAt?: string;
+  @OptionalNotNull() @IsIsoDateTime() receivedAt?: string;
   @IsIn(['approved', 'resubmit']) outcome: 'approved' | 'resubmit';
-  @IsOptional() @IsString() @MaxLength(TEXT) notes?: string;
+  @OptionalNotNull() @IsString() @MaxLength(TEXT) notes?: string;
   @ApiPropertyOptional({ description: 'the Home Office feedback letter: a home_office_feedback document of this review' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   documentId?: string;
 }
 export class CopySentToCommissionerDto extends EventEnvelopeDto {
-  @IsOptional() @IsIsoDateTime() sentAt?: string;
+  @OptionalNotNull() @IsIsoDateTime() sentAt?: string;
 }
 export class PublishDto extends EventEnvelopeDto {
-  @IsOptional() @IsIsoDateTime() publishedAt?: string;
+  @OptionalNotNull() @IsIsoDateTime() publishedAt?: string;
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) @MaxLength(2000) url: string;
   @ApiPropertyOptional({
     description:
       'the documents published (overview_report, executive_summary, action_plan); default: the latest of each of those the review has',
     type: [String],
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
@@ -256,14 +256,14 @@ export class PublishDto extends EventEnvelopeDto {
     type: ReportVersionsDto,
     description: `${REPORT_VERSIONS_DOC}; each must be the version the Home Office approved, or a later one with the amendments listed`,
   })
-  @IsOptional()
+  @OptionalNotNull()
   @ValidateNested()
   @Type(() => ReportVersionsDto)
   documents?: ReportVersionsDto;
   @ApiPropertyOptional({
     description: 'the amendments made since the version the Home Office approved (needed when publishing a later one)',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(TEXT)
@@ -271,21 +271,21 @@ export class PublishDto extends EventEnvelopeDto {
   @ApiPropertyOptional({
     description: 'keep the report online until (a date, 5pm London, or a date-time); at least 12 months on; default 12 months',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsDueDate()
   keepOnlineUntil?: string;
 }
 export class AddActionDto extends EventEnvelopeDto {
-  @IsOptional() @IsUUID() actionId?: string;
+  @OptionalNotNull() @IsUUID() actionId?: string;
   @IsUUID() agencyId: string;
   @IsString() @MinLength(1) @MaxLength(TEXT) description: string;
   @ApiProperty({ description: 'a date (due at 5pm London that day) or a date-time with offset' }) @IsDueDate() dueAt: string;
   @ApiPropertyOptional({ description: 'the recommendation this action carries out' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID()
   recommendationId?: string;
   @ApiPropertyOptional({ description: 'who in the owning agency is responsible (a role or team, not a private person)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
@@ -293,7 +293,7 @@ export class AddActionDto extends EventEnvelopeDto {
 }
 export class CompleteActionDto extends EventEnvelopeDto {
   @IsUUID() actionId: string;
-  @IsOptional() @IsIsoDateTime() completedAt?: string;
+  @OptionalNotNull() @IsIsoDateTime() completedAt?: string;
 }
 export class CloseDto extends EventEnvelopeDto {}
 export class PutOnHoldDto extends EventEnvelopeDto {
@@ -302,11 +302,11 @@ export class PutOnHoldDto extends EventEnvelopeDto {
     enum: HOLD_SCOPES,
     description: 'review: the review waits (its own clocks stop); publication: only PUBLISH waits. Default per kind from the rulebook',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(HOLD_SCOPES)
   scope?: HoldScope;
   @IsString() @MinLength(1) @MaxLength(TEXT) reason: string;
-  @IsOptional() @IsString() @MaxLength(200) reference?: string;
+  @OptionalNotNull() @IsString() @MaxLength(200) reference?: string;
 }
 export class ResumeDto extends EventEnvelopeDto {}
 export class ExtendDeadlineDto extends EventEnvelopeDto {
@@ -325,25 +325,31 @@ export class WithdrawRequestDto extends EventEnvelopeDto {
 export class RecordGuidanceStepDto extends EventEnvelopeDto {
   @ApiProperty({ enum: GUIDANCE_STEPS }) @IsIn(GUIDANCE_STEPS) step: GuidanceStep;
   @ApiPropertyOptional({ description: 'when it was done (or found not to be done); default now' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIsoDateTime()
   doneAt?: string;
-  @ApiPropertyOptional({ description: 'false: not done, and `note` says why; default true' }) @IsOptional() @IsBoolean() done?: boolean;
+  @ApiPropertyOptional({ description: 'false: not done, and `note` says why; default true' })
+  @OptionalNotNull()
+  @IsBoolean()
+  done?: boolean;
   @ApiPropertyOptional({ description: 'the specialist advocacy service offered (advocacy_offered)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   organisation?: string;
-  @ApiPropertyOptional({ description: 'the agency whose IMR was signed off (imr_signed_off)' }) @IsOptional() @IsUUID() agencyId?: string;
+  @ApiPropertyOptional({ description: 'the agency whose IMR was signed off (imr_signed_off)' })
+  @OptionalNotNull()
+  @IsUUID()
+  agencyId?: string;
   @ApiPropertyOptional({ description: 'the role of the senior manager who signed the IMR off (imr_signed_off)' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   signedOffBy?: string;
   @ApiPropertyOptional({ description: 'a note; when not done, why not' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MinLength(1)
   @MaxLength(TEXT)
