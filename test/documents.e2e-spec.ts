@@ -148,11 +148,19 @@ describe('review documents', () => {
       [EXE, 'imr.pdf'],
       [zip([['hello.txt', 'hi']]), 'report.docx'],
       [Buffer.from([0xff, 0xfe, 0x00, 0x41]), 'notes.txt'],
-      [Buffer.alloc(0), 'empty.pdf'],
+      [Buffer.from([0xff, 0xfe, 0x00]), 'short.pdf'],
+      [Buffer.from([0x50, 0x4b, 0xff]), 'short.docx'],
     ] as [Buffer, string][]) {
       const res = await upload(a.coordinator, bytes, name, { type: 'other' });
       expect({ name, status: res.status, error: res.body.error }).toEqual({ name, status: 415, error: 'unsupported_media_type' });
+      expect(res.body.fields).toEqual([{ field: 'file', reason: expect.stringMatching(/^must be PDF/) }]);
     }
+    // An empty file is not an unknown type but no file at all: a 400 naming it.
+    const empty = await upload(a.coordinator, Buffer.alloc(0), 'empty.pdf', { type: 'other' });
+    expect({ status: empty.status, body: empty.body }).toEqual({
+      status: 400,
+      body: { error: 'validation_failed', message: 'file: is empty (0 bytes)', fields: [{ field: 'file', reason: 'is empty (0 bytes)' }] },
+    });
     const after = await sql<{ n: number }>(t.config, 'SELECT count(*)::int AS n FROM document_versions');
     expect(after).toEqual(before);
   });

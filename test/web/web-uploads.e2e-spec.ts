@@ -164,6 +164,21 @@ describe('web: uploads, drafts and requests to my agency', () => {
     expect(lines.text).toMatch(/<a href="#file">Line 3: the date/);
     expect(text).toContain('The chronology has 2 problems');
 
+    // Files of 0 to 4 bytes (an image's magic cut short) on every upload form: empty is a 400, the rest a 415; never a 500.
+    const magic = Buffer.from([0xff, 0xd8, 0xff, 0xe0]);
+    const forms: [Agent, string, Record<string, string>, string][] = [
+      [agents.police, page, { type: 'imr' }, 'imr.docx'],
+      [agents.police, page, { type: 'chronology' }, 'chronology.csv'],
+      [agents.chair, `/reviews/${gathering}/drafts`, { type: 'overview_report', title: 'Short' }, 'draft.pdf'],
+    ];
+    for (const [agent, formPage, fields, name] of forms) {
+      for (let n = 0; n <= 4; n++) {
+        const res = await upload(agent, formPage, fields, [{ bytes: magic.subarray(0, n), name }]);
+        expect({ formPage, fields, n, status: res.status }).toEqual({ formPage, fields, n, status: n === 0 ? 400 : 415 });
+        expect(visibleText(res.text)).toContain(n === 0 ? 'The selected file is empty' : 'The selected file must be a PDF');
+      }
+    }
+
     expect(await documentsOf(gathering)).toEqual([]);
   });
 
