@@ -51,8 +51,9 @@ interface BadRequest {
   upload?: { form: Record<string, string>; bytes: Buffer; name: string };
   /** Where the contract leaves no doubt (an unknown field is a 400), the status or statuses it may get. */
   expect?: number[];
-  /** The field the answer's `fields` must name (a null, an empty or unrecognised file). */
+  /** The field the answer's `fields` must name (a null, an empty or unrecognised file), and what its reason must say. */
   field?: string;
+  reason?: RegExp;
 }
 
 interface Answer {
@@ -126,8 +127,10 @@ describe('a sweep of bad requests over every endpoint', () => {
   /** Closed: no event fits it any more. */
   let closed: string;
   let foreignReview: string;
-  /** A document of the live review, for the new-version upload route. */
+  /** A document, a meeting and a family member of the live review: uploads and PATCHes reach real rows. */
   let liveDocument: string;
+  let liveMeeting: string;
+  let liveMember: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -157,6 +160,21 @@ describe('a sweep of bad requests over every endpoint', () => {
       .attach('file', Buffer.from('terms of reference notes'), 'notes.txt');
     expect(uploaded.status).toBe(201);
     liveDocument = uploaded.body.id as string;
+    const startsAt = daysAhead(5);
+    const meeting = await t
+      .http()
+      .post(`/api/reviews/${live}/meetings`)
+      .set(a.coordinator.auth)
+      .send({ startsAt, endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(), location: 'Room 1' });
+    expect(meeting.status).toBe(201);
+    liveMeeting = meeting.body.id as string;
+    const member = await t
+      .http()
+      .post(`/api/reviews/${live}/family-members`)
+      .set(a.coordinator.auth)
+      .send({ pseudonym: 'Mother of Adult A', relationship: 'mother', contactPreference: 'letter' });
+    expect(member.status).toBe(201);
+    liveMember = member.body.id as string;
 
     // Let the outbox relay settle so that its bookkeeping does not look like a change.
     await t.app.get(OutboxRelay).relayPending();
@@ -568,6 +586,7 @@ describe('a sweep of bad requests over every endpoint', () => {
           json: withNull(base, field),
           expect: [400],
           field: field.join('.'),
+          reason: /null/,
         });
       }
     };
@@ -593,7 +612,7 @@ describe('a sweep of bad requests over every endpoint', () => {
     });
     nullOf('token', 'post', '/api/auth/token', null, TokenRequestDto, login);
     nullOf('schedule meeting', 'post', `/api/reviews/${live}/meetings`, a.coordinator, ScheduleMeetingDto, meeting);
-    nullOf('patch meeting', 'patch', `/api/reviews/${live}/meetings/${randomUUID()}`, a.coordinator, UpdateMeetingDto, {});
+    nullOf('patch meeting', 'patch', `/api/reviews/${live}/meetings/${liveMeeting}`, a.coordinator, UpdateMeetingDto, {});
     const recommendation = { scope: 'local', text: 'training for staff', ownerAgencyId: a.police.id };
     nullOf('create recommendation', 'post', `/api/reviews/${live}/recommendations`, a.coordinator, CreateRecommendationDto, recommendation);
     nullOf(
@@ -606,7 +625,7 @@ describe('a sweep of bad requests over every endpoint', () => {
     );
     const member = { pseudonym: 'Sister of Adult A', relationship: 'sister', contactPreference: 'email' };
     nullOf('create family member', 'post', `/api/reviews/${live}/family-members`, a.coordinator, CreateFamilyMemberDto, member);
-    nullOf('patch family member', 'patch', `/api/reviews/${live}/family-members/${randomUUID()}`, a.coordinator, UpdateFamilyMemberDto, {});
+    nullOf('patch family member', 'patch', `/api/reviews/${live}/family-members/${liveMember}`, a.coordinator, UpdateFamilyMemberDto, {});
     nullOf('identifying terms', 'put', `/api/reviews/${live}/identifying-terms`, a.coordinator, PutIdentifyingTermsDto, { terms: [] });
     nullOf('anonymisation check', 'post', `/api/reviews/${live}/anonymisation-check`, a.coordinator, AnonymisationCheckDto, {});
     // The defect the outside check found, by name: a meeting's location or start set to null.
@@ -614,11 +633,12 @@ describe('a sweep of bad requests over every endpoint', () => {
       out.push({
         label: `patch meeting ${field} = null (named)`,
         method: 'patch',
-        path: `/api/reviews/${live}/meetings/${randomUUID()}`,
+        path: `/api/reviews/${live}/meetings/${liveMeeting}`,
         as: a.coordinator,
         json: { [field]: null },
         expect: [400],
         field,
+        reason: /null/,
       });
     }
 
@@ -850,7 +870,8 @@ describe('a sweep of bad requests over every endpoint', () => {
     const wrongStatus = answers.filter((x) => x.req.expect !== undefined && !x.req.expect.includes(x.status) && x.status < 500);
     const namesField = (x: Answer) => {
       try {
-        return ((JSON.parse(x.text) as { fields?: { field: string }[] }).fields ?? []).some((f) => f.field === x.req.field);
+        const fields = (JSON.parse(x.text) as { fields?: { field: string; reason: string }[] }).fields ?? [];
+        return fields.some((f) => f.field === x.req.field && (x.req.reason === undefined || x.req.reason.test(f.reason)));
       } catch {
         return false;
       }
