@@ -86,9 +86,10 @@ export class SendEmailHandler implements OnModuleDestroy {
    */
   private async sendDigest(digest: DigestToSend, job: Job): Promise<void> {
     if (digest.status !== 'pending') return;
+    // Before the check for anything left overdue: a digest the server accepted is recorded as sent, not superseded.
+    if (await this.recordedFromMarker(digest.id, job)) return;
     const email = digest.email;
     if (!email) return this.supersede(digest.id);
-    if (await this.recordedFromMarker(digest.id, job)) return;
     const attempt = await this.countAttempt(digest.id);
     const startedAt = this.clock.now();
     await this.deliver({ id: digest.id, clockId: null, about: null }, attempt, startedAt, job, () =>
