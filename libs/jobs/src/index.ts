@@ -6,3 +6,4 @@ export * from './job.types';
 export * from './jobs.module';
 export * from './outbox';
 export * from './redis-connection';
+export * from './retry-policy';

@@ -1,5 +1,6 @@
 import type { JobsOptions } from 'bullmq';
 import type { JobItem } from './job.types';
+import { CAPPED_BACKOFF } from './retry-policy';
 
 /**
  * The one place for job ids and options. Ids are deterministic, so adding the same
@@ -16,7 +17,8 @@ export function jobOptions(job: JobItem, runAt?: Date, now = new Date()): JobsOp
         delay,
         jobId: `alarm_${job.data.clockId}_${job.data.step}_${Date.parse(job.data.dueAt)}`,
         attempts: 10,
-        backoff: { type: 'exponential', delay: 2000 },
+        // 2, 4, 8, 10, 10 … s: an alarm never sleeps for minutes behind its own retry (outages cost no attempt at all).
+        backoff: { type: CAPPED_BACKOFF, delay: 2000 },
       };
     case 'send-email':
       return {
@@ -32,11 +34,11 @@ export function jobOptions(job: JobItem, runAt?: Date, now = new Date()): JobsOp
         delay,
         jobId: `meeting_${job.data.meetingId}_${job.data.sequence}`,
         attempts: 10,
-        backoff: { type: 'exponential', delay: 2000 },
+        backoff: { type: CAPPED_BACKOFF, delay: 2000 },
       };
     case 'overdue-digest':
       // One job per London day: planned again by every sweep, it is only ever added once.
-      return { ...keep, delay, jobId: `digest_${job.data.day}`, attempts: 10, backoff: { type: 'exponential', delay: 2000 } };
+      return { ...keep, delay, jobId: `digest_${job.data.day}`, attempts: 10, backoff: { type: CAPPED_BACKOFF, delay: 2000 } };
     case 'reconcile':
       return { ...keep, delay, jobId: `reconcile_${now.getTime()}`, attempts: 1 };
   }

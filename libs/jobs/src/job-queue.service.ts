@@ -5,6 +5,7 @@ import { AppConfig, Clock } from '@dhr/core';
 import { jobOptions } from './job-options';
 import { JOB_QUEUE, JobItem, QueueName, QUEUES } from './job.types';
 import { createRedis } from './redis-connection';
+import { bringForward } from './retry-policy';
 
 /** Adds jobs to BullMQ under this deployment's QUEUE_PREFIX. */
 @Injectable()
@@ -30,6 +31,30 @@ export class JobQueue implements OnModuleDestroy {
   async add(job: JobItem, runAt?: Date): Promise<void> {
     const options = jobOptions(job, runAt, this.clock.now());
     await this.queue(JOB_QUEUE[job.name]).add(job.name, job.data, options);
+  }
+
+  /**
+   * Adds a job like `add`; and when it is due but its deterministic id is held by a retry
+   * waiting out its backoff (or by a job that gave up), runs that one now instead, since
+   * adding it again would be a no-op. For the sweep, so a due alarm is never left late.
+   */
+  async addOrBringForward(job: JobItem, runAt?: Date): Promise<'added' | 'promote' | 'retry' | null> {
+    await this.add(job, runAt);
+    const now = this.clock.now();
+    if (runAt && runAt.getTime() > now.getTime()) return 'added';
+    const queue = this.queue(JOB_QUEUE[job.name]);
+    const { jobId } = jobOptions(job);
+    const action = bringForward(await queue.getJobState(jobId!), runAt, now);
+    if (!action) return null;
+    const held = await queue.getJob(jobId!);
+    // It may have moved on meanwhile (a worker took it): then there is nothing to bring forward.
+    try {
+      if (action === 'promote') await held?.promote();
+      else await held?.retry('failed');
+    } catch {
+      return null;
+    }
+    return action;
   }
 
   async has(job: JobItem): Promise<boolean> {

@@ -1,11 +1,12 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { Worker } from 'bullmq';
+import { DelayedError, Job, Worker } from 'bullmq';
 import { AppConfig } from '@dhr/core';
 import { JobHandlers } from './job-handlers';
 import { JobQueue } from './job-queue.service';
 import { QueueName, QUEUES } from './job.types';
 import type { Redis } from 'ioredis';
 import { createRedis } from './redis-connection';
+import { cappedBackoff, isDependencyUnavailable, outageRetryAt, waitsOutOutages } from './retry-policy';
 
 const CONCURRENCY: Record<QueueName, number> = { alarms: 5, email: 5, maintenance: 1 };
 
@@ -17,6 +18,8 @@ export class JobWorkers implements OnModuleDestroy {
   private readonly connections: Redis[] = [];
   private watchdog: NodeJS.Timeout | null = null;
   private stopping: Promise<void> | null = null;
+  /** When this process last logged that jobs are waiting out an outage (once a minute at most). */
+  private outageLoggedAt = 0;
 
   constructor(
     private readonly config: AppConfig,
@@ -29,8 +32,9 @@ export class JobWorkers implements OnModuleDestroy {
     for (const queue of Object.values(QUEUES)) {
       const connection = createRedis(this.config.REDIS_URL);
       this.connections.push(connection);
-      const worker = new Worker(queue, (job) => this.handlers.get(job.name)(job.data, job), {
+      const worker = new Worker(queue, (job, token) => this.run(queue, job, token), {
         connection,
+        settings: { backoffStrategy: cappedBackoff },
         prefix: this.config.QUEUE_PREFIX,
         concurrency: CONCURRENCY[queue],
         lockDuration: this.config.WORKER_LOCK_SECONDS * 1000,
@@ -50,6 +54,27 @@ export class JobWorkers implements OnModuleDestroy {
     this.watchdog.unref();
     await this.jobs.add({ name: 'reconcile', data: {} }); // catch up at once after a start
     this.logger.log(`workers running on queues ${Object.values(QUEUES).join(', ')} (prefix ${this.config.QUEUE_PREFIX})`);
+  }
+
+  /**
+   * Runs a job. One that failed because Postgres or Redis is unreachable is put back for
+   * a few seconds without spending an attempt (see retry-policy.ts): it goes on trying
+   * for as long as the outage lasts, and runs within seconds of its end.
+   */
+  private async run(queue: QueueName, job: Job, token?: string): Promise<void> {
+    try {
+      await this.handlers.get(job.name)(job.data, job);
+    } catch (error) {
+      if (!token || !waitsOutOutages(job.name) || !isDependencyUnavailable(error)) throw error;
+      await job.moveToDelayed(outageRetryAt(Date.now()), token);
+      if (Date.now() - this.outageLoggedAt > 60_000) {
+        this.outageLoggedAt = Date.now();
+        this.logger.warn(
+          `${queue} job ${job.id} waits out an outage (${(error as Error).name}): jobs retry every few seconds until it ends`,
+        );
+      }
+      throw new DelayedError();
+    }
   }
 
   private ensureSweepScheduled(): Promise<unknown> {

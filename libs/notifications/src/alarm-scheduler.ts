@@ -24,7 +24,8 @@ export class AlarmScheduler {
     const sent = await sentSteps(this.db.manager, clock);
     const planned = planAlarms(clock, this.rulebook.clocks[clock.kind], this.clock.now(), sent, this.holidays);
     for (const alarm of planned) {
-      await this.jobs.add(
+      // A due alarm held back by a retry's backoff runs now (after an outage, not a backoff later).
+      await this.jobs.addOrBringForward(
         { name: 'clock-alarm', data: { clockId: clock.id, step: alarm.step, dueAt: clock.dueAt.toISOString() } },
         alarm.at,
       );

@@ -7,6 +7,7 @@ import { WorkflowModule } from '@dhr/workflow';
 import { IdentityModule } from '@dhr/identity';
 import { ReviewExtensions, ReviewsModule } from '@dhr/reviews';
 import { AlarmScheduler } from './alarm-scheduler';
+import { AcceptedEmails } from './delivery/accepted-emails';
 import { ClockAlarmHandler } from './clock-alarm.handler';
 import { DigestEmailReader } from './digest/digest-email';
 import { DigestScheduler } from './digest/digest-scheduler';
@@ -28,6 +29,7 @@ import { MAIL_TRANSPORT, SendEmailHandler } from './send-email.handler';
     AlarmScheduler,
     ClockAlarmHandler,
     SendEmailHandler,
+    AcceptedEmails,
     ReconcileHandler,
     NotificationWriter,
     MeetingReminders,

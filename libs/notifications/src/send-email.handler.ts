@@ -11,6 +11,7 @@ import { MailSendError, MailSendResult, MailTransport, renderEmail, reviewUrl } 
 import { EmailContext, EmailContextReader } from './email-context';
 import { isStaleMeetingEmail, meetingIcalEvent } from './meeting-email';
 import { NotificationWriter } from './notification-writer';
+import { AcceptedAttempt, AcceptedEmails } from './delivery/accepted-emails';
 
 export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
 
@@ -18,6 +19,13 @@ export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
  * Delivers one notification. Every attempt and its SMTP answer is recorded; a
  * transient failure is retried with backoff by BullMQ; a permanent one (or the
  * last try) marks the notification failed and tells the coordinators instead.
+ *
+ * Once the mail server has accepted a message it is never sent again, whatever happens
+ * to Postgres: the send and its record are separate steps. If the record cannot be
+ * written, the acceptance is first remembered in Redis (AcceptedEmails), then the
+ * write alone is retried in-process with a bounded backoff; if Postgres is still
+ * unreachable the job fails without sending, and its next try (or a worker taking it
+ * over) finds the marker and writes the record instead of sending.
  */
 @Injectable()
 export class SendEmailHandler implements OnModuleDestroy {
@@ -34,6 +42,7 @@ export class SendEmailHandler implements OnModuleDestroy {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
+    private readonly accepted: AcceptedEmails,
   ) {}
 
   async handle(data: JobPayloads['send-email'], job: Job): Promise<void> {
@@ -41,6 +50,7 @@ export class SendEmailHandler implements OnModuleDestroy {
     if (digest) return this.sendDigest(digest, job);
     const context = await this.contexts.load(this.db.manager, data.notificationId);
     if (!context || context.status !== 'pending') return; // sent already, or gone: nothing to do
+    if (await this.recordedFromMarker(context.id, job)) return;
     if (isStaleMeetingEmail(context, this.clock.now())) {
       // The meeting changed (or was cancelled) since: the newer email carries the news.
       await this.supersede(context.id);
@@ -76,6 +86,8 @@ export class SendEmailHandler implements OnModuleDestroy {
    */
   private async sendDigest(digest: DigestToSend, job: Job): Promise<void> {
     if (digest.status !== 'pending') return;
+    // Before the check for anything left overdue: a digest the server accepted is recorded as sent, not superseded.
+    if (await this.recordedFromMarker(digest.id, job)) return;
     const email = digest.email;
     if (!email) return this.supersede(digest.id);
     const attempt = await this.countAttempt(digest.id);
@@ -94,21 +106,16 @@ export class SendEmailHandler implements OnModuleDestroy {
     send: () => Promise<MailSendResult>,
   ): Promise<void> {
     const ids = `notification ${notification.id}, clock ${notification.clockId ?? '-'}, attempt ${attempt}`;
+    let result: MailSendResult;
     try {
-      const result = await send();
-      await this.db.transaction(async (m) => {
-        await m.query(
-          `INSERT INTO email_attempts (notification_id, attempt, started_at, outcome, smtp_response) VALUES ($1, $2, $3, 'sent', $4)`,
-          [notification.id, attempt, startedAt, result.response],
-        );
-        await m.query(`UPDATE notifications SET status = 'sent', sent_at = now() WHERE id = $1`, [notification.id]);
-      });
-      this.metrics.emailSent();
-      this.logger.log(`email sent: ${ids}`);
+      result = await send();
     } catch (error) {
       const permanent = error instanceof MailSendError && error.permanent;
       const lastTry = job.attemptsMade + 1 >= (job.opts.attempts ?? EMAIL_ATTEMPTS);
-      await this.recordFailure(notification.id, notification.about, attempt, startedAt, error as Error, permanent || lastTry);
+      await retryWrite(() =>
+        this.recordFailure(notification.id, notification.about, attempt, startedAt, error as Error, permanent || lastTry),
+      );
+      if (permanent || lastTry) await this.relay.relayPending();
       // Ids, the attempt and the SMTP code only: the error's text can quote the address.
       const why = `${(error as Error).name}${error instanceof MailSendError && error.responseCode ? ` ${error.responseCode}` : ''}`;
       if (permanent || lastTry) {
@@ -120,6 +127,63 @@ export class SendEmailHandler implements OnModuleDestroy {
       this.logger.warn(`email retried: ${ids} (${why})`);
       throw error; // BullMQ retries with exponential backoff
     }
+    // Accepted: from here on this message is never sent again, only recorded.
+    const accepted: AcceptedAttempt = {
+      attempt,
+      startedAt: startedAt.toISOString(),
+      acceptedAt: new Date().toISOString(),
+      response: result.response,
+    };
+    await this.recordAccepted(notification.id, accepted);
+    this.metrics.emailSent();
+    this.logger.log(`email sent: ${ids}`);
+  }
+
+  /**
+   * Records an accepted send. The first write failing (Postgres restarting, a dropped
+   * connection) leaves a marker in Redis before the write is retried, so that if every
+   * retry fails too the job's next try records it rather than sending it again.
+   */
+  private async recordAccepted(notificationId: string, accepted: AcceptedAttempt): Promise<void> {
+    try {
+      await this.writeSent(notificationId, accepted);
+      return;
+    } catch (error) {
+      this.logger.warn(`email sent but not yet recorded: notification ${notificationId} (${(error as Error).name}); retrying the record`);
+      await this.accepted
+        .remember(notificationId, accepted)
+        .catch((e: Error) => this.logger.warn(`accepted-email marker not kept: ${e.name}`));
+    }
+    await retryWrite(() => this.writeSent(notificationId, accepted));
+    await this.accepted.forget(notificationId).catch(() => undefined); // it expires anyway
+  }
+
+  /**
+   * On a job's later tries only (a retry, or a take-over after a crash): was this email
+   * already accepted by the server, with the record still to write? Then write it, send nothing.
+   */
+  private async recordedFromMarker(notificationId: string, job: Job): Promise<boolean> {
+    if ((job.attemptsStarted ?? 0) <= 1 && (job.attemptsMade ?? 0) === 0) return false;
+    const accepted = await this.accepted.recall(notificationId);
+    if (!accepted) return false;
+    await this.writeSent(notificationId, accepted);
+    await this.accepted.forget(notificationId).catch(() => undefined);
+    this.metrics.emailSent();
+    this.logger.log(`email recorded after a failed write, not sent again: notification ${notificationId}, attempt ${accepted.attempt}`);
+    return true;
+  }
+
+  /** The attempt that reached the server, once (a retried write whose COMMIT did land adds nothing), and the notification sent. */
+  private async writeSent(notificationId: string, accepted: AcceptedAttempt): Promise<void> {
+    await this.db.transaction(async (m) => {
+      await m.query(
+        `INSERT INTO email_attempts (notification_id, attempt, started_at, finished_at, outcome, smtp_response)
+         SELECT $1, $2, $3, $4, 'sent', $5
+          WHERE NOT EXISTS (SELECT 1 FROM email_attempts WHERE notification_id = $1 AND attempt = $2 AND outcome = 'sent')`,
+        [notificationId, accepted.attempt, accepted.startedAt, accepted.acceptedAt, accepted.response],
+      );
+      await m.query(`UPDATE notifications SET status = 'sent', sent_at = $2 WHERE id = $1`, [notificationId, accepted.acceptedAt]);
+    });
   }
 
   private async supersede(notificationId: string): Promise<void> {
@@ -167,10 +231,24 @@ export class SendEmailHandler implements OnModuleDestroy {
         meetingSequence: context.meeting?.notifiedSequence ?? null,
       });
     });
-    if (final) await this.relay.relayPending();
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.transport.close();
+  }
+}
+
+/** Waits between in-process retries of a record write: about 8 s in all, then the job's own retry takes over. */
+export const RECORD_RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000];
+
+/** Retries a database write (never a send) a few times, for a Postgres restart or a dropped connection. */
+async function retryWrite(write: () => Promise<void>, delays = RECORD_RETRY_DELAYS_MS): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (i >= delays.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delays[i]));
+    }
   }
 }
