@@ -14,3 +14,4 @@ export * from './logging/logging';
 export * from './logging/redaction';
 export * from './errors/input-guard';
 export * from './export/csv';
+export * from './errors/unavailable';
