@@ -20,6 +20,7 @@ import { PartnershipEmailSettings1795393900000 } from './1795393900000-partnersh
 import { OnBehalfOf1795394000000 } from './1795394000000-on-behalf-of';
 import { PanelPapers1795394100000 } from './1795394100000-panel-papers';
 import { NationalRecommendationRouting1795394200000 } from './1795394200000-national-recommendation-routing';
+import { IdempotencyKeys1795394500000 } from './1795394500000-idempotency-keys';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -45,4 +46,5 @@ export const ALL_MIGRATIONS = [
   OnBehalfOf1795394000000,
   PanelPapers1795394100000,
   NationalRecommendationRouting1795394200000,
+  IdempotencyKeys1795394500000,
 ];
