@@ -50,7 +50,8 @@ describe('Postgres or Redis unreachable', () => {
       expect(res.body).toEqual({ error: 'unavailable', message: expect.any(String) });
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     }
-    const post = await t.http().post('/api/reviews').set(s.coordinator.auth).send(reviewBody(s.partnership.id));
+    const body = reviewBody(s.partnership.id);
+    const post = await t.http().post('/api/reviews').set(s.coordinator.auth).set('Idempotency-Key', 'during-outage').send(body);
     statuses.push(post.status);
     expect(post.status).toBe(503);
     expect(post.headers['retry-after']).toBeDefined();
@@ -63,6 +64,11 @@ describe('Postgres or Redis unreachable', () => {
     await pg.restore();
     await waitFor('the review again', async () => (await get(`/api/reviews/${reviewId}`)).status === 200, 10_000);
     expect((await get('/ready')).status).toBe(200);
+    // The 503 kept nothing under its key: the retry runs, and a retry of that is answered from the key.
+    const retried = await t.http().post('/api/reviews').set(s.coordinator.auth).set('Idempotency-Key', 'during-outage').send(body);
+    expect(retried.status).toBe(201);
+    const again = await t.http().post('/api/reviews').set(s.coordinator.auth).set('Idempotency-Key', 'during-outage').send(body);
+    expect(again.body.id).toBe(retried.body.id);
   });
 
   it('says in /ready that Redis is down while it is cut, and recovers', async () => {
@@ -79,8 +85,11 @@ describe('Postgres or Redis unreachable', () => {
       status: 'down',
       message: expect.stringMatching(/redis unavailable \((ECONNREFUSED|ECONNRESET|reconnecting|connecting)\)/),
     });
-    // Reads need no Redis.
+    // Reads need no Redis, and writes only reach the outbox in Postgres (relayed once Redis is back).
     expect((await get(`/api/reviews/${reviewId}`)).status).toBe(200);
+    const created = await t.http().post('/api/reviews').set(s.coordinator.auth).send(reviewBody(s.partnership.id));
+    statuses.push(created.status);
+    expect(created.status).toBe(201);
     await redis.restore();
     await waitFor('redis back in /ready', async () => (await get('/ready')).status === 200, 15_000);
   });
