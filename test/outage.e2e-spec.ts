@@ -1,6 +1,7 @@
 import { dropDatabase } from '@dhr/core';
 import { seedPartnership, Seed } from './support/actors';
 import { freePort, spawnApi } from './support/api-process';
+import { spawnApp } from './support/spawn-app';
 import { reviewBody } from './support/review-driver';
 import { TcpProxy } from './support/tcp-proxy';
 import { isolatedEnv, startTestApp, TestApp } from './support/test-app';
@@ -95,7 +96,7 @@ describe('Postgres or Redis unreachable', () => {
   });
 });
 
-describe('a process started while Postgres is unreachable', () => {
+describe('a process started while Postgres or Redis is unreachable', () => {
   it('waits, retrying, and comes up once Postgres is back', async () => {
     const pg = await TcpProxy.start(POSTGRES);
     await pg.cut();
@@ -123,6 +124,31 @@ describe('a process started while Postgres is unreachable', () => {
       await pg.restore();
       await dropDatabase(base.DATABASE_URL);
       await pg.cut();
+    }
+  }, 200_000);
+
+  it('a worker started while Redis is unreachable waits, and runs its workers once Redis is back', async () => {
+    const redis = await TcpProxy.start(REDIS);
+    await redis.cut();
+    const base = isolatedEnv({ STARTUP_WAIT_SECONDS: '60', LOG_LEVEL: 'info' });
+    const worker = spawnApp(
+      'apps/worker/src/main.ts',
+      { ...base, REDIS_URL: redis.through(base.REDIS_URL) },
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    for (const stream of [worker.stdout!, worker.stderr!]) stream.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    try {
+      await waitFor('a logged retry', () => /redis unreachable \(ECONNREFUSED\), attempt 2/.test(output), 90_000);
+      expect(worker.exitCode).toBeNull();
+      await redis.restore();
+      await waitFor('the workers running', () => output.includes('workers running on queues'), 60_000, 500);
+    } finally {
+      worker.kill('SIGKILL');
+      await exited;
+      await dropDatabase(base.DATABASE_URL);
+      await redis.cut();
     }
   }, 200_000);
 

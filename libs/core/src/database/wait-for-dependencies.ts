@@ -61,10 +61,14 @@ async function pingPostgres(url: string): Promise<void> {
 
 async function pingRedis(url: string): Promise<void> {
   const redis = new IORedis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 5000 });
-  redis.on('error', () => undefined);
+  // connect() rejects with a bare "Connection is closed"; the socket's error (ECONNREFUSED…) comes as an event.
+  let socketError: unknown;
+  redis.on('error', (error) => (socketError = error));
   try {
     await redis.connect();
     await redis.ping();
+  } catch (error) {
+    throw socketError ?? error;
   } finally {
     redis.disconnect();
   }
