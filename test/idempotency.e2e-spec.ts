@@ -88,6 +88,18 @@ describe('Idempotency-Key on POST', () => {
     expect(await reviewCount()).toBe(before + 1);
   });
 
+  it('keeps keys 24 hours: the sweep removes older ones, and the key then runs as new', async () => {
+    const body = reviewBody(s.partnership.id);
+    const first = await create('day-old', body);
+    await db.query(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE route = 'POST /api/reviews'`);
+    const { ReconcileHandler } = await import('../libs/notifications/src/reconcile.handler');
+    await t.app.get(ReconcileHandler).handle();
+    expect(await db.query(`SELECT 1 FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`)).toHaveLength(0);
+    const later = await create('day-old', body);
+    expect(later.status).toBe(201);
+    expect(later.body.id).not.toBe(first.body.id);
+  });
+
   it('refuses a malformed key with 400 naming the header, and stores no key text', async () => {
     const res = await create('x'.repeat(201), reviewBody(s.partnership.id));
     expect(res.status).toBe(400);
