@@ -21,6 +21,7 @@ import { OnBehalfOf1795394000000 } from './1795394000000-on-behalf-of';
 import { PanelPapers1795394100000 } from './1795394100000-panel-papers';
 import { NationalRecommendationRouting1795394200000 } from './1795394200000-national-recommendation-routing';
 import { AlarmPathIndex1795394300000 } from './1795394300000-alarm-path-index';
+import { IdempotencyKeys1795394500000 } from './1795394500000-idempotency-keys';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -47,4 +48,5 @@ export const ALL_MIGRATIONS = [
   PanelPapers1795394100000,
   NationalRecommendationRouting1795394200000,
   AlarmPathIndex1795394300000,
+  IdempotencyKeys1795394500000,
 ];

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthGuard } from '@dhr/identity';
 import { AuditController } from './controllers/audit.controller';
 import { DocumentsController } from './controllers/documents.controller';
@@ -15,6 +15,8 @@ import { MeController } from './controllers/me.controller';
 import { DirectoryController } from './controllers/directory.controller';
 import { OperationsController } from './controllers/operations.controller';
 import { DOMAIN_MODULES } from './domain-modules';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency-store';
 
 /** The HTTP app: thin controllers over the domain libs. CoreModule is added by the bootstrap. */
 @Module({
@@ -34,7 +36,11 @@ import { DOMAIN_MODULES } from './domain-modules';
     DirectoryController,
     OperationsController,
   ],
-  // Every route needs a bearer token unless marked @Public().
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+  // Every route needs a bearer token unless marked @Public(); a POST may carry an Idempotency-Key (after the guard: keys are per user).
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    IdempotencyStore,
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+  ],
 })
 export class ApiModule {}

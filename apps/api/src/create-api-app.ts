@@ -84,8 +84,8 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
     app.enableCors({
       origin: config.CORS_ORIGINS.split(',').map((origin) => origin.trim()),
       methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
-      exposedHeaders: ['Retry-After', 'X-Request-Id'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'Idempotency-Key'],
+      exposedHeaders: ['Retry-After', 'X-Request-Id', 'Idempotent-Replayed'],
       maxAge: 600,
     });
   }

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '@dhr/core';
+import { ConfigError, loadConfig, waitForDependencies } from '@dhr/core';
 import { JobWorkers } from '@dhr/jobs';
 import { installGracefulShutdown } from '@dhr/ops';
 import { createWebApp } from '../../web/src/create-web-app';
@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = new Logger('Api');
   const apiOnly = process.argv.includes('--api-only');
+  // Started during an outage: wait for Postgres and Redis (up to STARTUP_WAIT_SECONDS) rather than exit.
+  await waitForDependencies({ databaseUrl: config.DATABASE_URL, redisUrl: config.REDIS_URL }, config.STARTUP_WAIT_SECONDS);
   const api = await createApiApp(config);
   const web = apiOnly ? null : await createWebApp(config);
   await Promise.all([api.init(), web?.init()]);

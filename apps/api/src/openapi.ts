@@ -6,6 +6,7 @@ import { ApiModule } from './api.module';
 import { ErrorBody } from './contract/error-body.response';
 import { EVENT_CONTRACT } from './contract/event-schemas';
 import { completeRequestSchemas, dropObjectPlaceholder } from './contract/request-schemas';
+import { documentIdempotencyKey } from './idempotency/idempotency-openapi';
 
 /** Every tag an operation may carry, with what it groups (Redocly asks for a description of each). */
 const TAGS: Record<string, string> = {
@@ -33,7 +34,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription(
       'Domestic Homicide Review workflow engine, HTTP contract v1. JSON in and out; times are ISO-8601 with an offset, ' +
         'ids are UUIDs. Every operation but `POST /api/auth/token` needs `Authorization: Bearer <accessToken>`. ' +
-        'Errors are `{error: code, ...details}` (`ErrorBody`).',
+        'Errors are `{error: code, ...details}` (`ErrorBody`). While Postgres or Redis is unreachable any operation ' +
+        'answers 503 `{error: "unavailable"}` with `Retry-After`.',
     )
     .setVersion('1')
     .addServer('/', 'this server')
@@ -51,6 +53,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   completeRequestSchemas(app, document);
   dropObjectPlaceholder(document);
   markPathIdsAsUuids(document);
+  documentIdempotencyKey(document);
   return document;
 }
 

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { ArgumentsHost, DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { urlencoded } from 'express';
+import { NextFunction, Request, Response, urlencoded } from 'express';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { requestContextOf } from '@dhr/audit';
@@ -14,6 +14,7 @@ import { setUpStaticResources } from './middleware/setUpStaticResources';
 import { setUpWebSecurity } from './middleware/setUpWebSecurity';
 import { setUpWebSession } from './middleware/setUpWebSession';
 import { SessionRedis } from './middleware/session-redis';
+import { WebExceptionFilter } from './errors/web-exception.filter';
 import { WebModule } from './web.module';
 
 @Module({})
@@ -55,8 +56,18 @@ export async function createWebApp(config: AppConfig, options: WebAppOptions = {
   // Forms only, small; the same check for NUL, lone surrogates and prototype keys as the API.
   app.use(urlencoded({ extended: false, limit: '32kb', parameterLimit: 50 }), inputGuard);
   app.use(setUpWebSession(config, app.get(SessionRedis).client));
+  // The session store's errors (Redis unreachable) are passed to next(err), past Nest's filter: page them the same way.
+  app.use(middlewareErrorsAsPages(new WebExceptionFilter()));
   app.use(setUpCsrf());
   return app;
+}
+
+/** An Express error handler that answers with the web filter's pages (never Express' default with its stack trace). */
+function middlewareErrorsAsPages(filter: WebExceptionFilter) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const host = { switchToHttp: () => ({ getRequest: () => req, getResponse: () => res }) } as unknown as ArgumentsHost;
+    filter.catch(error, host);
+  };
 }
 
 function genReqId(req: IncomingMessage, res: ServerResponse): string {

@@ -15,3 +15,5 @@ export * from './logging/redaction';
 export * from './errors/input-guard';
 export * from './export/csv';
 export * from './validation/presence';
+export * from './errors/unavailable';
+export * from './database/wait-for-dependencies';

@@ -20,6 +20,8 @@ export interface ReadinessAnswer {
 @Injectable()
 export class Readiness {
   private migrated = false;
+  /** The code of Redis' last connection error (ECONNREFUSED…), to say why while it is down. */
+  private redisError: string | undefined;
 
   constructor(
     private readonly health: HealthCheckService,
@@ -27,7 +29,11 @@ export class Readiness {
     @InjectDataSource() private readonly db: DataSource,
     private readonly jobs: JobQueue,
     private readonly shutdown: ShutdownState,
-  ) {}
+  ) {
+    this.jobs.connection.on('error', (error: { code?: unknown }) => {
+      this.redisError = typeof error?.code === 'string' ? error.code : undefined;
+    });
+  }
 
   /** The process answers. No dependency is checked: a database outage must not get every process restarted. */
   live(): Promise<HealthCheckResult> {
@@ -40,7 +46,7 @@ export class Readiness {
     try {
       const body = await this.health.check([
         () => this.check('postgres', () => this.db.query('SELECT 1')),
-        () => this.check('redis', () => this.jobs.connection.ping()),
+        () => this.check('redis', () => this.pingRedis()),
         () => this.check('migrations', () => this.assertMigrated()),
       ]);
       // Shutdown may have begun while the checks ran.
@@ -64,6 +70,13 @@ export class Readiness {
         }
       })
       .withTimeout(CHECK_TIMEOUT_MS);
+  }
+
+  /** Not connected: down at once, with the last connection error (a PING would only queue until the check times out). */
+  private async pingRedis(): Promise<void> {
+    const connection = this.jobs.connection;
+    if (connection.status !== 'ready') throw Object.assign(new Error('not connected'), { code: this.redisError ?? connection.status });
+    await connection.ping();
   }
 
   /** Every migration in migrations/index.ts (ALL_MIGRATIONS, the data source's list) has run. Once true, stays true. */

@@ -35,7 +35,7 @@ export class ErrorBody {
   @ApiProperty({
     description:
       'the code: validation_failed, unauthorized, invalid_credentials, forbidden, not_found, conflict, invalid_transition, invalid_stage, ' +
-      'identifying_terms_found, document_unreadable, document_integrity_failed, chronology_invalid, too_many_requests, …',
+      'identifying_terms_found, document_unreadable, document_integrity_failed, chronology_invalid, too_many_requests, unavailable, …',
     example: 'validation_failed',
   })
   error: string;
@@ -73,7 +73,7 @@ const DEFAULT_DESCRIPTIONS: Record<ErrorStatus, string> = {
   415: '`unsupported_media_type`: the file is not PDF, DOCX, XLSX, ODT, CSV or plain text',
   422: '`chronology_invalid`: a CSV/XLSX chronology with problems, each in `problems`; nothing is stored',
   429: '`too_many_requests`: `retryAfterSeconds`, and the Retry-After header',
-  503: '`service_unavailable`: try again shortly',
+  503: '`service_unavailable`: try again shortly; `unavailable` (any operation): Postgres or Redis unreachable, see Retry-After',
 };
 
 /**

@@ -7,6 +7,7 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   forbidden: 403,
   too_many_requests: 429,
   service_unavailable: 503,
+  unavailable: 503,
   validation_failed: 400,
   unsupported_media_type: 415,
   chronology_invalid: 422,

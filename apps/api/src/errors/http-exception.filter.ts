@@ -1,11 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainError } from '@dhr/core';
+import { DomainError, isConnectionError, unavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@dhr/core';
 import { STATUS_OF } from './error-status';
 
 /**
  * Maps every error to a JSON body. Domain errors answer with their code's status and their body;
- * anything unexpected is a 500 with no detail (the log has the error class only).
+ * Postgres or Redis unreachable (isConnectionError) is 503 `unavailable` with Retry-After;
+ * anything else unexpected is a 500 with no detail (the log has the error class only).
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -14,11 +15,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toResponse(exception);
+    if (status === 503) response.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     response.status(status).json(body);
   }
 
   private toResponse(exception: unknown): { status: number; body: object } {
     if (exception instanceof DomainError) return { status: STATUS_OF[exception.code], body: exception.body };
+    if (isConnectionError(exception)) {
+      this.logger.warn(`Dependency unavailable: ${describeOutage(exception)}`);
+      return { status: 503, body: unavailable().body };
+    }
     if (exception instanceof HttpException) return this.fromHttpException(exception);
     const bodyParserError = this.fromBodyParser(exception);
     if (bodyParserError) return bodyParserError;
@@ -44,6 +50,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const message = e.type === 'entity.parse.failed' ? 'body is not valid JSON' : (e.type ?? 'bad request');
     return { status: e.status, body: { error: errorCode(e.status), message } };
   }
+}
+
+/** The class and code of an outage error: never its message (hosts, users). */
+export function describeOutage(exception: unknown): string {
+  const e = exception as { name?: unknown; code?: unknown; driverError?: { code?: unknown } };
+  const code = e?.driverError?.code ?? e?.code;
+  return `${typeof e?.name === 'string' ? e.name : 'error'}${typeof code === 'string' ? ` (code ${code})` : ''}`;
 }
 
 function errorCode(status: number): string {

@@ -1,10 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError, ErrorCode } from '@dhr/core';
+import { DomainError, ErrorCode, isConnectionError, UNAVAILABLE_RETRY_AFTER_SECONDS } from '@dhr/core';
 import { safeReturnTo, SignInRequired } from '../auth/page-access';
 import { CsrfRefused } from '../middleware/setUpCsrf';
 
-type ErrorPage = 'not-found' | 'forbidden' | 'sign-in' | 'problem' | 'too-many';
+type ErrorPage = 'not-found' | 'forbidden' | 'sign-in' | 'problem' | 'too-many' | 'unavailable';
 
 /** Each domain code's page. The compiler insists every code has one. A review the person may not see is the 404 page. */
 const PAGE_OF: Record<ErrorCode, ErrorPage> = {
@@ -13,6 +13,7 @@ const PAGE_OF: Record<ErrorCode, ErrorPage> = {
   forbidden: 'forbidden',
   too_many_requests: 'too-many',
   service_unavailable: 'problem',
+  unavailable: 'unavailable',
   validation_failed: 'problem',
   unsupported_media_type: 'problem',
   chronology_invalid: 'problem',
@@ -29,11 +30,18 @@ const PAGE_OF: Record<ErrorCode, ErrorPage> = {
   identifying_terms_integrity_failed: 'problem',
 };
 
-const STATUS_OF_PAGE: Record<Exclude<ErrorPage, 'sign-in'>, number> = { 'not-found': 404, forbidden: 403, problem: 500, 'too-many': 429 };
+const STATUS_OF_PAGE: Record<Exclude<ErrorPage, 'sign-in'>, number> = {
+  'not-found': 404,
+  forbidden: 403,
+  problem: 500,
+  'too-many': 429,
+  unavailable: 503,
+};
 
 /**
  * Every error as a page: 404, 403 (also a missing or wrong CSRF token), "sign in" as a
- * redirect, and for anything else "Sorry, there is a problem with the service" — never a
+ * redirect, Postgres or Redis unreachable (isConnectionError) as "Sorry, the service is
+ * unavailable" (503, Retry-After), and for anything else "Sorry, there is a problem with the service" — never a
  * stack trace. The log has the error class only.
  */
 @Catch()
@@ -47,6 +55,7 @@ export class WebExceptionFilter implements ExceptionFilter {
     const page = this.pageFor(exception);
     if (page === 'sign-in') return this.toSignIn(req, res, exception);
     res.status(page === 'problem' ? this.problemStatus(exception) : STATUS_OF_PAGE[page]);
+    if (page === 'unavailable') res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     res.render(`pages/errors/${page}`, { csrfError: isCsrfError(exception) }, (error: Error | null, html?: string) => {
       if (error) {
         this.logger.error(`error page failed to render: ${error.name}`);
@@ -59,6 +68,10 @@ export class WebExceptionFilter implements ExceptionFilter {
     if (exception instanceof SignInRequired) return 'sign-in';
     if (exception instanceof DomainError) return PAGE_OF[exception.code];
     if (isCsrfError(exception)) return 'forbidden';
+    if (isConnectionError(exception)) {
+      this.logger.warn(`Dependency unavailable: ${(exception as Error)?.name ?? 'error'}`);
+      return 'unavailable';
+    }
     const status = exception instanceof HttpException ? exception.getStatus() : (exception as { status?: unknown })?.status;
     if (status === 404 || status === 405) return 'not-found';
     if (status === 403) return 'forbidden';

@@ -183,6 +183,13 @@ export class AppConfig {
   @Max(3600)
   SHUTDOWN_GRACE_SECONDS = 10;
 
+  /** A process started while Postgres or Redis is unreachable waits this long for them (retrying, logged) before it exits. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  STARTUP_WAIT_SECONDS = 120;
+
   /** Signs the web pages' session cookie; unset: generated into VAR_DIR on first start (never in production). */
   @Transform(emptyToUndefined)
   @IsOptional()

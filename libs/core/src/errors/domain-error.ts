@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'forbidden',
   'too_many_requests',
   'service_unavailable',
+  // Postgres or Redis cannot be reached (see isConnectionError): 503 with Retry-After, never a 500
+  'unavailable',
   // the input
   'validation_failed',
   'unsupported_media_type',
