@@ -1,3 +1,4 @@
+import { isConnectionError } from '@dhr/core';
 import type { JobState } from 'bullmq';
 import type { JobName } from './job.types';
 
@@ -41,41 +42,14 @@ export function waitsOutOutages(name: JobName | string): boolean {
   return name !== 'reconcile';
 }
 
-// Node's socket errors; Postgres' admin/crash shutdown, "starting up" and too many connections.
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-]);
-/** SQLSTATE class 08: connection exception. */
-const CONNECTION_EXCEPTION = /^08[0-9A-Z]{3}$/;
-// pg's and ioredis's messages for a connection lost or never made.
-const UNAVAILABLE_MESSAGE =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed|MaxRetriesPerRequest|Client was closed and is not queryable/i;
-
 /**
  * Did this fail because Postgres or Redis could not be reached (rather than because of
- * the job itself)? Looks through TypeORM's `driverError`, `cause` and an AggregateError's
- * `errors`. The mail server's own errors are not ours to wait out: the email's attempts
- * and backoff decide about those.
+ * the job itself)? The one classification of outages (core's), less the mail server's
+ * own errors: those are not ours to wait out, the email's attempts and backoff decide.
  */
-export function isDependencyUnavailable(error: unknown, depth = 0): boolean {
-  if (depth > 4 || typeof error !== 'object' || error === null) return false;
-  const e = error as { name?: unknown; code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
-  if (e.name === 'MailSendError') return false;
-  const code = typeof e.code === 'string' ? e.code : '';
-  if (UNAVAILABLE_CODES.has(code) || CONNECTION_EXCEPTION.test(code)) return true;
-  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGE.test(e.message)) return true;
-  const inner = [e.driverError, e.cause, ...(Array.isArray(e.errors) ? e.errors : [])];
-  return inner.some((x) => isDependencyUnavailable(x, depth + 1));
+export function isDependencyUnavailable(error: unknown): boolean {
+  if (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'MailSendError') return false;
+  return isConnectionError(error);
 }
 
 /**

@@ -6,8 +6,8 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 /** Node socket errors that mean "the other end is not there (now)". */
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
-/** Postgres SQLSTATEs of an outage: admin/crash shutdown, cannot connect now, and class 08 (connection exceptions). */
-const POSTGRES_CODES = new Set(['57P01', '57P02', '57P03']);
+/** Postgres SQLSTATEs of an outage: admin/crash shutdown, cannot connect now, too many connections, and class 08 (connection exceptions). */
+const POSTGRES_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
 
 /** Messages of driver errors that carry no code (pg, TypeORM, ioredis). Matched on the message only, never shown. */
 const MESSAGES = [
@@ -19,6 +19,7 @@ const MESSAGES = [
   /the database system is (starting up|shutting down|in recovery mode)/i,
   /stream isn'?t writeable/i,
   /reached the max retries per request limit/i,
+  /client was closed and is not queryable/i,
 ];
 
 /**
