@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { OptionalNotNull } from '@dhr/core';
+import { OptionalNullable } from '@dhr/core';
 import { IsIsoDate, IsIsoDateTime } from './events/iso-date-time.validator';
 
 export class CreateReviewDto {
@@ -13,6 +13,7 @@ export class CreateReviewDto {
   @ApiProperty({ example: 'Metropolitan Police Service' }) @IsString() @MinLength(1) @MaxLength(200) notifiedBy: string;
   @ApiProperty({ example: '2026-09-14' }) @IsIsoDate() deathDate: string;
   @ApiProperty({ description: 'never the real name' }) @IsString() @MinLength(1) @MaxLength(100) victimPseudonym: string;
-  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MinLength(1) @MaxLength(100) perpetratorPseudonym?: string;
-  @ApiPropertyOptional() @OptionalNotNull() @IsString() @MaxLength(200) policeForceArea?: string;
+  // Not known at notification: left out or null alike.
+  @ApiPropertyOptional() @OptionalNullable() @IsString() @MinLength(1) @MaxLength(100) perpetratorPseudonym?: string | null;
+  @ApiPropertyOptional() @OptionalNullable() @IsString() @MaxLength(200) policeForceArea?: string | null;
 }
