@@ -12,6 +12,7 @@ import {
   contentOfRow,
   hashEntry,
   AuditQuery,
+  AuditSealer,
   AuditVerifier,
   AuditWriter,
   describeVerification,
@@ -48,6 +49,7 @@ describe('audit trail', () => {
   let writer: AuditWriter;
   let verifier: AuditVerifier;
   let query: AuditQuery;
+  let sealer: AuditSealer;
   let at = Date.UTC(2026, 2, 29, 0, 30); // the spring daylight-saving change, in UTC
 
   beforeAll(async () => {
@@ -57,6 +59,7 @@ describe('audit trail', () => {
     writer = ctx.get(AuditWriter);
     verifier = ctx.get(AuditVerifier);
     query = ctx.get(AuditQuery);
+    sealer = ctx.get(AuditSealer);
   });
   afterAll(async () => {
     await ctx?.close();
@@ -78,26 +81,29 @@ describe('audit trail', () => {
     ...over,
   });
   const record = (input: AuditInput) => inTransaction(db, (manager) => writer.record(manager, input));
-  /** A chain of `count` entries written one after another. */
+  /** A chain of `count` entries written one after another, then sealed. */
   const chainOf = async (count: number, over: Partial<AuditInput> = {}) => {
     const chain = randomUUID();
     for (let i = 0; i < count; i++) await record(entry(chain, over));
+    await sealer.sealNow();
     return chain;
   };
+  const NONE = { entries: 0, oldestSeconds: null };
   const idOf = async (chain: string, seq: number) =>
     (await sql<{ id: string }>(t.config, 'SELECT id FROM audit_entries WHERE chain = $1 AND seq = $2', [chain, seq]))[0].id;
 
-  it('serialises concurrent appends per chain: contiguous seqs, and every chain verifies', async () => {
+  it('appends concurrently; once sealed, each chain has contiguous seqs and verifies', async () => {
     const [a, b] = [randomUUID(), randomUUID()];
     await Promise.all(Array.from({ length: 50 }, (_, i) => record(entry(i % 2 ? a : b))));
+    await sealer.sealNow();
 
     for (const chain of [a, b]) {
       const seqs = await sql<{ seq: string }>(t.config, 'SELECT seq FROM audit_entries WHERE chain = $1 ORDER BY seq', [chain]);
       expect(seqs.map((r) => Number(r.seq))).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-      expect(await verifier.verify(chain)).toEqual({ ok: true, entries: 25 });
+      expect(await verifier.verify(chain)).toEqual({ ok: true, entries: 25, unsealed: NONE });
     }
     const [{ total }] = await sql<{ total: string }>(t.config, 'SELECT count(*) AS total FROM audit_entries');
-    expect(await verifier.verify()).toEqual({ ok: true, entries: Number(total) });
+    expect(await verifier.verify()).toEqual({ ok: true, entries: Number(total), unsealed: NONE });
   });
 
   it('writes the entry with the change it records, or not at all', async () => {
@@ -116,7 +122,7 @@ describe('audit trail', () => {
     const chain = randomUUID();
     await record(entry(chain.toUpperCase(), { actorId: randomUUID().toUpperCase() }));
     await record(entry(chain, { changes: { when: { before: null, after: new Date(at) } }, entity: undefined }));
-    expect(await verifier.verify(chain)).toEqual({ ok: true, entries: 2 });
+    expect(await verifier.verify(chain)).toEqual({ ok: true, entries: 2, unsealed: NONE });
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE through the app connection, and winding a head back', async () => {
@@ -128,7 +134,7 @@ describe('audit trail', () => {
     await expect(db.query(`TRUNCATE audit_entries`)).rejects.toThrow(/append-only: TRUNCATE/);
     await expect(db.query(`UPDATE audit_chain_heads SET seq = 1 WHERE chain = $1`, [chain])).rejects.toThrow(/only advances/);
     await expect(db.query(`DELETE FROM audit_chain_heads WHERE chain = $1`, [chain])).rejects.toThrow(/append-only: DELETE/);
-    expect(await verifier.verify(chain)).toEqual({ ok: true, entries: 2 });
+    expect(await verifier.verify(chain)).toEqual({ ok: true, entries: 2, unsealed: NONE });
   });
 
   it('reports an entry edited behind the app’s back as a hash mismatch at its chain and seq', async () => {
@@ -139,7 +145,12 @@ describe('audit trail', () => {
       [chain],
     );
     const result = await verifier.verify(chain);
-    expect(result).toEqual({ ok: false, entries: 3, firstBrokenAt: { chain, seq: 3, id: await idOf(chain, 3), reason: 'hash_mismatch' } });
+    expect(result).toEqual({
+      ok: false,
+      entries: 3,
+      firstBrokenAt: { chain, seq: 3, id: await idOf(chain, 3), reason: 'hash_mismatch' },
+      unsealed: NONE,
+    });
     expect(describeVerification(result)).toEqual({ message: `audit chain BROKEN at ${chain} seq 3 (hash_mismatch)`, exitCode: 1 });
     expect((await verifier.verify()).ok).toBe(false); // and the all-chains run finds it too
   });
@@ -181,7 +192,7 @@ describe('audit trail', () => {
         for (let i = 0; i < 100; i++) await writer.record(manager, entry(chain));
       });
     }
-    expect(await verifier.verify(chain)).toEqual({ ok: true, entries: 1200 });
+    expect(await verifier.verify(chain)).toEqual({ ok: true, entries: 1200, unsealed: NONE });
     await behindTheAppsBack(t.config, `UPDATE audit_entries SET source_ip = '198.51.100.1' WHERE chain = $1 AND seq = 1101`, [chain]);
     expect((await verifier.verify(chain)).firstBrokenAt).toMatchObject({ chain, seq: 1101, reason: 'hash_mismatch' });
   });
@@ -209,5 +220,85 @@ describe('audit trail', () => {
     expect(rows).toHaveLength(5); // header, 3 entries, and the final CRLF
     expect(rows[1]).toContain(',"DHR, ""2026/1""",');
     expect(rows[2]).toContain(`,'=cmd|calc,`);
+  });
+  it('lets an unsealed entry be sealed once, and nothing else: no other UPDATE, no sealed INSERT', async () => {
+    const chain = randomUUID();
+    await record(entry(chain));
+    const [{ id }] = await sql<{ id: string }>(t.config, 'SELECT id FROM audit_entries WHERE chain = $1 AND seq IS NULL', [chain]);
+    await expect(db.query(`UPDATE audit_entries SET action = 'review.read' WHERE id = $1`, [id])).rejects.toThrow(
+      /audit_entries is append-only: UPDATE/,
+    );
+    // Sealing with the content changed on the way is still an edit.
+    await expect(
+      db.query(
+        `UPDATE audit_entries SET seq = 1, prev_hash = repeat('0', 64), hash = repeat('a', 64), sealed_at = now(), source_ip = '198.51.100.9'
+          WHERE id = $1`,
+        [id],
+      ),
+    ).rejects.toThrow(/append-only: UPDATE/);
+    await expect(
+      db.query(
+        `INSERT INTO audit_entries (chain, seq, recorded_at, action, prev_hash, hash) VALUES ($1, 2, now(), 'review.read', repeat('0', 64), repeat('b', 64))`,
+        [chain],
+      ),
+    ).rejects.toThrow(/inserted unsealed/);
+
+    expect(await sealer.sealNow()).toBe(1);
+    const sealed = await sql(t.config, `SELECT ${AUDIT_ENTRY_COLUMNS}, sealed_at FROM audit_entries WHERE id = $1`, [id]);
+    expect(await sealer.sealNow()).toBe(0); // sealing twice changes nothing
+    expect(await sql(t.config, `SELECT ${AUDIT_ENTRY_COLUMNS}, sealed_at FROM audit_entries WHERE id = $1`, [id])).toEqual(sealed);
+    await expect(db.query(`UPDATE audit_entries SET seq = 7, sealed_at = now() WHERE id = $1`, [id])).rejects.toThrow(
+      /append-only: UPDATE/,
+    );
+    expect(await verifier.verify(chain)).toEqual({ ok: true, entries: 1, unsealed: NONE });
+  });
+
+  it('seals before it verifies, so an entry committed a moment ago is verified too', async () => {
+    const chain = await chainOf(2);
+    await record(entry(chain));
+    // The verifier seals first; read what it would report without that step.
+    const unsealed = await sql<{ n: number }>(t.config, 'SELECT count(*)::int AS n FROM audit_entries WHERE chain = $1 AND seq IS NULL', [
+      chain,
+    ]);
+    expect(unsealed[0].n).toBe(1);
+    const report = await verifier.verify(chain);
+    expect(report).toEqual({ ok: true, entries: 3, unsealed: NONE });
+  });
+
+  it('reports an entry inserted behind the app’s back, even with a correct hash, against the head', async () => {
+    const chain = await chainOf(2);
+    const [last] = await sql<AuditEntryRow>(t.config, `SELECT ${AUDIT_ENTRY_COLUMNS} FROM audit_entries WHERE chain = $1 AND seq = 2`, [
+      chain,
+    ]);
+    const forged = { ...contentOfRow(last), seq: 3, action: 'review.read' };
+    await behindTheAppsBack(
+      t.config,
+      `INSERT INTO audit_entries (chain, seq, recorded_at, actor_id, actor_role, action, review_id, entity, entity_id, changes,
+                                  request_id, source_ip, prev_hash, hash, sealed_at)
+       SELECT chain, 3, recorded_at, actor_id, actor_role, 'review.read', review_id, entity, entity_id, changes, request_id, source_ip,
+              hash, $2, now()
+         FROM audit_entries WHERE chain = $1 AND seq = 2`,
+      [chain, hashEntry(last.hash, forged)],
+    );
+    expect((await verifier.verify(chain)).firstBrokenAt).toEqual({ chain, seq: 3, id: await idOf(chain, 3), reason: 'broken_link' });
+  });
+
+  it('gives several sealers at once one chain: every entry once, contiguous, verified', async () => {
+    const chains = [randomUUID(), randomUUID(), randomUUID()];
+    const writes = Array.from({ length: 90 }, (_, i) => record(entry(chains[i % 3])));
+    const sealing = Array.from({ length: 4 }, async () => {
+      let sealed = 0;
+      for (let i = 0; i < 10; i++) sealed += (await sealer.sealNow()) + (await sealer.sealIfIdle());
+      return sealed;
+    });
+    await Promise.all(writes);
+    const sealedBySealers = (await Promise.all(sealing)).reduce((a, b) => a + b, 0);
+    const rest = await sealer.sealNow();
+    expect(sealedBySealers + rest).toBe(90);
+    for (const chain of chains) {
+      const seqs = await sql<{ seq: string }>(t.config, 'SELECT seq FROM audit_entries WHERE chain = $1 ORDER BY seq', [chain]);
+      expect(seqs.map((r) => Number(r.seq))).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      expect(await verifier.verify(chain)).toEqual({ ok: true, entries: 30, unsealed: NONE });
+    }
   });
 });

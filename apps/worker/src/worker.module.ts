@@ -1,17 +1,26 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditSealingModule } from '@dhr/audit';
 import { AppConfig, Clock, CoreModule, DatabaseModule } from '@dhr/core';
 import { JobsModule } from '@dhr/jobs';
 import { MeetingsModule } from '@dhr/meetings';
 import { NotificationsModule } from '@dhr/notifications';
 import { OpsModule } from '@dhr/ops';
 
-/** The worker: BullMQ processors and the reconciliation sweep. No HTTP. */
+/** The worker: BullMQ processors, the reconciliation sweep and the audit sealer. No HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, clock), DatabaseModule, JobsModule, NotificationsModule, MeetingsModule, OpsModule],
+      imports: [
+        CoreModule.forRoot(config, clock),
+        DatabaseModule,
+        JobsModule,
+        NotificationsModule,
+        MeetingsModule,
+        OpsModule,
+        AuditSealingModule,
+      ],
     };
   }
 }

@@ -44,7 +44,7 @@ export interface AuditContent {
   sourceIp: string | null;
 }
 
-/** An audit_entries row as the pg driver returns it (bigint as string, jsonb parsed). */
+/** A sealed audit_entries row as the pg driver returns it (bigint as string, jsonb parsed). */
 export interface AuditEntryRow {
   id: string;
   chain: string;
@@ -63,20 +63,32 @@ export interface AuditEntryRow {
   hash: string;
 }
 
+/** Any audit_entries row: seq, prev_hash and hash are null until the sealer links the entry into its chain. */
+export type StoredAuditEntryRow = Omit<AuditEntryRow, 'seq' | 'prev_hash' | 'hash'> & {
+  seq: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+};
+
 export const AUDIT_ENTRY_COLUMNS =
   'id, chain, seq, recorded_at, actor_id, actor_role, action, review_id, entity, entity_id, changes, request_id, source_ip, prev_hash, hash';
 
-/** One entry as shown to a coordinator or exported; carries the hashes so an export can be checked on its own. */
-export interface AuditEntryView extends AuditContent {
+/**
+ * One entry as shown to a coordinator or exported; carries the hashes so an export can be checked on its own.
+ * seq, prevHash and hash are null while the entry is not yet sealed into its chain (a moment after commit).
+ */
+export interface AuditEntryView extends Omit<AuditContent, 'seq'> {
   id: string;
-  prevHash: string;
-  hash: string;
+  seq: number | null;
+  prevHash: string | null;
+  hash: string | null;
 }
 
-export function contentOfRow(row: AuditEntryRow): AuditContent {
+/** The content the hash covers: the row's own seq, or the one the sealer is giving it. */
+export function contentOfRow(row: Omit<StoredAuditEntryRow, 'prev_hash' | 'hash'>, seq = Number(row.seq)): AuditContent {
   return {
     chain: row.chain,
-    seq: Number(row.seq),
+    seq,
     recordedAt: row.recorded_at.toISOString(),
     actorId: row.actor_id,
     actorRole: row.actor_role,
@@ -90,6 +102,7 @@ export function contentOfRow(row: AuditEntryRow): AuditContent {
   };
 }
 
-export function viewOfRow(row: AuditEntryRow): AuditEntryView {
-  return { id: String(row.id), ...contentOfRow(row), prevHash: row.prev_hash, hash: row.hash };
+export function viewOfRow(row: StoredAuditEntryRow): AuditEntryView {
+  const seq = row.seq === null ? null : Number(row.seq);
+  return { id: String(row.id), ...contentOfRow(row), seq, prevHash: row.prev_hash, hash: row.hash };
 }

@@ -10,3 +10,5 @@ export * from './chain-walk';
 export * from './diff-fields';
 export * from './request-context';
 export * from './verification-report';
+export * from './audit-sealer';
+export * from './audit-sealing-loop';

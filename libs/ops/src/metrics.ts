@@ -29,6 +29,7 @@ export const METRIC_NAMES = {
   emailsRetried: 'dhr_emails_retried_total',
   outboxDepth: 'dhr_outbox_depth',
   queueJobs: 'dhr_queue_jobs',
+  auditSealingLag: 'dhr_audit_sealing_lag_seconds',
 } as const;
 
 /**
@@ -74,6 +75,12 @@ export class Metrics {
   private readonly emailsFailed = new Counter({
     name: METRIC_NAMES.emailsFailed,
     help: 'Emails given up on (permanent refusal or last try)',
+    registers: [this.registry],
+  });
+  private readonly auditSealingLag = new Histogram({
+    name: METRIC_NAMES.auditSealingLag,
+    help: 'Time from an audit entry being recorded to its being sealed into its hash chain',
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
     registers: [this.registry],
   });
   private readonly emailsRetried = new Counter({
@@ -131,6 +138,11 @@ export class Metrics {
 
   emailRetried(): void {
     this.emailsRetried.inc();
+  }
+
+  /** Audit entries sealed into their chains, each `lagSeconds` after it was recorded. */
+  auditSealed(lagSeconds: number[]): void {
+    for (const lag of lagSeconds) this.auditSealingLag.observe(lag);
   }
 
   /** One HTTP request: `route` is the route template (`/api/reviews/:id`), never the URL. */

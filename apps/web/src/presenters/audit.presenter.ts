@@ -45,7 +45,9 @@ export function auditActionWords(action: string): string {
   return ACTION_WORDS[action] ?? 'Something else';
 }
 
-function contentOf(entry: AuditEntryView): AuditContent {
+type SealedView = AuditEntryView & { seq: number; prevHash: string; hash: string };
+
+function contentOf(entry: SealedView): AuditContent {
   const { id: _id, prevHash: _prev, hash: _hash, ...content } = entry;
   return content;
 }
@@ -54,11 +56,13 @@ function contentOf(entry: AuditEntryView): AuditContent {
  * A cheap check of the review's own entries: each hashes to its stored hash (else it was edited),
  * and each entry directly following another of these names that entry's hash (else one was
  * replaced). The whole chain, with the entries of other reviews between, is the administrators'
- * check (GET /api/audit/verify); this one needs only the rows already read.
+ * check (GET /api/audit/verify); this one needs only the rows already read. An entry committed
+ * a moment ago may not be sealed into its chain yet: it is checked once sealed.
  */
 export function entriesVerified(entries: AuditEntryView[]): boolean {
-  const bySeq = new Map(entries.map((e) => [`${e.chain}:${e.seq}`, e]));
-  return entries.every((e) => {
+  const sealed = entries.filter((e): e is SealedView => e.seq !== null && e.prevHash !== null && e.hash !== null);
+  const bySeq = new Map(sealed.map((e) => [`${e.chain}:${e.seq}`, e]));
+  return sealed.every((e) => {
     if (hashEntry(e.prevHash, contentOf(e)) !== e.hash) return false;
     const before = bySeq.get(`${e.chain}:${e.seq - 1}`);
     return !before || before.hash === e.prevHash;
