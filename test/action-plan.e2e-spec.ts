@@ -92,7 +92,7 @@ describe('the action plan: recommendations, linked actions and progress exports'
     expect(res.status).toBe(400); // a local recommendation keeps its owner
     const audit = await sql<{ action: string; changes: Record<string, { before: unknown; after: unknown }> }>(
       t.config,
-      `SELECT action, changes FROM audit_entries WHERE entity_id = $1 ORDER BY seq`,
+      `SELECT action, changes FROM audit_entries WHERE entity_id = $1 ORDER BY id`,
       [national.id],
     );
     expect(audit.map((a) => a.action)).toEqual(['recommendation.create', 'recommendation.update']);
@@ -247,7 +247,7 @@ describe('the action plan: recommendations, linked actions and progress exports'
 
     const reads = await sql<{ action: string; actor_role: string }>(
       t.config,
-      `SELECT action, actor_role FROM audit_entries WHERE review_id = $1 AND action LIKE 'action_plan.%' ORDER BY seq`,
+      `SELECT action, actor_role FROM audit_entries WHERE review_id = $1 AND action LIKE 'action_plan.%' ORDER BY id`,
       [id],
     );
     expect(reads.map((a) => a.action)).toEqual(expect.arrayContaining(['action_plan.read', 'action_plan.export']));

@@ -247,7 +247,7 @@ describe('combined chronology', () => {
     expect((await download(a.coordinator, 'pdf')).status).toBe(400);
     const rows = await sql<{ action: string; changes: Record<string, { after: unknown }> }>(
       t.config,
-      `SELECT action, changes FROM audit_entries WHERE review_id = $1 AND action LIKE 'chronology.%' ORDER BY seq`,
+      `SELECT action, changes FROM audit_entries WHERE review_id = $1 AND action LIKE 'chronology.%' ORDER BY id`,
       [review],
     );
     expect(rows.filter((r) => r.action === 'chronology.read').length).toBeGreaterThanOrEqual(6);

@@ -114,7 +114,7 @@ describe('family involvement: members, advocates and the contact log', () => {
     // Everything audited, the free text only as a fingerprint.
     const audit = await sql<{ action: string; entity: string; changes: Record<string, { after: unknown }> | null }>(
       t.config,
-      `SELECT action, entity, changes FROM audit_entries WHERE review_id = $1 AND action LIKE 'family%' ORDER BY seq`,
+      `SELECT action, entity, changes FROM audit_entries WHERE review_id = $1 AND action LIKE 'family%' ORDER BY id`,
       [id],
     );
     expect(audit.map((a) => a.action)).toEqual([

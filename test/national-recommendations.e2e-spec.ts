@@ -94,7 +94,7 @@ describe('national recommendations: where they were sent, the response, and the 
 
     const audit = await sql<{ action: string; actor_id: string; changes: Record<string, { before: unknown; after: unknown }> }>(
       t.config,
-      `SELECT action, actor_id, changes FROM audit_entries WHERE entity_id = $1 ORDER BY seq`,
+      `SELECT action, actor_id, changes FROM audit_entries WHERE entity_id = $1 ORDER BY id`,
       [routed.id],
     );
     expect(audit.map((a) => a.action)).toEqual(['recommendation.create', 'recommendation.update', 'recommendation.update']);
@@ -241,7 +241,7 @@ describe('national recommendations: where they were sent, the response, and the 
     expect(fieldsOf(bad.body).map((f) => f.field)).toEqual(['id']);
     const audit = await sql<{ actor_role: string; changes: { rows: { after: number } } }>(
       t.config,
-      `SELECT actor_role, changes FROM audit_entries WHERE action = 'recommendations.export' AND entity = 'partnership' AND entity_id = $1 ORDER BY seq`,
+      `SELECT actor_role, changes FROM audit_entries WHERE action = 'recommendations.export' AND entity = 'partnership' AND entity_id = $1 ORDER BY id`,
       [s.partnership.id],
     );
     expect(audit.map((a) => [a.actor_role, a.changes.rows.after])).toEqual([

@@ -108,7 +108,7 @@ describe('panel papers: documents shared with the panel', () => {
   const auditOf = (action: string, documentId: string) =>
     sql<{ actor_id: string; changes: Record<string, { before: unknown; after: unknown }> }>(
       t.config,
-      `SELECT actor_id, changes FROM audit_entries WHERE action = $1 AND entity_id = $2 ORDER BY seq`,
+      `SELECT actor_id, changes FROM audit_entries WHERE action = $1 AND entity_id = $2 ORDER BY id`,
       [action, documentId],
     );
 

@@ -177,7 +177,7 @@ describe('web: recording where a national recommendation was sent, and the respo
 
     const audit = await sql<{ action: string; changes: Record<string, unknown> }>(
       t.config,
-      `SELECT action, changes FROM audit_entries WHERE entity_id = $1 AND action = 'recommendation.update' ORDER BY seq`,
+      `SELECT action, changes FROM audit_entries WHERE entity_id = $1 AND action = 'recommendation.update' ORDER BY id`,
       [national],
     );
     expect(audit.map((a) => Object.keys(a.changes).sort())).toEqual([
