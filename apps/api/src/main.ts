@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { Logger } from '@nestjs/common';
+import { AuditSealingLoop } from '@dhr/audit';
 import { ConfigError, loadConfig, waitForDependencies } from '@dhr/core';
 import { JobWorkers } from '@dhr/jobs';
 import { installGracefulShutdown } from '@dhr/ops';
@@ -9,7 +10,7 @@ import { listen, servePagesAndApi } from './pages-and-api';
 
 /**
  * `npm start`: the pages at /, the API at /api (and the operations endpoints) on one port,
- * and with `--with-worker` the BullMQ workers, in one process. `--api-only` serves the API
+ * and with `--with-worker` the BullMQ workers and the audit sealer, in one process. `--api-only` serves the API
  * alone (`npm run start:api`, for scale; `npm run start:web` serves the pages alone).
  */
 async function main(): Promise<void> {
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   const withWorker = process.argv.includes('--with-worker');
   if (withWorker) {
     await api.get(JobWorkers).start();
+    api.get(AuditSealingLoop).start(); // the worker's audit sealer too; stopped when the app closes
     logger.log('worker running in the same process');
   }
   // SIGTERM/SIGINT: /ready 503 at once, drain requests (and jobs), close both apps, exit 0 (see README "Operations").

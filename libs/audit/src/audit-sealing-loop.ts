@@ -1,33 +1,34 @@
-import { Injectable, Logger, Module, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { AuditModule } from './audit.module';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { AuditSealer } from './audit-sealer';
 
 /** How often the worker seals: the usual sealing lag is about half of this plus a batch. */
 export const SEAL_INTERVAL_MS = 250;
 
 /**
- * The worker's sealer: once at start (what a stopped worker left unsealed), then every
- * SEAL_INTERVAL_MS. Several workers are safe: a turn is skipped while another seals.
+ * The worker's sealer (the worker app, or the api's `--with-worker`): `start` seals at once
+ * (what a stopped worker left unsealed), then every SEAL_INTERVAL_MS until the app closes.
+ * Several at once are safe: a turn is skipped while another sealer is at work.
  */
 @Injectable()
-export class AuditSealingLoop implements OnApplicationBootstrap, OnModuleDestroy {
+export class AuditSealingLoop implements OnModuleDestroy {
   private readonly logger = new Logger('AuditSealer');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
-  private stopped = false;
+  private started = false;
   /** One warning per outage, not one per turn. */
   private failing = false;
 
   constructor(private readonly sealer: AuditSealer) {}
 
-  onApplicationBootstrap(): void {
-    this.stopped = false;
+  start(): void {
+    if (this.started) return;
+    this.started = true;
     this.tick();
   }
 
   /** Lets a turn in progress finish (its transaction is short), then stops: before the database closes. */
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
+    this.started = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
@@ -49,11 +50,7 @@ export class AuditSealingLoop implements OnApplicationBootstrap, OnModuleDestroy
       )
       .finally(() => {
         this.running = null;
-        if (!this.stopped) this.timer = setTimeout(() => this.tick(), SEAL_INTERVAL_MS);
+        if (this.started) this.timer = setTimeout(() => this.tick(), SEAL_INTERVAL_MS);
       });
   }
 }
-
-/** The periodic sealer, for the worker. Needs DatabaseModule. */
-@Module({ imports: [AuditModule], providers: [AuditSealingLoop] })
-export class AuditSealingModule {}

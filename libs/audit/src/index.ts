@@ -12,3 +12,4 @@ export * from './request-context';
 export * from './verification-report';
 export * from './audit-sealer';
 export * from './audit-sealing-loop';
+export * from './audit-sealing.module';
