@@ -21,6 +21,9 @@ const SEALER_LOCK = 0x6175646974;
  * snapshot that sees an entry's commit sees every commit before it, so an entry whose
  * transaction committed before another's began is always sealed first (same batch, lower
  * id; or an earlier batch). Entries of transactions still running are simply not seen yet.
+ * (Waiting instead until every older transaction id has ended, pg_snapshot_xmin, adds no
+ * ordering guarantee and would make "seal now" wait on any long transaction in the cluster,
+ * its own caller's included.)
  *
  * Sealers in several processes take turns on one advisory lock: the periodic one skips a
  * turn when another is sealing, `sealNow` waits for it.
