@@ -87,4 +87,30 @@ describe('migrating to sealed audit entries', () => {
       await ctx.close();
     }
   });
+
+  it('can be undone once every entry is sealed, and done again', async () => {
+    const db = new DataSource(dataSourceOptions(config.DATABASE_URL));
+    await db.initialize();
+    try {
+      await db.undoLastMigration({ transaction: 'each' });
+      const nullable = await db.query(
+        `SELECT column_name, is_nullable FROM information_schema.columns
+          WHERE table_name = 'audit_entries' AND column_name IN ('seq', 'hash', 'sealed_at') ORDER BY column_name`,
+      );
+      expect(nullable).toEqual([
+        { column_name: 'hash', is_nullable: 'NO' },
+        { column_name: 'seq', is_nullable: 'NO' },
+      ]);
+      await expect(db.query(`UPDATE audit_entries SET action = 'x'`)).rejects.toThrow(/append-only: UPDATE/);
+      await db.runMigrations({ transaction: 'each' });
+    } finally {
+      await db.destroy();
+    }
+    const ctx = await NestFactory.createApplicationContext(AuditContextModule.forRoot(config), { logger: false });
+    try {
+      expect(await ctx.get(AuditVerifier).verify()).toMatchObject({ ok: true, entries: 4 });
+    } finally {
+      await ctx.close();
+    }
+  });
 });
