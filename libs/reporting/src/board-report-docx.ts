@@ -16,7 +16,8 @@ import {
 import type { ReportDocument, ReportTable } from './report-document';
 
 /** The classification line, at the top and bottom of every page (as protective marking is shown). */
-const marking = (classification: string) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: classification, bold: true })] });
+const marking = (classification: string) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: classification, bold: true })] });
 
 function table(t: ReportTable): (Paragraph | Table)[] {
   const caption = new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(t.caption)] });

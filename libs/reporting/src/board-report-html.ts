@@ -9,7 +9,10 @@ function table(t: ReportTable): string {
   const numCell = (i: number) => (t.numeric.includes(i) ? ' govuk-table__cell--numeric' : '');
   const head = t.head.map((h, i) => `<th scope="col" class="govuk-table__header${num(i)}">${escape(h)}</th>`).join('');
   const rows = t.rows
-    .map((row) => `<tr class="govuk-table__row">${row.map((v, i) => `<td class="govuk-table__cell${numCell(i)}">${escape(v)}</td>`).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr class="govuk-table__row">${row.map((v, i) => `<td class="govuk-table__cell${numCell(i)}">${escape(v)}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   return `<table class="govuk-table">
 <caption class="govuk-table__caption govuk-table__caption--s">${escape(t.caption)}</caption>

@@ -118,7 +118,10 @@ export function boardReport(
 ): BoardReport {
   const asAt = period.end < now ? period.end : now;
   const restricted = audience === 'restricted';
-  const who = (f: ReviewFacts): ReportedReview => ({ reference: f.review.reference, pseudonym: restricted ? f.review.victimPseudonym : null });
+  const who = (f: ReviewFacts): ReportedReview => ({
+    reference: f.review.reference,
+    pseudonym: restricted ? f.review.victimPseudonym : null,
+  });
   const known = facts.filter((f) => f.review.notifiedAt < asAt);
   const reached = (f: ReviewFacts, at: Date | null | undefined) => !!at && at < asAt;
 
@@ -138,15 +141,13 @@ export function boardReport(
 
   const completed = known
     .filter((f) => reached(f, f.completedAt) && within(f.completedAt, period) && f.commissionedAt)
-    .map(
-      (f): CompletedReview => ({
-        ...who(f),
-        commissionedOn: londonDate(f.commissionedAt!),
-        completedOn: londonDate(f.completedAt!),
-        days: daysBetween(f.commissionedAt!, f.completedAt!),
-        withinSixMonths: f.completedAt! <= sixMonthsAfter(f.commissionedAt!),
-      }),
-    );
+    .map((f): CompletedReview => ({
+      ...who(f),
+      commissionedOn: londonDate(f.commissionedAt!),
+      completedOn: londonDate(f.completedAt!),
+      days: daysBetween(f.commissionedAt!, f.completedAt!),
+      withinSixMonths: f.completedAt! <= sixMonthsAfter(f.commissionedAt!),
+    }));
 
   const overdue = new Map<string, { agency: string; scoping: number; imr: number; reviews: Set<string> }>();
   for (const f of known)
@@ -213,7 +214,8 @@ export function boardReport(
     inPeriod: {
       notified: known.filter((f) => within(f.review.notifiedAt, period)).length,
       commissioned: known.filter((f) => reached(f, f.commissionedAt) && within(f.commissionedAt, period)).length,
-      notCommissioned: known.filter((f) => reached(f, f.stageDates.not_commissioned) && within(f.stageDates.not_commissioned, period)).length,
+      notCommissioned: known.filter((f) => reached(f, f.stageDates.not_commissioned) && within(f.stageDates.not_commissioned, period))
+        .length,
       completed: completed.length,
       published: known.filter((f) => reached(f, f.stageDates.action_plan) && within(f.stageDates.action_plan, period)).length,
       closed: known.filter((f) => reached(f, f.closedAt) && within(f.closedAt, period)).length,
@@ -255,7 +257,10 @@ export function boardReport(
       open: actionLines.reduce((n, l) => n + l.open, 0),
       overdue: actionLines.reduce((n, l) => n + l.overdue, 0),
       complete: actionLines.reduce((n, l) => n + l.complete, 0),
-      completedInPeriod: actionLines.reduce((n, l) => n + l.actions.filter((a) => isComplete(a, asAt) && within(a.completedAt, period)).length, 0),
+      completedInPeriod: actionLines.reduce(
+        (n, l) => n + l.actions.filter((a) => isComplete(a, asAt) && within(a.completedAt, period)).length,
+        0,
+      ),
       reviews: actionLines.map((l) => ({ ...who(l.f), total: l.total, open: l.open, overdue: l.overdue, complete: l.complete })),
     },
     national: {

@@ -66,7 +66,11 @@ export const DATA_RETURN_SCHEMA = {
             additionalProperties: false,
             properties: {
               count: { type: 'integer', minimum: 0 },
-              totalDays: { type: 'integer', minimum: 0, description: 'whole days on hold, a hold in force counted to the end of the period' },
+              totalDays: {
+                type: 'integer',
+                minimum: 0,
+                description: 'whole days on hold, a hold in force counted to the end of the period',
+              },
             },
           },
           qaRounds: { type: 'integer', minimum: 0, description: 'submissions to the Home Office Quality Assurance Panel' },

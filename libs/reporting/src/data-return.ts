@@ -51,10 +51,9 @@ export function dataReturn(facts: ReviewFacts[], period: ReportPeriod, now: Date
     records: facts
       .filter((f) => inReturn(f, period))
       .map((f): DataReturnRecord => {
-        const stageDates = Object.fromEntries(STAGES.map((s) => [s, reached(f.stageDates[s]) ? londonDate(f.stageDates[s]!) : null])) as Record<
-          Stage,
-          string | null
-        >;
+        const stageDates = Object.fromEntries(
+          STAGES.map((s) => [s, reached(f.stageDates[s]) ? londonDate(f.stageDates[s]!) : null]),
+        ) as Record<Stage, string | null>;
         const commissioned = reached(f.commissionedAt);
         const completed = reached(f.completedAt);
         const holds = f.holds.filter((h) => h.from < asAt);

@@ -72,7 +72,12 @@ export function reportDocument(report: BoardReport): ReportDocument {
       heading: 'Reviews running',
       paragraphs: [`${plural(s.running.total, 'review')} running at the end of the period, of which ${s.delays.holdsInForce} on hold.`],
       tables: [
-        { caption: 'Reviews running by stage', head: ['Stage', 'Reviews'], rows: s.running.byStage.map((b) => [STAGE_WORDS[b.stage] ?? b.stage, b.count]), numeric: [1] },
+        {
+          caption: 'Reviews running by stage',
+          head: ['Stage', 'Reviews'],
+          rows: s.running.byStage.map((b) => [STAGE_WORDS[b.stage] ?? b.stage, b.count]),
+          numeric: [1],
+        },
         {
           caption: 'Each review running',
           head: [...reviewHead, 'Stage', 'On hold', 'Commissioned', 'Past six months'],
@@ -116,7 +121,13 @@ export function reportDocument(report: BoardReport): ReportDocument {
         {
           caption: 'Reviews completed in the period',
           head: [...reviewHead, 'Commissioned', 'Completed', 'Days', 'Within six months'],
-          rows: s.sixMonths.completed.map((c) => [...reviewCells(c), longDate(c.commissionedOn), longDate(c.completedOn), c.days, c.withinSixMonths ? 'Yes' : 'No']),
+          rows: s.sixMonths.completed.map((c) => [
+            ...reviewCells(c),
+            longDate(c.commissionedOn),
+            longDate(c.completedOn),
+            c.days,
+            c.withinSixMonths ? 'Yes' : 'No',
+          ]),
           numeric: [offset + 2],
         },
         {

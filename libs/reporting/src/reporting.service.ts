@@ -69,7 +69,12 @@ export class ReportingService {
   }
 
   /** The figures, audited as viewed (the web page) — the download goes through `boardReportFile`. */
-  async boardReport(actor: Actor, partnershipId: string, query: ReportQuery, format: BoardReportFormat | 'page'): Promise<BoardReportResult & { period: ReportPeriod }> {
+  async boardReport(
+    actor: Actor,
+    partnershipId: string,
+    query: ReportQuery,
+    format: BoardReportFormat | 'page',
+  ): Promise<BoardReportResult & { period: ReportPeriod }> {
     const now = this.clock.now();
     const period = parsePeriod(query, now);
     const audience = parseChoice<Audience>('audience', query.audience, AUDIENCES, 'public');
@@ -101,7 +106,8 @@ export class ReportingService {
     const format = parseChoice<BoardReportFormat>('format', query.format, BOARD_REPORT_FORMATS, 'docx');
     const { report, document } = await this.boardReport(actor, partnershipId, query, format);
     const base = `board-report-${report.partnership.code.toLowerCase()}-${report.period.from}-${report.period.to}-${report.audience}`;
-    if (format === 'html') return { fileName: `${base}.html`, mediaType: 'text/html; charset=utf-8', body: boardReportHtmlPage(document), inline: true };
+    if (format === 'html')
+      return { fileName: `${base}.html`, mediaType: 'text/html; charset=utf-8', body: boardReportHtmlPage(document), inline: true };
     return {
       fileName: `${base}.docx`,
       mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -155,7 +161,8 @@ export class ReportingService {
     if (actor.role === 'admin') return null;
     const held = await this.memberships.of(actor.userId);
     const coordinated = held.filter((m) => m.role === 'coordinator').map((m) => m.partnershipId);
-    if (actor.role === 'coordinator' && actor.partnershipId && !coordinated.includes(actor.partnershipId)) coordinated.push(actor.partnershipId);
+    if (actor.role === 'coordinator' && actor.partnershipId && !coordinated.includes(actor.partnershipId))
+      coordinated.push(actor.partnershipId);
     if (coordinated.length === 0) throw DomainError.forbidden('only administrators and coordinators may download the data return');
     return coordinated;
   }
@@ -164,11 +171,22 @@ export class ReportingService {
    * The partnership, when the caller coordinates or chairs its CSP (in the membership they act in,
    * or another they hold); another partnership is 404, as the other partnership exports answer.
    */
-  private async partnershipFor(actor: Actor, partnershipId: string, manager: EntityManager): Promise<{ id: string; name: string; code: string }> {
-    const acting = actor.partnershipId === partnershipId ? actor.role : (await this.memberships.of(actor.userId, manager)).find((m) => m.partnershipId === partnershipId)?.role;
+  private async partnershipFor(
+    actor: Actor,
+    partnershipId: string,
+    manager: EntityManager,
+  ): Promise<{ id: string; name: string; code: string }> {
+    const acting =
+      actor.partnershipId === partnershipId
+        ? actor.role
+        : (await this.memberships.of(actor.userId, manager)).find((m) => m.partnershipId === partnershipId)?.role;
     if (acting === undefined) throw DomainError.notFound('partnership');
-    if (!BOARD_REPORT_ROLES.includes(acting)) throw DomainError.forbidden('only coordinators and CSP chairs of the partnership may have its board report');
-    const rows: { id: string; name: string; code: string }[] = await manager.query(`SELECT id, name, code FROM partnerships WHERE id = $1`, [partnershipId]);
+    if (!BOARD_REPORT_ROLES.includes(acting))
+      throw DomainError.forbidden('only coordinators and CSP chairs of the partnership may have its board report');
+    const rows: { id: string; name: string; code: string }[] = await manager.query(
+      `SELECT id, name, code FROM partnerships WHERE id = $1`,
+      [partnershipId],
+    );
     if (rows.length === 0) throw DomainError.notFound('partnership');
     return rows[0];
   }

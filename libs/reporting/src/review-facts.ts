@@ -191,8 +191,7 @@ export const holdAt = (facts: ReviewFacts, at: Date): HoldSpan | null =>
   facts.holds.find((h) => h.from < at && (h.until === null || h.until >= at)) ?? null;
 
 /** Whole days of a hold, up to `at` when it is still in force. */
-export const holdDays = (hold: HoldSpan, at: Date): number =>
-  Math.floor(((hold.until ?? at).getTime() - hold.from.getTime()) / DAY_MS);
+export const holdDays = (hold: HoldSpan, at: Date): number => Math.floor(((hold.until ?? at).getTime() - hold.from.getTime()) / DAY_MS);
 
 /** Six calendar months after commissioning, in London (31 August + 6 months = 28 February). */
 export const sixMonthsAfter = (at: Date): Date => DateTime.fromJSDate(at).setZone(LONDON).plus({ months: 6 }).toJSDate();

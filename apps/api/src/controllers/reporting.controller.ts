@@ -1,4 +1,4 @@
-import { applyDecorators, Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, CurrentActor, Roles } from '@dhr/identity';
@@ -32,7 +32,12 @@ export class ReportingController {
   @ApiQuery({ name: 'audience', required: false, enum: AUDIENCES, description: 'default public' })
   @ApiQuery({ name: 'format', required: false, enum: BOARD_REPORT_FORMATS, description: 'default docx' })
   @ApiFileResponse('`board-report-<code>-<from>-<to>-<audience>.docx` as an attachment, or the HTML page', [DOCX, 'text/html'])
-  @ApiErrors(BAD_QUERY, 401, [403, '`forbidden`: not a coordinator or CSP chair of the partnership'], [404, '`not_found`: not your partnership'])
+  @ApiErrors(
+    BAD_QUERY,
+    401,
+    [403, '`forbidden`: not a coordinator or CSP chair of the partnership'],
+    [404, '`not_found`: not your partnership'],
+  )
   async boardReport(
     @CurrentActor() actor: Actor,
     @Param('id', UUID_PARAM) id: string,
@@ -55,7 +60,11 @@ export class ReportingController {
   })
   @PERIOD_QUERIES
   @ApiQuery({ name: 'format', required: false, enum: DATA_RETURN_FORMATS, description: 'default csv' })
-  @ApiFileResponse('`data-return-<from>-<to>.csv` or `.json` as an attachment; the JSON follows `GET /api/data-return/schema`', ['text/csv', 'application/json'], 'text')
+  @ApiFileResponse(
+    '`data-return-<from>-<to>.csv` or `.json` as an attachment; the JSON follows `GET /api/data-return/schema`',
+    ['text/csv', 'application/json'],
+    'text',
+  )
   @ApiErrors(BAD_QUERY, 401, 403)
   async dataReturn(
     @CurrentActor() actor: Actor,
@@ -77,9 +86,11 @@ export class ReportingController {
   }
 }
 
-function send(res: Response, file: ReportFile): Buffer | string {
+/** Bytes as they are (a Buffer would otherwise go out as JSON), named without personal data. */
+function send(res: Response, file: ReportFile): StreamableFile | string {
+  const disposition = `${file.inline ? 'inline' : 'attachment'}; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`;
+  if (typeof file.body !== 'string') return new StreamableFile(file.body, { type: file.mediaType, length: file.body.length, disposition });
   res.setHeader('Content-Type', file.mediaType);
-  const name = file.fileName.replace(/[^A-Za-z0-9._-]/g, '_');
-  res.setHeader('Content-Disposition', `${file.inline ? 'inline' : 'attachment'}; filename="${name}"`);
+  res.setHeader('Content-Disposition', disposition);
   return file.body;
 }
