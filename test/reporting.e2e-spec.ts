@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { seedPartnership, Seed } from './support/actors';
+import { seedPartnership, Seed, Session } from './support/actors';
 import { sql } from './support/notifications-db';
 import { dateDaysAgo, daysAgo, reviewBody, send } from './support/review-driver';
 import { startTestApp, TestApp } from './support/test-app';
@@ -172,8 +172,13 @@ describe('board report and national data return', () => {
   });
   afterAll(() => t.close());
 
-  const boardReport = (query: string, session = s.coordinator, partnershipId = s.partnership.id) =>
-    t.http().get(`/api/partnerships/${partnershipId}/board-report?${query}`).set(session.auth).buffer(true).parse(binary);
+  const boardReport = (query: string, session: Session = s.coordinator, partnershipId = s.partnership.id) =>
+    t
+      .http()
+      .get(`/api/partnerships/${partnershipId}/board-report?${query}`)
+      .set(session.auth)
+      .buffer(true)
+      .parse(binary as never);
 
   it('the HTML report has the exact figures, and the public one no pseudonym', async () => {
     const res = await boardReport(`from=${FROM}&to=${TO}&audience=public&format=html`);
@@ -373,7 +378,8 @@ describe('board report and national data return', () => {
   });
 });
 
-function binary(res: NodeJS.ReadableStream & { setEncoding(e: string): void }, done: (err: Error | null, body: Buffer) => void) {
+/** Collects the body as bytes whatever its media type (the DOCX is binary); superagent hands the raw response stream. */
+function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => done(null, Buffer.concat(chunks)));
