@@ -16,9 +16,8 @@ const LABELS: Record<string, string> = { from: 'start date', to: 'end date' };
 
 const text = (query: Record<string, unknown>, name: string) => (typeof query[name] === 'string' ? (query[name] as string).trim() : '');
 
-/** Nothing asked yet: the page opens with an empty form and no errors. */
-export const nothingAsked = (query: Record<string, unknown>): boolean =>
-  ['from', 'to'].every((name) => ['day', 'month', 'year'].every((part) => !text(query, `${name}-${part}`)));
+/** Nothing asked yet (the page opened, not the form sent): an empty form and no errors. */
+export const nothingAsked = (query: Record<string, unknown>): boolean => Object.keys(query).length === 0;
 
 export function readPeriodForm(query: Record<string, unknown>, choices: string[]): PeriodForm {
   const values = Object.fromEntries(
