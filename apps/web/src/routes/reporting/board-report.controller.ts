@@ -35,11 +35,10 @@ export class BoardReportController {
         const download = `/board-report/download?${new URLSearchParams({ partnershipId, from: form.from!, to: form.to!, audience }).toString()}`;
         return res.render('pages/reporting/board-report', { ...view, fieldMessage, report: boardReportHtmlBody(document, 2), download });
       } catch (error) {
-        messages =
-          periodProblems(error) ??
-          (() => {
-            throw error;
-          })();
+        // A period the lib refuses (backwards, in the future) is the form's error; anything else is the error page.
+        const problems = periodProblems(error);
+        if (!problems) throw error;
+        messages = problems;
       }
     }
     res.status(400).render('pages/reporting/board-report', { ...view, messages, errors: errorsOf(messages), fieldMessage });

@@ -30,11 +30,10 @@ export class DataReturnController {
         res.send(file.body);
         return;
       } catch (error) {
-        messages =
-          periodProblems(error) ??
-          (() => {
-            throw error;
-          })();
+        // A period the lib refuses (backwards, in the future) is the form's error; anything else is the error page.
+        const problems = periodProblems(error);
+        if (!problems) throw error;
+        messages = problems;
       }
     }
     res.status(400).render('pages/reporting/data-return', { ...view, messages, errors: errorsOf(messages) });
