@@ -216,6 +216,9 @@ const ADMIN_ONLY: Record<ActorName, number[]> = {
   healthB:      [403, 403, 403, 403],
 };
 
+/** A period as the report pages' date inputs send it. */
+const REPORT_PERIOD = 'from-day=1&from-month=1&from-year=2026&to-day=31&to-month=3&to-year=2026';
+
 /** A public page: 200 for everyone, or (sign-in steps) where a signed-in person is sent on. */
 const publicPage = (signedIn: number, anonymous = 200) =>
   Object.fromEntries(ACTOR_LIST.map((a) => [a, [a === 'anonymous' ? anonymous : signedIn]])) as Record<ActorName, number[]>;
@@ -249,6 +252,21 @@ const PAGES: PageMatrix = {
   'GET /administration/partnerships/new': page('new partnership', '/administration/partnerships/new', onlyFor(['admin'])),
   'GET /administration/agencies':     page('agencies', '/administration/agencies', onlyFor(['admin', ...COORDINATORS])),
   'GET /administration/agencies/new': page('new agency', '/administration/agencies/new', onlyFor(['admin', ...COORDINATORS])),
+
+  // Reports: the board report (coordinators and CSP chairs, their own partnership) and the national data return.
+  'GET /board-report': [
+    ...page('board report (the form)', '/board-report', onlyFor([...COORDINATORS, ...CSP_CHAIRS])),
+    ...page('board report (shown)', `/board-report?${REPORT_PERIOD}&audience=restricted`, onlyFor([...COORDINATORS, ...CSP_CHAIRS])),
+  ],
+  'GET /board-report/download': [
+    { label: 'board report as a Word document', situations: PAGE, expect: onlyFor([...COORDINATORS, ...CSP_CHAIRS]), file: true,
+      path: () => '/board-report/download?from=2026-01-01&to=2026-03-31&audience=public' },
+  ],
+  'GET /data-return': [
+    ...page('national data return (the form)', '/data-return', onlyFor(['admin', ...COORDINATORS])),
+    { label: 'national data return (the download)', situations: PAGE, expect: onlyFor(['admin', ...COORDINATORS]), file: true,
+      path: () => `/data-return?${REPORT_PERIOD}&format=csv` },
+  ],
 
   // Pages of a review.
   'GET /reviews/{id}':                          onReviews('overview', '', REVIEW_PAGE),

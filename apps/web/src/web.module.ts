@@ -23,6 +23,8 @@ import { RecommendationFormsController } from './routes/review-file/recommendati
 import { DeadlineFormsController } from './routes/review-file/deadline-forms.controller';
 import { ReviewSectionsInterceptor } from './routes/review-file/review-sections.interceptor';
 import { PartnershipController } from './routes/partnership/partnership.controller';
+import { BoardReportController } from './routes/reporting/board-report.controller';
+import { DataReturnController } from './routes/reporting/data-return.controller';
 import { MembershipsController } from './routes/administration/memberships.controller';
 import { AccountEmails } from './email/account-emails';
 import { ClocksModule } from '@dhr/clocks';
@@ -57,6 +59,8 @@ import { DOMAIN_MODULES } from '../../api/src/domain-modules';
     AccountsController,
     PartnershipController,
     MembershipsController,
+    BoardReportController,
+    DataReturnController,
   ],
   providers: [
     SessionRedis,
