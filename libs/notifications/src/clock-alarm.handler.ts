@@ -70,7 +70,9 @@ export class ClockAlarmHandler {
     });
     if (!acted) return;
     this.metrics.alarmFired(acted.late);
-    await this.relay.relayPending();
+    // Not awaited: the worker takes its next alarm while this process's one relay run queues the emails
+    // (alarms firing together share it); a failure is left to the sweep, as a retry of this job would be.
+    this.relay.relaySoon();
   }
 
   /** A reminder goes to the clock's owners; an escalation step to its audience (the late agency among them). */
