@@ -153,9 +153,22 @@ async function oursLateness(n: number, spreadMs: number, leadMs: number): Promis
     while (Date.now() < deadline) {
       if (process.env.BENCH_DEBUG) {
         const jq = t.app.get(JobQueue);
-        const counts = async (q: 'alarms' | 'email') => JSON.stringify(await jq.queue(q).getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'));
+        const counts = async (q: 'alarms' | 'email') =>
+          JSON.stringify(await jq.queue(q).getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed', 'prioritized'));
         const [{ pending }] = await db.query(`SELECT count(*)::int AS pending FROM outbox WHERE relayed_at IS NULL`);
-        console.log(new Date().toISOString(), 'alarms', await counts('alarms'), 'email', await counts('email'), 'rows', rows.length, 'smtp', smtp.received.length, 'outbox', pending);
+        console.log(
+          new Date().toISOString(),
+          'alarms',
+          await counts('alarms'),
+          'email',
+          await counts('email'),
+          'rows',
+          rows.length,
+          'smtp',
+          smtp.received.length,
+          'outbox',
+          pending,
+        );
       }
       const ids = new Set(rows.map((r) => r.id));
       if (rows.length >= n && smtp.received.filter((m) => ids.has(notificationIdOf(m.messageId))).length >= rows.length) break;

@@ -56,7 +56,9 @@ describe('a burst of alarms due together', () => {
           `SELECT id, clock_id, status FROM notifications WHERE clock_id = ANY($1::uuid[])`,
           [clocks.map((c) => c.id)],
         );
-      await waitFor('every alarm emailed', async () => (await sentRows()).filter((r) => r.status === 'sent').length >= CLOCKS, 120_000);
+      // Generous: the machine running the suites may be shared (lateness is measured by bench/alarms.bench.ts).
+      const allSent = async () => (await sentRows()).filter((r) => r.status === 'sent').length >= CLOCKS;
+      await waitFor('every alarm emailed', allSent, 300_000);
       await sleep(3000); // more sweeps: nothing doubles
       const rows = await sentRows();
       expect(rows).toHaveLength(CLOCKS);
@@ -72,5 +74,5 @@ describe('a burst of alarms due together', () => {
       for (const w of workers) await w.close();
       await t.close();
     }
-  }, 180_000);
+  }, 420_000);
 });

@@ -78,11 +78,7 @@ export class ClocksService {
     manager: EntityManager = this.db.manager,
     options: { lock?: boolean } = {},
   ): Promise<{ clock: ClockRecord; extra: T }[]> {
-    const qb = manager
-      .getRepository(ClockEntity)
-      .createQueryBuilder('c')
-      .addSelect(`(${extraSql})`, 'extra')
-      .where(`c.status = 'open'`);
+    const qb = manager.getRepository(ClockEntity).createQueryBuilder('c').addSelect(`(${extraSql})`, 'extra').where(`c.status = 'open'`);
     if ('ids' in which) {
       if (which.ids.length === 0) return [];
       qb.andWhere('c.id = ANY(:ids::uuid[])', { ids: [...new Set(which.ids)] });

@@ -30,7 +30,7 @@ export class ReconcileHandler {
     const relayed = await this.relay.relayPending();
     let clocks = 0;
     // A page at a time: one query for its clocks and their sent steps, one addBulk for their alarms.
-    for (let after: string | null = '00000000-0000-0000-0000-000000000000'; after !== null; ) {
+    for (let after: string | null = '00000000-0000-0000-0000-000000000000'; after !== null;) {
       const page = await this.scheduler.schedulePage(after, PAGE);
       clocks += page.clocks;
       after = page.clocks < PAGE ? null : page.lastId;
