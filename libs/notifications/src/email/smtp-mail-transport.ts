@@ -27,9 +27,7 @@ export function createSmtpMailTransport(smtpUrl: string, mailFrom: string, timeo
   const transporter = nodemailer.createTransport({
     url: smtpUrl,
     pool: true,
-    // One SMTP conversation is several round trips: with only two, alarms falling due
-    // together queued behind the mail connections (the email worker runs 10 jobs at once).
-    maxConnections: 5,
+    maxConnections: 2,
     // The notification outbox retries failed sends itself (with the same Message-ID);
     // nodemailer re-sending behind its back would hide failures and delay the answer.
     maxRequeues: 0,
