@@ -1,5 +1,5 @@
 import { defaultRulebook } from '@dhr/workflows/dhr/rulebook';
-import { escalationIndexOf, isStepStillWanted, lastIndividualEscalation, planAlarms } from './alarm-plan';
+import { escalationIndexOf, isStepStillWanted, lastIndividualEscalation, planAlarms, planClockAlarms } from './alarm-plan';
 import { AlarmRule, BankHolidays } from './time';
 
 const holidays = BankHolidays.englandAndWales();
@@ -145,3 +145,38 @@ describe('escalationIndexOf', () => {
 function withRepeats(maxRepeats: number): AlarmRule {
   return { ...rule, escalation: { ...rule.escalation, maxRepeats } };
 }
+
+describe('planClockAlarms (a page of clocks planned at once)', () => {
+  const rulebook = defaultRulebook();
+  const now = at('2026-11-16T09:00:00Z');
+  const decision = { id: 'c1', kind: 'decision' as const, startedAt: at('2026-10-22T13:00:00Z'), dueAt: at('2026-11-22T14:00:00Z') };
+  const overdue = { id: 'c2', kind: 'decision' as const, startedAt: at('2026-09-01T13:00:00Z'), dueAt: at('2026-10-01T13:00:00Z') };
+  const other = { id: 'c3', kind: 'imr' as const, startedAt: at('2026-11-01T10:00:00Z'), dueAt: at('2027-01-15T17:00:00Z') };
+  const page = [
+    { clock: decision, sentSteps: new Set(['reminder-7d']) },
+    { clock: overdue, sentSteps: new Set<string>() },
+    { clock: other, sentSteps: new Set<string>() },
+  ];
+  const ruleOf = (kind: 'decision' | 'imr') => rulebook.clocks[kind];
+
+  it('plans each clock exactly as planAlarms would alone, by its own kind, sent steps and due time, in page order', () => {
+    const batch = planClockAlarms(page, ruleOf, now, holidays);
+    const oneByOne = page.flatMap(({ clock, sentSteps }) =>
+      planAlarms(clock, ruleOf(clock.kind), now, sentSteps, holidays).map((a) => ({
+        clockId: clock.id,
+        step: a.step,
+        dueAt: clock.dueAt,
+        at: a.at,
+      })),
+    );
+    expect(batch).toEqual(oneByOne);
+    expect(new Set(batch.map((a) => a.clockId))).toEqual(new Set(['c1', 'c2', 'c3']));
+    // The job pins the due time it was planned for, whatever the step's own time.
+    expect(batch.filter((a) => a.clockId === 'c2').every((a) => a.dueAt === overdue.dueAt)).toBe(true);
+    expect(batch.filter((a) => a.clockId === 'c1').map((a) => a.step)).toEqual(['reminder-1d', 'escalation-0']);
+  });
+
+  it('plans nothing for an empty page', () => {
+    expect(planClockAlarms([], ruleOf, now, holidays)).toEqual([]);
+  });
+});

@@ -112,3 +112,37 @@ export function isStepStillWanted(
   if (position < 0) return false;
   return !reminders.slice(position + 1).some((later) => later.at.getTime() <= now.getTime() || sentSteps.has(later.step));
 }
+
+/** An open clock to plan, with the steps already notified for its due date (see `planAlarms`). */
+export interface ClockToPlan<K extends string = string> {
+  clock: ClockPeriod & { readonly id: string; readonly kind: K };
+  sentSteps: ReadonlySet<string>;
+}
+
+/** One alarm job to queue: the clock, its step, the due time it was planned for (pinned in the job) and when it runs. */
+export interface AlarmToQueue {
+  clockId: string;
+  step: string;
+  dueAt: Date;
+  at: Date;
+}
+
+/**
+ * The alarms of a whole page of clocks at once (the sweep and the relay plan in pages,
+ * then add every job in one round trip): `planAlarms` for each, flattened, in clock order.
+ */
+export function planClockAlarms<K extends string>(
+  clocks: readonly ClockToPlan<K>[],
+  ruleOf: (kind: K) => AlarmRule,
+  now: Date,
+  holidays: BankHolidays,
+): AlarmToQueue[] {
+  return clocks.flatMap(({ clock, sentSteps }) =>
+    planAlarms(clock, ruleOf(clock.kind), now, sentSteps, holidays).map((alarm) => ({
+      clockId: clock.id,
+      step: alarm.step,
+      dueAt: clock.dueAt,
+      at: alarm.at,
+    })),
+  );
+}

@@ -66,6 +66,31 @@ export class ClocksService {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Open clocks, chosen by id or as a page after `afterId` in id order, each with one more
+   * value computed in the same query by `extraSql` (a scalar sub-select over clock alias `c`):
+   * so a page of clocks and what else its planning needs cost a single round trip.
+   * Locked for the caller's transaction when asked (an alarm deciding whether to fire).
+   */
+  async openClocksWith<T>(
+    which: { ids: readonly string[] } | { afterId: string; limit: number },
+    extraSql: string,
+    manager: EntityManager = this.db.manager,
+    options: { lock?: boolean } = {},
+  ): Promise<{ clock: ClockRecord; extra: T }[]> {
+    const qb = manager.getRepository(ClockEntity).createQueryBuilder('c').addSelect(`(${extraSql})`, 'extra').where(`c.status = 'open'`);
+    if ('ids' in which) {
+      if (which.ids.length === 0) return [];
+      qb.andWhere('c.id = ANY(:ids::uuid[])', { ids: [...new Set(which.ids)] });
+    } else {
+      qb.andWhere('c.id > :afterId', { afterId: which.afterId }).orderBy('c.id', 'ASC').limit(which.limit);
+    }
+    if (options.lock) qb.setLock('for_no_key_update');
+    const { entities, raw } = await qb.getRawAndEntities<{ extra: T }>();
+    // No joins: one raw row per entity, in the same order.
+    return entities.map((clock, i) => ({ clock, extra: raw[i].extra }));
+  }
+
   /** The deadlines of several reviews in one query, by review id (every id present, possibly empty). */
   async deadlinesOf(reviewIds: string[], now: Date, manager: EntityManager = this.db.manager): Promise<Map<string, Deadline[]>> {
     const byReview = new Map<string, Deadline[]>(reviewIds.map((id) => [id, []]));

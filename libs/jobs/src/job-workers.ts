@@ -8,7 +8,8 @@ import type { Redis } from 'ioredis';
 import { createRedis } from './redis-connection';
 import { cappedBackoff, isDependencyUnavailable, outageRetryAt, waitsOutOutages } from './retry-policy';
 
-const CONCURRENCY: Record<QueueName, number> = { alarms: 5, email: 5, maintenance: 1 };
+// Alarms each hold a transaction (a pool connection) while they decide; emails mostly wait on SMTP, so run more of them.
+const CONCURRENCY: Record<QueueName, number> = { alarms: 8, email: 10, maintenance: 1 };
 
 /** The BullMQ workers of this process, and the periodic reconciliation sweep. */
 @Injectable()

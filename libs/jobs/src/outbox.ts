@@ -27,9 +27,25 @@ export class OutboxWriter {
     await manager.query('INSERT INTO outbox (topic, payload) VALUES ($1, $2)', [topic, JSON.stringify(payload)]);
     wroteOutbox.add(manager.queryRunner ?? manager);
   }
+
+  /** Several rows of one topic in one statement (the emails of every recipient of an alarm). */
+  async addMany<T extends OutboxTopic>(manager: EntityManager, topic: T, payloads: readonly OutboxPayloads[T][]): Promise<void> {
+    if (payloads.length === 0) return;
+    await manager.query('INSERT INTO outbox (topic, payload) SELECT $1, p FROM unnest($2::jsonb[]) AS p', [
+      topic,
+      payloads.map((p) => JSON.stringify(p)),
+    ]);
+    wroteOutbox.add(manager.queryRunner ?? manager);
+  }
 }
 
-type TopicHandler<T extends OutboxTopic> = (payload: OutboxPayloads[T]) => Promise<void>;
+/** Handles every row of one topic in a relayed batch at once (one plan, one addBulk). */
+type TopicHandler<T extends OutboxTopic> = (payloads: OutboxPayloads[T][]) => Promise<void>;
+
+/** Rows taken per relay transaction. */
+const RELAY_BATCH = 500;
+/** Relay loops per process, each taking its own rows (SKIP LOCKED), so a busy batch does not hold up the next. */
+const RELAY_LOOPS = 2;
 
 /**
  * Moves committed outbox rows to BullMQ. Runs right after a commit (fast path)
@@ -45,8 +61,16 @@ export class OutboxRelay {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  on<T extends OutboxTopic>(topic: T, handler: TopicHandler<T>): void {
-    this.handlers.set(topic, handler as TopicHandler<OutboxTopic>);
+  /** Handles the rows of `topic` one by one. */
+  on<T extends OutboxTopic>(topic: T, handler: (payload: OutboxPayloads[T]) => Promise<void>): void {
+    this.onBatch(topic, async (payloads) => {
+      for (const payload of payloads) await handler(payload);
+    });
+  }
+
+  /** Handles all the rows of `topic` in a relayed batch with one call. */
+  onBatch<T extends OutboxTopic>(topic: T, handler: TopicHandler<T>): void {
+    this.handlers.set(topic, handler as unknown as TopicHandler<OutboxTopic>);
   }
 
   /** Rows committed but not yet relayed (the outbox depth the metrics report). */
@@ -81,29 +105,37 @@ export class OutboxRelay {
     return this.running;
   }
 
+  /** RELAY_LOOPS loops at once, each until a batch comes back short; SKIP LOCKED keeps their rows apart. */
   private async relayAll(): Promise<number> {
+    const loops = await Promise.all(Array.from({ length: RELAY_LOOPS }, () => this.relayLoop()));
+    return loops.reduce((a, b) => a + b, 0);
+  }
+
+  private async relayLoop(): Promise<number> {
     let total = 0;
     for (;;) {
-      const relayed = await this.relayBatch(100);
+      const relayed = await this.relayBatch(RELAY_BATCH);
       total += relayed;
-      if (relayed < 100) return total;
+      if (relayed < RELAY_BATCH) return total;
     }
   }
 
+  /** One batch: its rows grouped by topic, each topic's handler called once, all marked relayed in one statement. */
   private relayBatch(limit: number): Promise<number> {
     return this.db.transaction(async (manager) => {
       const rows: { id: string; topic: OutboxTopic; payload: OutboxPayloads[OutboxTopic] }[] = await manager.query(
         'SELECT id, topic, payload FROM outbox WHERE relayed_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED',
         [limit],
       );
+      if (rows.length === 0) return 0;
+      const byTopic = new Map<OutboxTopic, OutboxPayloads[OutboxTopic][]>();
       for (const row of rows) {
-        const handler = this.handlers.get(row.topic);
-        if (!handler) throw new Error(`no outbox handler for ${row.topic}`);
-        await handler(row.payload);
+        if (!this.handlers.has(row.topic)) throw new Error(`no outbox handler for ${row.topic}`);
+        if (!byTopic.has(row.topic)) byTopic.set(row.topic, []);
+        byTopic.get(row.topic)!.push(row.payload);
       }
-      if (rows.length > 0) {
-        await manager.query('UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
-      }
+      await Promise.all([...byTopic].map(([topic, payloads]) => this.handlers.get(topic)!(payloads)));
+      await manager.query('UPDATE outbox SET relayed_at = now() WHERE id = ANY($1::bigint[])', [rows.map((r) => r.id)]);
       return rows.length;
     });
   }

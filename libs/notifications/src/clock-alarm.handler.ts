@@ -20,7 +20,7 @@ import { Metrics } from '@dhr/ops';
 import { IdentityDirectory } from '@dhr/identity';
 import { ReviewReadModel } from '@dhr/reviews';
 import type { ClockOwner, Rulebook } from '@dhr/workflows/dhr/rulebook/rulebook.types';
-import { sentSteps } from './alarm-scheduler';
+import { SENT_STEPS_SQL } from './alarm-scheduler';
 import { NotificationTemplate, NotificationWriter } from './notification-writer';
 import { escalationIds, ownerIds } from './recipients';
 
@@ -46,11 +46,13 @@ export class ClockAlarmHandler {
 
   async handle(data: JobPayloads['clock-alarm']): Promise<void> {
     const acted = await inTransaction(this.db, async (manager) => {
-      const clock = await this.clocks.clock(data.clockId, manager, { lock: true });
-      if (!clock || clock.status !== 'open' || clock.dueAt.getTime() !== Date.parse(data.dueAt)) return null;
+      // One statement: the clock, locked, with the steps already sent for its due date.
+      const [found] = await this.clocks.openClocksWith<string[]>({ ids: [data.clockId] }, SENT_STEPS_SQL, manager, { lock: true });
+      if (!found || found.clock.dueAt.getTime() !== Date.parse(data.dueAt)) return null; // met, cancelled, paused or moved
+      const { clock } = found;
       const rule = this.rulebook.clocks[clock.kind];
       const now = this.clock.now();
-      if (!isStepStillWanted(clock, rule, data.step, now, await sentSteps(manager, clock), this.holidays)) return null;
+      if (!isStepStillWanted(clock, rule, data.step, now, new Set(found.extra), this.holidays)) return null;
 
       const escalationIndex = escalationIndexOf(data.step);
       await this.notifications.create(manager, {
@@ -68,7 +70,9 @@ export class ClockAlarmHandler {
     });
     if (!acted) return;
     this.metrics.alarmFired(acted.late);
-    await this.relay.relayPending();
+    // Not awaited: the worker takes its next alarm while this process's one relay run queues the emails
+    // (alarms firing together share it); a failure is left to the sweep, as a retry of this job would be.
+    this.relay.relaySoon();
   }
 
   /** A reminder goes to the clock's owners; an escalation step to its audience (the late agency among them). */
@@ -107,7 +111,7 @@ function templateOf(escalationIndex: number | null): NotificationTemplate {
  * One step of one clock for one London due date: with the recipient, unique in Postgres.
  * By date, not instant, so a clock moved within its day (a hold and resume, an extension
  * to another time that day) can never send the same step twice. (Rows written before
- * carry the due time's milliseconds instead; sentSteps reads both by their due date.)
+ * carry the due time's milliseconds instead; SENT_STEPS_SQL reads both by their due date.)
  */
 export function alarmKey(clock: Pick<ClockRecord, 'id' | 'dueAt'>, step: string): string {
   return `${clock.id}:${step}:${londonIsoDate(clock.dueAt)}`;

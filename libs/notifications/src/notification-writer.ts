@@ -27,32 +27,33 @@ export interface NewNotifications {
 export class NotificationWriter {
   constructor(private readonly outbox: OutboxWriter) {}
 
+  /** One statement for the rows of every recipient, one for their outbox entries. */
   async create(manager: EntityManager, n: NewNotifications): Promise<string[]> {
-    const created: string[] = [];
-    for (const recipientId of n.recipientIds) {
-      const rows: { id: string }[] = await manager.query(
-        `INSERT INTO notifications (review_id, clock_id, clock_due_at, recipient_user_id, template, step, alarm_key, about_notification_id,
-                                    meeting_id, meeting_sequence)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (alarm_key, recipient_user_id) DO NOTHING RETURNING id`,
-        [
-          n.reviewId,
-          n.clockId,
-          n.clockDueAt,
-          recipientId,
-          n.template,
-          n.step,
-          n.alarmKey,
-          n.aboutNotificationId ?? null,
-          n.meetingId ?? null,
-          n.meetingSequence ?? null,
-        ],
-      );
-      for (const row of rows) {
-        await this.outbox.add(manager, 'notification.created', { notificationId: row.id });
-        created.push(row.id);
-      }
-    }
+    if (n.recipientIds.length === 0) return [];
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO notifications (review_id, clock_id, clock_due_at, recipient_user_id, template, step, alarm_key, about_notification_id,
+                                  meeting_id, meeting_sequence)
+       SELECT $1, $2, $3, r, $5, $6, $7, $8, $9, $10 FROM unnest($4::uuid[]) WITH ORDINALITY AS u(r, i) ORDER BY i
+       ON CONFLICT (alarm_key, recipient_user_id) DO NOTHING RETURNING id`,
+      [
+        n.reviewId,
+        n.clockId,
+        n.clockDueAt,
+        [...new Set(n.recipientIds)],
+        n.template,
+        n.step,
+        n.alarmKey,
+        n.aboutNotificationId ?? null,
+        n.meetingId ?? null,
+        n.meetingSequence ?? null,
+      ],
+    );
+    const created = rows.map((row) => row.id);
+    await this.outbox.addMany(
+      manager,
+      'notification.created',
+      created.map((notificationId) => ({ notificationId })),
+    );
     return created;
   }
 }

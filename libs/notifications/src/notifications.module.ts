@@ -63,9 +63,12 @@ export class NotificationsModule implements OnModuleInit, OnApplicationBootstrap
   onModuleInit(): void {
     // Requests are emailed to the agency in the event's own transaction (see delivery/).
     this.extensions.register(this.requestDelivery);
-    this.relay.on('clock.changed', async ({ clockId }) => void (await this.scheduler.scheduleClock(clockId)));
+    // A relayed batch's clocks are planned together (one query, one addBulk), and its emails queued in one addBulk.
+    this.relay.onBatch('clock.changed', async (rows) => void (await this.scheduler.scheduleClocks(rows.map((r) => r.clockId))));
     this.relay.on('meeting.changed', async ({ meetingId }) => void (await this.meetingReminders.schedule(meetingId)));
-    this.relay.on('notification.created', ({ notificationId }) => this.jobs.add({ name: 'send-email', data: { notificationId } }));
+    this.relay.onBatch('notification.created', (rows) =>
+      this.jobs.addBulk(rows.map(({ notificationId }) => ({ job: { name: 'send-email', data: { notificationId } } }))),
+    );
     this.handlers.register('clock-alarm', (data) => this.alarms.handle(data));
     this.handlers.register('send-email', (data, job) => this.email.handle(data, job));
     this.handlers.register('meeting-reminder', (data) => this.meetingReminders.handle(data));

@@ -1,4 +1,3 @@
-import { ClocksService } from '@dhr/clocks';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -7,7 +6,7 @@ import { AlarmScheduler } from './alarm-scheduler';
 import { DigestScheduler } from './digest/digest-scheduler';
 import { MeetingReminders } from './meeting-reminders';
 
-const PAGE = 500;
+const PAGE = 1000;
 
 /**
  * The safety net: relays the outbox, then re-creates from Postgres every alarm
@@ -24,24 +23,22 @@ export class ReconcileHandler {
     private readonly scheduler: AlarmScheduler,
     private readonly jobs: JobQueue,
     private readonly meetingReminders: MeetingReminders,
-    private readonly clocks: ClocksService,
     private readonly digests: DigestScheduler,
   ) {}
 
   async handle(): Promise<void> {
     const relayed = await this.relay.relayPending();
     let clocks = 0;
-    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
-      const ids = await this.clocks.openClockIds(after, PAGE);
-      for (const id of ids) await this.scheduler.scheduleClock(id);
-      clocks += ids.length;
-      if (ids.length < PAGE) break;
-      after = ids[ids.length - 1];
+    // A page at a time: one query for its clocks and their sent steps, one addBulk for their alarms.
+    for (let after: string | null = '00000000-0000-0000-0000-000000000000'; after !== null;) {
+      const page = await this.scheduler.schedulePage(after, PAGE);
+      clocks += page.clocks;
+      after = page.clocks < PAGE ? null : page.lastId;
     }
     const meetings = await this.meetingReminders.scheduleAll();
     const digestDays = await this.planDigests();
     const pending: { id: string }[] = await this.db.query(`SELECT id FROM notifications WHERE status = 'pending' ORDER BY created_at`);
-    for (const n of pending) await this.jobs.add({ name: 'send-email', data: { notificationId: n.id } });
+    await this.jobs.addBulk(pending.map((n) => ({ job: { name: 'send-email' as const, data: { notificationId: n.id } } })));
     // The API's Idempotency-Key answers are kept 24 hours (see README "Retrying a POST").
     await this.db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`);
     this.logger.log(

@@ -3,9 +3,37 @@ import { DateTime, IANAZone } from 'luxon';
 /** The zone every statutory clock is computed in, whatever the process TZ is. */
 export const LONDON = 'Europe/London';
 
-const londonZone = IANAZone.create(LONDON);
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * Europe/London with its UTC offset remembered by UTC hour. Luxon asks Intl for the offset
+ * of every instant it converts, which made planning the alarms of a page of clocks mostly
+ * time-zone lookups; London's offset only ever changes on a UTC hour, and an hour is
+ * remembered only when its first and last millisecond agree, so the answers are the same.
+ */
+class LondonZone extends IANAZone {
+  private readonly byHour = new Map<number, number>();
+
+  constructor() {
+    super(LONDON);
+  }
+
+  override offset(ts: number): number {
+    const hour = Math.floor(ts / HOUR_MS);
+    const known = this.byHour.get(hour);
+    if (known !== undefined) return known;
+    const offset = super.offset(ts);
+    if (super.offset(hour * HOUR_MS) === offset && super.offset(hour * HOUR_MS + HOUR_MS - 1) === offset) {
+      if (this.byHour.size >= 100_000) this.byHour.clear();
+      this.byHour.set(hour, offset);
+    }
+    return offset;
+  }
+}
+
+const londonZone = new LondonZone();
 
 /**
  * A London wall-clock reading (what a clock on a wall in London shows), held as a
