@@ -20,8 +20,9 @@ export async function timed(work: () => Promise<unknown>): Promise<number> {
 /** Median of a list (the upper middle for an even length). */
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** A number for a table cell: grouped thousands from 100, else 2 or 1 decimals. */
-export const fmt = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-GB') : x.toFixed(x >= 10 ? 1 : 2));
+/** A number for a table cell: grouped thousands from 100, else 1 or 2 decimals, or 2 significant digits below 0.1. */
+export const fmt = (x: number) =>
+  x >= 100 ? Math.round(x).toLocaleString('en-GB') : x >= 0.1 || x === 0 ? x.toFixed(x >= 10 ? 1 : 2) : x.toPrecision(2);
 
 /** The server part of a database URL (`postgres://user@host:port`), for scratch databases beside it. */
 export const serverUrlOf = (databaseUrl: string) => databaseUrl.replace(/\/[^/]*$/, '');

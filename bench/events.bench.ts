@@ -37,7 +37,9 @@ export async function floorDatabase(serverUrl: string, snapshot: unknown): Promi
   const db = new DataSource({ type: 'postgres', url });
   await db.initialize();
   try {
-    const [partnership]: { id: string }[] = await db.query(`INSERT INTO partnerships (name, code) VALUES ('Floor CSP', 'PGB') RETURNING id`);
+    const [partnership]: { id: string }[] = await db.query(
+      `INSERT INTO partnerships (name, code) VALUES ('Floor CSP', 'PGB') RETURNING id`,
+    );
     const [user]: { id: string }[] = await db.query(
       `INSERT INTO users (email, name, password_hash, role, partnership_id) VALUES ('floor@dhr.test', 'Floor', 'x', 'coordinator', $1) RETURNING id`,
       [partnership.id],

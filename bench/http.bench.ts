@@ -112,11 +112,7 @@ export async function run(options: { scale: 'full' | 'quick' }): Promise<BenchSe
       ratio: ourGet.requestsPerSecond / bareGet.requestsPerSecond,
       target: `p99 ≤ ${GET_P99_TARGET_MS} ms`,
       met: ourGet.errors === 0 && ourGet.p99Ms <= GET_P99_TARGET_MS,
-      notes: [
-        'ratio is requests/s, ours ÷ bare.',
-        lockNote('lock waits during the GET run', ourGet),
-        ...errorNote('GET', ourGet),
-      ],
+      notes: ['ratio is requests/s, ours ÷ bare.', lockNote('lock waits during the GET run', ourGet), ...errorNote('GET', ourGet)],
     },
     {
       name: `POST /api/reviews/:id/events (APPOINT_CHAIR), ${shape}`,

@@ -71,10 +71,9 @@ export async function nationalDatabaseReady(url: string): Promise<boolean> {
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
   try {
-    const { rows } = await client.query(
-      `SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`,
-      [name],
-    );
+    const { rows } = await client.query(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [
+      name,
+    ]);
     return rows[0]?.comment === READY;
   } finally {
     await client.end();
@@ -121,7 +120,12 @@ async function templates(app: INestApplication, db: DataSource): Promise<Templat
  * Fills the (freshly migrated, otherwise empty but for the bootstrap admin) database behind `app`
  * at `size`, then marks it ready. Returns the seconds it took.
  */
-export async function generateNational(app: INestApplication, url: string, size: NationalSize, log: (line: string) => void): Promise<number> {
+export async function generateNational(
+  app: INestApplication,
+  url: string,
+  size: NationalSize,
+  log: (line: string) => void,
+): Promise<number> {
   const started = performance.now();
   const tpl = await templates(app, app.get(DataSource));
   const client = new Client({ connectionString: url });
@@ -129,7 +133,9 @@ export async function generateNational(app: INestApplication, url: string, size:
   const step = async (label: string, sql: string, params: unknown[] = []) => {
     const at = performance.now();
     const result = await client.query(sql, params);
-    log(`national data: ${label}${result.rowCount ? ` (${result.rowCount.toLocaleString('en-GB')} rows)` : ''} ${((performance.now() - at) / 1000).toFixed(1)} s`);
+    log(
+      `national data: ${label}${result.rowCount ? ` (${result.rowCount.toLocaleString('en-GB')} rows)` : ''} ${((performance.now() - at) / 1000).toFixed(1)} s`,
+    );
   };
   try {
     await step('session', `SET synchronous_commit = off; SET maintenance_work_mem = '256MB'; SET work_mem = '64MB'`);
