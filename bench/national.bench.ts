@@ -94,7 +94,7 @@ async function captureSql(db: DataSource, work: () => Promise<unknown>): Promise
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of each read the query issued for the first samples, in a transaction rolled back. */
-async function explain(db: NationalDb, query: NationalQuery, list: NationalSample[]): Promise<{ text: string; seqScans: string[] }> {
+async function explain(db: NationalDb, query: NationalQuery, list: NationalSample[]): Promise<{ text: string; seqScans: string[]; sqlMsPerCall: number }> {
   const sizes: { relname: string }[] = await db.dataSource.query(
     `SELECT relname FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace AND reltuples >= $1`,
     [BIG_TABLE_ROWS],
@@ -102,7 +102,9 @@ async function explain(db: NationalDb, query: NationalQuery, list: NationalSampl
   const big = new Set(sizes.map((t) => t.relname));
   const parts: string[] = [];
   const seqScans = new Set<string>();
-  for (const sample of list.slice(0, EXPLAINED)) {
+  let sqlMs = 0;
+  const explained = list.slice(0, EXPLAINED);
+  for (const sample of explained) {
     const statements = await captureSql(db.dataSource, () => query.run(db, sample));
     const reads = statements.filter((s) => /^\s*(SELECT|WITH)\b/i.test(s.query));
     for (const [i, statement] of reads.entries()) {
@@ -113,6 +115,7 @@ async function explain(db: NationalDb, query: NationalQuery, list: NationalSampl
         const rows: { 'QUERY PLAN': string }[] = await runner.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.query}`, statement.parameters);
         const plan = rows.map((r) => shorten(r['QUERY PLAN'])).join('\n');
         for (const match of plan.matchAll(/Seq Scan on (\w+)/g)) if (big.has(match[1])) seqScans.add(match[1]);
+        sqlMs += Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? 0);
         parts.push(
           `## sample ${sample.index} (${sample.actor.role}), statement ${i + 1} of ${reads.length}\n\n${statement.query}\n` +
             `-- parameters: ${shorten(JSON.stringify(statement.parameters ?? []))}\n\n${plan}\n`,
@@ -123,7 +126,7 @@ async function explain(db: NationalDb, query: NationalQuery, list: NationalSampl
       }
     }
   }
-  return { text: parts.join('\n'), seqScans: [...seqScans] };
+  return { text: parts.join('\n'), seqScans: [...seqScans], sqlMsPerCall: sqlMs / Math.max(explained.length, 1) };
 }
 
 /** Long id lists (a page of 50 reviews, 150 documents) shortened: the plan is what matters. */
@@ -170,11 +173,14 @@ export async function run(options: { scale: 'full' | 'quick' }): Promise<BenchSe
       const target = query.targetP95Ms ?? DEFAULT_TARGET_MS;
       for (const sample of list.slice(0, WARM_UP_CALLS)) await query.run(db, sample);
       const ms: number[] = [];
+      const cpu = process.cpuUsage();
       for (const sample of list) {
         const started = performance.now();
         await query.run(db, sample);
         ms.push(performance.now() - started);
       }
+      const used = process.cpuUsage(cpu);
+      const cpuMsPerCall = (used.user + used.system) / 1000 / ms.length;
       const sorted = [...ms].sort((a, b) => a - b);
       const p50 = median(ms);
       const p95 = percentile(sorted, 0.95);
@@ -196,6 +202,9 @@ export async function run(options: { scale: 'full' | 'quick' }): Promise<BenchSe
         notes: [
           data,
           'ratio is calls/s of one sequential caller ÷ pgbench -S tps of one client.',
+          `where a call's time goes: Node CPU ${fmt(cpuMsPerCall)} ms per call (this process: the services, TypeORM, pg); ` +
+            `Postgres execution ${fmt(plan.sqlMsPerCall)} ms per call (sum of EXPLAIN ANALYZE execution times over its reads, mean of ${EXPLAINED} samples); ` +
+            'the rest is round trips and waiting for a core.',
           plan.seqScans.length > 0
             ? `sequential scans on ${plan.seqScans.join(', ')} (tables of ≥ ${BIG_TABLE_ROWS.toLocaleString('en-GB')} rows; see ${planFile})`
             : `no sequential scan on a big table (plans in ${planFile})`,
