@@ -36,11 +36,11 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /** One markdown table (measurement | baseline | ours | ratio | target | met) and the sections' notes below it. */
 export function table(sections: BenchSection[]): string {
   const rows = sections.map(
-    (s) =>
-      `| ${cell(s.name)} | ${cell(s.baseline)} | ${cell(s.ours)} | ${s.ratio === null ? '–' : fmt(s.ratio)} | ` +
+    (s, i) =>
+      `| ${i + 1}. ${cell(s.name)} | ${cell(s.baseline)} | ${cell(s.ours)} | ${s.ratio === null ? '–' : fmt(s.ratio)} | ` +
       `${cell(s.target ?? '–')} | ${s.met === undefined ? '–' : s.met ? 'yes' : '**no**'} |`,
   );
-  const notes = sections.flatMap((s) => (s.notes ?? []).map((note) => `- ${s.name}: ${note}`));
+  const notes = sections.flatMap((s, i) => (s.notes ?? []).map((note) => `- ${i + 1}: ${note}`));
   return [
     '| measurement | baseline | ours | ratio | target | met |',
     '| --- | --- | --- | --- | --- | --- |',
