@@ -94,7 +94,11 @@ async function captureSql(db: DataSource, work: () => Promise<unknown>): Promise
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of each read the query issued for the first samples, in a transaction rolled back. */
-async function explain(db: NationalDb, query: NationalQuery, list: NationalSample[]): Promise<{ text: string; seqScans: string[]; sqlMsPerCall: number }> {
+async function explain(
+  db: NationalDb,
+  query: NationalQuery,
+  list: NationalSample[],
+): Promise<{ text: string; seqScans: string[]; sqlMsPerCall: number }> {
   const sizes: { relname: string }[] = await db.dataSource.query(
     `SELECT relname FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace AND reltuples >= $1`,
     [BIG_TABLE_ROWS],
