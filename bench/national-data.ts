@@ -63,6 +63,25 @@ export function nationalDatabaseUrl(serverUrl: string, scale: 'full' | 'quick'):
   return `${serverUrl}/${`bench_national_${scale}_${latest}`.slice(0, 63)}`;
 }
 
+/** Drops the databases of this scale cached for an older schema (about 1 GB each at full scale). */
+export async function dropStaleNationalDatabases(url: string, scale: 'full' | 'quick'): Promise<string[]> {
+  const admin = new URL(url);
+  const current = admin.pathname.slice(1);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname <> $2`, [
+      `bench\\_national\\_${scale}\\_%`,
+      current,
+    ]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    return rows.map((r) => r.datname);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Has a generation into this database finished? (The comment is set last.) */
 export async function nationalDatabaseReady(url: string): Promise<boolean> {
   const admin = new URL(url);

@@ -13,7 +13,7 @@ import { dropDatabase } from '@dhr/core';
 import type { Role } from '@dhr/identity';
 import { deleteQueueKeys, isolatedEnv } from '../test/support/test-app';
 import { fmt, median, pgbenchTps } from './baselines';
-import { generateNational, NATIONAL_SIZES, nationalDatabaseReady, nationalDatabaseUrl } from './national-data';
+import { dropStaleNationalDatabases, generateNational, NATIONAL_SIZES, nationalDatabaseReady, nationalDatabaseUrl } from './national-data';
 import { NATIONAL_QUERIES, NationalDb, NationalQuery, NationalSample } from './national-queries';
 import type { BenchSection } from './section';
 
@@ -148,6 +148,8 @@ export async function run(options: { scale: 'full' | 'quick' }): Promise<BenchSe
   const pgbenchSeconds = options.scale === 'full' ? 10 : 3;
   const serverUrl = process.env.TEST_DATABASE_BASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
   const url = nationalDatabaseUrl(serverUrl, options.scale);
+  for (const name of await dropStaleNationalDatabases(url, options.scale))
+    console.log(`national: dropped ${name}, cached for an older schema`);
   const ready = await nationalDatabaseReady(url);
   if (!ready) await dropDatabase(url); // a generation that did not finish: start again
 
