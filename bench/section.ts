@@ -1,3 +1,4 @@
+/** One row of the benchmark table: a measurement of ours against a baseline run in the same command. */
 export interface BenchSection {
   name: string;
   baseline: string;
