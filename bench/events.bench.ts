@@ -22,6 +22,8 @@ const GENESIS = '0'.repeat(64);
 
 export interface FloorDatabase {
   url: string;
+  /** The schema's audit entries are inserted unsealed, without a head lock (audit_entries.sealed_at exists). */
+  sealing: boolean;
   drop(): Promise<void>;
 }
 
@@ -54,22 +56,27 @@ export async function floorDatabase(serverUrl: string, snapshot: unknown): Promi
     await db.query(`INSERT INTO audit_chain_heads (chain, seq, hash) VALUES ($1, 0, $2)`, [partnership.id, GENESIS]);
     await db.query(`INSERT INTO audit_chain_heads (chain, seq, hash) SELECT id::text, 0, $1 FROM reviews`, [GENESIS]);
     await db.query('VACUUM ANALYZE');
+    const sealed: unknown[] = await db.query(
+      `SELECT 1 FROM information_schema.columns WHERE table_name = 'audit_entries' AND column_name = 'sealed_at'`,
+    );
+    return { url, drop, sealing: sealed.length > 0 };
   } catch (error) {
-    await db.destroy();
     await drop();
     throw error;
+  } finally {
+    await db.destroy();
   }
-  await db.destroy();
-  return { url, drop };
 }
 
 /** pgbench running one of the event scripts with CLIENTS clients, as many as our HTTP clients. */
-export const eventScriptTps = (url: string, script: 'event-steps' | 'event-merged', seconds: number) =>
-  pgbenchTps(url, seconds, [
+export const eventScriptTps = (floor: FloorDatabase, script: 'event-steps' | 'event-merged', seconds: number) =>
+  pgbenchTps(floor.url, seconds, [
     '-f',
     join(__dirname, 'pgbench', `${script}.sql`),
     '-D',
     `reviews=${FLOOR_REVIEWS}`,
+    '-D',
+    `sealing=${floor.sealing ? 1 : 0}`,
     '-c',
     String(CLIENTS),
     '-j',
@@ -84,6 +91,7 @@ export async function run(options: { scale: 'full' | 'quick' }): Promise<BenchSe
   const merged: number[] = [];
   const events: number[] = [];
   const cores: number[] = [];
+  let auditKind: string | undefined;
   try {
     await t.app.listen(0, '127.0.0.1');
     const api = `${await t.app.getUrl()}/api`;
@@ -95,10 +103,11 @@ export async function run(options: { scale: 'full' | 'quick' }): Promise<BenchSe
       .get(DataSource)
       .query(`SELECT snapshot FROM reviews ORDER BY version DESC LIMIT 1`);
     const floor = await floorDatabase(serverUrlOf(t.config.DATABASE_URL), template.snapshot);
+    auditKind = floor.sealing ? 'audit entry inserted unsealed (no head lock)' : "audit entry appended under the partnership's head lock";
     try {
       for (let round = 1; round <= rounds; round++) {
-        steps.push(await eventScriptTps(floor.url, 'event-steps', seconds));
-        merged.push(await eventScriptTps(floor.url, 'event-merged', seconds));
+        steps.push(await eventScriptTps(floor, 'event-steps', seconds));
+        merged.push(await eventScriptTps(floor, 'event-merged', seconds));
         const spine = await spineRun(api, seed, seconds, CLIENTS);
         await relay.relayPending(); // let the post-commit relay finish before the next baseline
         events.push(spine.eventsPerSecond);
@@ -118,7 +127,7 @@ export async function run(options: { scale: 'full' | 'quick' }): Promise<BenchSe
   const ours = `${fmt(median(events))} events/s (Node busy ${fmt(median(cores))} cores)`;
   const notes = [
     `${rounds} round(s) of ${seconds} s, ${CLIENTS} clients each side, medians; runs: ours ${events.map(fmt).join(' / ')}, ` +
-      `steps ${steps.map(fmt).join(' / ')}, merged ${merged.map(fmt).join(' / ')} tps.`,
+      `steps ${steps.map(fmt).join(' / ')}, merged ${merged.map(fmt).join(' / ')} tps; the schema's ${auditKind}.`,
   ];
   const mergedRatio = ratio(merged);
   return [
