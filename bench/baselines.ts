@@ -17,6 +17,30 @@ export async function timed(work: () => Promise<unknown>): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+/** Median of a list (the upper middle for an even length). */
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** A number for a table cell: grouped thousands from 100, else 1 or 2 decimals, or 2 significant digits below 0.1. */
+export const fmt = (x: number) =>
+  x >= 100 ? Math.round(x).toLocaleString('en-GB') : x >= 0.1 || x === 0 ? x.toFixed(x >= 10 ? 1 : 2) : x.toPrecision(2);
+
+/** The server part of a database URL (`postgres://user@host:port`), for scratch databases beside it. */
+export const serverUrlOf = (databaseUrl: string) => databaseUrl.replace(/\/[^/]*$/, '');
+
+/**
+ * Runs pgbench against `url` with `args` (a script and its options) and returns the tps it reports,
+ * excluding connection time. Fails loudly on any error pgbench reports (a script that no longer
+ * matches the schema must not pass for a fast one).
+ */
+export async function pgbenchTps(url: string, seconds: number, args: string[]): Promise<number> {
+  const { stdout } = await exec('pgbench', ['-n', '-T', String(seconds), ...args, url], { timeout: (seconds + 60) * 1000 });
+  const failed = /number of failed transactions: (\d+)/.exec(stdout);
+  if (failed && Number(failed[1]) > 0) throw new Error(`pgbench: failed transactions\n${stdout}`);
+  const match = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout);
+  if (!match) throw new Error(`unexpected pgbench output:\n${stdout}`);
+  return Number(match[1]);
+}
+
 export interface PgbenchDatabase {
   /** TPS of pgbench's built-in simple-update script (`-N`) with 4 clients on 2 threads. */
   tps(seconds: number): Promise<number>;
