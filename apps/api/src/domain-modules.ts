@@ -11,6 +11,7 @@ import { MeetingsModule } from '@dhr/meetings';
 import { NotificationsModule } from '@dhr/notifications';
 import { OpsModule } from '@dhr/ops';
 import { ReviewsModule } from '@dhr/reviews';
+import { SearchModule } from '@dhr/search';
 
 /**
  * The domain libs a front door composes: every review-file extension (documents, action plan,
@@ -31,4 +32,5 @@ export const DOMAIN_MODULES = [
   AnonymisationModule,
   ChronologyModule,
   OpsModule,
+  SearchModule,
 ];

@@ -4,14 +4,23 @@ import { JobsModule } from '@dhr/jobs';
 import { MeetingsModule } from '@dhr/meetings';
 import { NotificationsModule } from '@dhr/notifications';
 import { OpsModule } from '@dhr/ops';
+import { SearchModule } from '@dhr/search';
 
-/** The worker: BullMQ processors and the reconciliation sweep. No HTTP. */
+/** The worker: BullMQ processors and the reconciliation sweep. No HTTP. (SearchModule: indexing document text.) */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, clock), DatabaseModule, JobsModule, NotificationsModule, MeetingsModule, OpsModule],
+      imports: [
+        CoreModule.forRoot(config, clock),
+        DatabaseModule,
+        JobsModule,
+        NotificationsModule,
+        MeetingsModule,
+        OpsModule,
+        SearchModule,
+      ],
     };
   }
 }

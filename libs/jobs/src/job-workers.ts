@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
 import { createRedis } from './redis-connection';
 import { cappedBackoff, isDependencyUnavailable, outageRetryAt, waitsOutOutages } from './retry-policy';
 
-const CONCURRENCY: Record<QueueName, number> = { alarms: 5, email: 5, maintenance: 1 };
+const CONCURRENCY: Record<QueueName, number> = { alarms: 5, email: 5, maintenance: 1, search: 1 };
 
 /** The BullMQ workers of this process, and the periodic reconciliation sweep. */
 @Injectable()
