@@ -24,6 +24,7 @@ import { DeadlineFormsController } from './routes/review-file/deadline-forms.con
 import { ReviewSectionsInterceptor } from './routes/review-file/review-sections.interceptor';
 import { PartnershipController } from './routes/partnership/partnership.controller';
 import { MembershipsController } from './routes/administration/memberships.controller';
+import { SearchController } from './routes/search/search.controller';
 import { AccountEmails } from './email/account-emails';
 import { ClocksModule } from '@dhr/clocks';
 import { DOMAIN_MODULES } from '../../api/src/domain-modules';
@@ -57,6 +58,7 @@ import { DOMAIN_MODULES } from '../../api/src/domain-modules';
     AccountsController,
     PartnershipController,
     MembershipsController,
+    SearchController,
   ],
   providers: [
     SessionRedis,

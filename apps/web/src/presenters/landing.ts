@@ -11,15 +11,19 @@ export function landingPathFor(role: Role): string {
 /** The service navigation for a signed-in person: their landing page (and the caseload), marked when it is the one open. */
 export function navigationFor(role: Role, path: string): { text: string; href: string; active: boolean }[] {
   const under = (base: string) => path === base || path.startsWith(`${base}/`);
+  // Everyone who works on reviews may search the reviews and documents they can see.
+  const search = { text: 'Search', href: '/search', active: under('/search') };
   if (role === 'csp_chair')
     return [
       { text: 'Decisions and sign-off', href: '/decisions', active: under('/decisions') },
       { text: 'Reviews', href: '/reviews', active: under('/reviews') },
+      search,
     ];
   const home = landingPathFor(role);
   const text = role === 'agency_contact' ? 'Requests to my agency' : role === 'admin' ? 'Administration' : 'Reviews';
   const items = [{ text, href: home, active: under(home) }];
   // Coordinators manage the agency contacts of their partnership.
   if (role === 'coordinator') items.push({ text: 'Users', href: '/administration/users', active: path.startsWith('/administration') });
+  if (role !== 'admin') items.push(search);
   return items;
 }
