@@ -46,7 +46,8 @@ export class SearchController {
       });
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'validation_failed') throw error;
-      const message = q.trim() === '' ? 'Enter what you want to search for' : `Search terms must be ${MAX_TERMS_LENGTH} characters or fewer`;
+      const message =
+        q.trim() === '' ? 'Enter what you want to search for' : `Search terms must be ${MAX_TERMS_LENGTH} characters or fewer`;
       res.status(400).render('pages/search/search', { q, maxLength: MAX_TERMS_LENGTH, errors: formErrors({ q: message }) });
     }
   }
