@@ -90,6 +90,7 @@ export class DocumentTextIndexer {
     const extracted = await extractDocumentText(content.bytes, content.version.mediaType);
     if (!extracted.ok) return null;
     // NUL is the one character Postgres text cannot hold.
+    // eslint-disable-next-line no-control-regex -- NUL is exactly what it looks for
     return extracted.text.replace(/\u0000/g, ' ').slice(0, MAX_INDEXED_CHARACTERS);
   }
 }
