@@ -5,6 +5,7 @@ import { JobQueue } from '@dhr/jobs';
 import { panelAgencyIds } from '@dhr/reviews';
 import { searchReviews } from '@dhr/search';
 import { seedPartnership, Seed, Session } from './support/actors';
+import { LogCapture } from './support/log-capture';
 import { uploadDocument, uploadVersion } from './support/document-driver';
 import { daysAgo, reviewBody, send } from './support/review-driver';
 import { startTestApp, TestApp } from './support/test-app';
@@ -35,6 +36,7 @@ describe('search across reviews and the text of documents', () => {
   let r1: { id: string; reference: string };
   let r2: { id: string; reference: string };
   let policeImr: string;
+  const logs = new LogCapture();
 
   const search = async (who: Session, q: string): Promise<{ items: Hit[]; total: number }> => {
     const res = await t.http().post('/api/search').set(who.auth).send({ q });
@@ -55,7 +57,7 @@ describe('search across reviews and the text of documents', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ withWorker: true });
+    t = await startTestApp({ withWorker: true, env: { LOG_LEVEL: 'debug' }, logDestination: logs.stream });
     db = t.app.get(DataSource);
     a = await seedPartnership(t, 'SRA');
     b = await seedPartnership(t, 'SRB');
@@ -296,6 +298,12 @@ describe('search across reviews and the text of documents', () => {
       pairs += docs.length;
     }
     expect(pairs).toBeGreaterThanOrEqual(13 * 6);
+  });
+
+  it('never logs the terms: requests are logged by path, and the indexing jobs by id', () => {
+    const searches = logs.records().filter((r) => (r.req as { path?: string } | undefined)?.path === '/api/search');
+    expect(searches.length).toBeGreaterThan(10);
+    expect(logs.text()).not.toMatch(/marmalade|kaleidoscope|gooseberry|quince|zephyr/i);
   });
 
   it('is a function of (actor, terms) over a DataSource, for the national benchmark', async () => {
