@@ -59,6 +59,32 @@ export async function searchReviews(
   terms: string,
   page: SearchPage,
 ): Promise<ReviewSearchResult> {
+  const { sql, params } = reviewSearchSql(actor, terms, page);
+  const manager = 'manager' in db ? db.manager : db;
+  const [query, values] = manager.dataSource.driver.escapeQueryWithParameters(sql, params);
+  const rows = (await manager.query(query, values)) as Row[];
+  let total = rows.length > 0 ? Number(rows[0].total) : 0;
+  if (rows.length === 0 && page.offset > 0) {
+    // Past the last page: the count alone, so the caller can still say how many there are.
+    total = (await searchReviews(db, actor, terms, { limit: 1, offset: 0 })).total;
+  }
+  return {
+    total,
+    items: rows.map((row) => ({
+      id: row.id,
+      reference: row.reference,
+      stage: row.stage,
+      victimPseudonym: row.victim_pseudonym,
+      perpetratorPseudonym: row.perpetrator_pseudonym,
+      matched: row.fields,
+      documents: row.documents,
+      score: Number(row.score),
+    })),
+  };
+}
+
+/** The search's SQL with named parameters (`:name`, as TypeORM's query builder takes them): for searchReviews, and to EXPLAIN. */
+export function reviewSearchSql(actor: Actor, terms: string, page: SearchPage): { sql: string; params: Record<string, unknown> } {
   const reviews = visibleReviewsCondition(actor);
   const documents = readableDocumentsCondition(actor);
   const ownAgencyOnly = actor.role === 'agency_contact';
@@ -78,75 +104,59 @@ export async function searchReviews(
       FROM reviews r
       WHERE ${reviews.sql}
     ),
-    field_hits AS (
-      SELECT r.id AS review_id, array_remove(ARRAY[
+    -- MATERIALIZED: each part computed once. The planner cannot estimate how many reviews an agency
+    -- contact sees (an array column), and re-ran inlined parts once per review (seconds at national scale).
+    -- The partnership's agencies and users whose names match, once (not once per review).
+    named_agencies AS MATERIALIZED (
+      SELECT COALESCE(array_agg(a.id), ARRAY[]::uuid[]) AS ids FROM agencies a
+      WHERE a.partnership_id = :searchPartnershipId AND a.name ILIKE :searchLike ${ownAgencyOnly ? 'AND a.id = :searchAgencyId' : ''}
+    ),
+    named_chairs AS MATERIALIZED (
+      SELECT COALESCE(array_agg(u.id), ARRAY[]::uuid[]) AS ids FROM users u WHERE u.name ILIKE :searchLike
+    ),
+    field_hits AS MATERIALIZED (
+      SELECT r.id, r.reference, r.stage, r.victim_pseudonym, r.perpetrator_pseudonym, array_remove(ARRAY[
         CASE WHEN r.reference ILIKE :searchLike THEN 'reference' END,
         CASE WHEN r.victim_pseudonym ILIKE :searchLike OR r.perpetrator_pseudonym ILIKE :searchLike THEN 'pseudonym' END,
         CASE WHEN r.stage ILIKE :searchLike OR replace(r.stage, '_', ' ') ILIKE :searchLike THEN 'stage' END,
-        CASE WHEN EXISTS (SELECT 1 FROM users u WHERE u.id = r.chair_user_id AND u.name ILIKE :searchLike) THEN 'chair' END,
-        CASE WHEN EXISTS (
-          SELECT 1 FROM agencies a
-          WHERE a.id = ANY(r.involved_agency_ids) AND a.name ILIKE :searchLike ${ownAgencyOnly ? 'AND a.id = :searchAgencyId' : ''}
-        ) THEN 'agency' END
+        CASE WHEN r.chair_user_id = ANY(nc.ids) THEN 'chair' END,
+        CASE WHEN r.involved_agency_ids && na.ids THEN 'agency' END
       ], NULL) AS fields
-      FROM visible r
+      FROM visible r, named_agencies na, named_chairs nc
     ),
     doc_hits AS (
-      SELECT t.review_id, d.id AS document_id, d.title, d.type, t.version, ts_rank(t.tsv, query) AS rank
-      FROM websearch_to_tsquery('english', :searchTerms) query,
-           document_search_text t
+      SELECT t.review_id, d.id AS document_id, d.title, d.type, t.version, ts_rank(t.tsv, websearch_to_tsquery('english', CAST(:searchTerms AS text))) AS rank
+      FROM document_search_text t
            JOIN visible r ON r.id = t.review_id
            JOIN documents d ON d.id = t.document_id
       WHERE t.partnership_id = :searchPartnershipId
-        AND t.tsv @@ query
+        AND t.tsv @@ websearch_to_tsquery('english', CAST(:searchTerms AS text))
         AND NOT EXISTS (SELECT 1 FROM document_versions newer WHERE newer.document_id = t.document_id AND newer.version > t.version)
         AND ${documents.sql}
     ),
-    doc_by_review AS (
+    doc_by_review AS MATERIALIZED (
       SELECT review_id, max(rank) AS best,
              jsonb_agg(jsonb_build_object('id', document_id, 'title', title, 'type', type, 'version', version) ORDER BY rank DESC, document_id) AS docs
       FROM doc_hits
       GROUP BY review_id
     ),
     hits AS (
-      SELECT r.id, r.reference, r.stage, r.victim_pseudonym, r.perpetrator_pseudonym,
+      SELECT f.id, f.reference, f.stage, f.victim_pseudonym, f.perpetrator_pseudonym,
              f.fields || CASE WHEN dr.review_id IS NULL THEN ARRAY[]::text[] ELSE ARRAY['document'] END AS fields,
              COALESCE(dr.docs, CAST('[]' AS jsonb)) AS documents,
-             ( CASE WHEN lower(r.reference) = lower(:searchTerms) THEN 100 ELSE 0 END
+             ( CASE WHEN lower(f.reference) = lower(:searchTerms) THEN 100 ELSE 0 END
              + CASE WHEN 'reference' = ANY(f.fields) THEN 20 ELSE 0 END
              + CASE WHEN 'pseudonym' = ANY(f.fields) THEN 10 ELSE 0 END
              + CASE WHEN 'chair' = ANY(f.fields) OR 'agency' = ANY(f.fields) THEN 5 ELSE 0 END
              + CASE WHEN 'stage' = ANY(f.fields) THEN 2 ELSE 0 END
              + COALESCE(dr.best, 0) ) AS score
-      FROM visible r
-      JOIN field_hits f ON f.review_id = r.id
-      LEFT JOIN doc_by_review dr ON dr.review_id = r.id
+      FROM field_hits f
+      LEFT JOIN doc_by_review dr ON dr.review_id = f.id
       WHERE cardinality(f.fields) > 0 OR dr.review_id IS NOT NULL
     )
     SELECT h.*, count(*) OVER () AS total
     FROM hits h
     ORDER BY h.score DESC, h.reference, h.id
     LIMIT :searchLimit OFFSET :searchOffset`;
-  const manager = 'manager' in db ? db.manager : db;
-  const [query, values] = manager.dataSource.driver.escapeQueryWithParameters(sql, params);
-  const rows = (await manager.query(query, values)) as Row[];
-  let total = rows.length > 0 ? Number(rows[0].total) : 0;
-  if (rows.length === 0 && page.offset > 0) {
-    // Past the last page: the count alone, so the caller can still say how many there are.
-    const counted = (await searchReviews(db, actor, terms, { limit: 1, offset: 0 })).total;
-    total = counted;
-  }
-  return {
-    total,
-    items: rows.map((row) => ({
-      id: row.id,
-      reference: row.reference,
-      stage: row.stage,
-      victimPseudonym: row.victim_pseudonym,
-      perpetratorPseudonym: row.perpetrator_pseudonym,
-      matched: row.fields,
-      documents: row.documents,
-      score: Number(row.score),
-    })),
-  };
+  return { sql, params };
 }
