@@ -23,6 +23,7 @@ import { NationalRecommendationRouting1795394200000 } from './1795394200000-nati
 import { AlarmPathIndex1795394300000 } from './1795394300000-alarm-path-index';
 import { IdempotencyKeys1795394500000 } from './1795394500000-idempotency-keys';
 import { AuditSealing1795394600000 } from './1795394600000-audit-sealing';
+import { DocumentSearchText1795395100000 } from './1795395100000-document-search-text';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -51,4 +52,5 @@ export const ALL_MIGRATIONS = [
   AlarmPathIndex1795394300000,
   IdempotencyKeys1795394500000,
   AuditSealing1795394600000,
+  DocumentSearchText1795395100000,
 ];

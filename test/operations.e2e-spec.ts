@@ -166,6 +166,7 @@ describe('operations: health, readiness, metrics, queue dashboard', () => {
       ['alarms', true],
       ['email', true],
       ['maintenance', true],
+      ['search', true],
     ]);
     // Read-only: the dashboard cannot retry, clean or empty a queue.
     expect((await t.http().put('/admin/queues/api/queues/email/empty').set(s.admin.auth)).status).toBeGreaterThanOrEqual(400);

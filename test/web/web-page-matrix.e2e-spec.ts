@@ -240,6 +240,7 @@ const PAGES: PageMatrix = {
 
   // Pages without an id.
   'GET /partnership':                 page('choose a partnership', '/partnership', onlyFor(SIGNED_IN)),
+  'GET /search':                      page('search', '/search', onlyFor([...COORDINATORS, ...CSP_CHAIRS, ...CHAIRS, ...CONTACTS])),
   'GET /reviews':                     page('caseload', '/reviews', onlyFor([...COORDINATORS, ...CSP_CHAIRS, ...CHAIRS])),
   'GET /reviews/new':                 page('new review', '/reviews/new', onlyFor(COORDINATORS)),
   'GET /reviews/new/check':           page('check a new review (nothing to check: back to the form)', '/reviews/new/check', replace(onlyFor(COORDINATORS), 200, 303)),
@@ -434,6 +435,10 @@ const POSTS: PostSweep = {
   'POST /forgotten-password':          { anyPath: () => '/forgotten-password', refusals: [
     // No such account: the same answer as for one, and nothing sent or stored.
     { actor: 'anonymous', path: () => '/forgotten-password', fields: () => ({ email: 'nobody-at-all@dhr.test' }), expected: 200 }] },
+  // Search reads only; an empty search is refused before anything runs (and is not audited).
+  'POST /search':                      { anyPath: () => '/search', refusals: [
+    { actor: 'admin', path: () => '/search', fields: () => ({ q: 'Adult A' }), expected: 403 },
+    { actor: 'coordinatorA', path: () => '/search', fields: () => ({ q: '' }), expected: 400 }] },
   'POST /partnership':                 { anyPath: () => '/partnership', refusals: [
     { actor: 'coordinatorA', path: () => '/partnership', fields: (ww) => ({ partnershipId: ww.w.b.partnership.id as string }), expected: 400 }] },
   'POST /reviews/new':                 { anyPath: () => '/reviews/new', refusals: [

@@ -15,6 +15,7 @@ import { MeController } from './controllers/me.controller';
 import { DirectoryController } from './controllers/directory.controller';
 import { OperationsController } from './controllers/operations.controller';
 import { ReportingController } from './controllers/reporting.controller';
+import { SearchController } from './controllers/search.controller';
 import { DOMAIN_MODULES } from './domain-modules';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency-store';
@@ -37,6 +38,7 @@ import { IdempotencyStore } from './idempotency/idempotency-store';
     DirectoryController,
     OperationsController,
     ReportingController,
+    SearchController,
   ],
   // Every route needs a bearer token unless marked @Public(); a POST may carry an Idempotency-Key (after the guard: keys are per user).
   providers: [

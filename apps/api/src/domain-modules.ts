@@ -12,6 +12,7 @@ import { NotificationsModule } from '@dhr/notifications';
 import { OpsModule } from '@dhr/ops';
 import { ReportingModule } from '@dhr/reporting';
 import { ReviewsModule } from '@dhr/reviews';
+import { SearchModule } from '@dhr/search';
 
 /**
  * The domain libs a front door composes: every review-file extension (documents, action plan,
@@ -33,4 +34,5 @@ export const DOMAIN_MODULES = [
   ChronologyModule,
   OpsModule,
   ReportingModule,
+  SearchModule,
 ];

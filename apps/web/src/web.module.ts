@@ -26,6 +26,7 @@ import { PartnershipController } from './routes/partnership/partnership.controll
 import { BoardReportController } from './routes/reporting/board-report.controller';
 import { DataReturnController } from './routes/reporting/data-return.controller';
 import { MembershipsController } from './routes/administration/memberships.controller';
+import { SearchController } from './routes/search/search.controller';
 import { AccountEmails } from './email/account-emails';
 import { ClocksModule } from '@dhr/clocks';
 import { DOMAIN_MODULES } from '../../api/src/domain-modules';
@@ -61,6 +62,7 @@ import { DOMAIN_MODULES } from '../../api/src/domain-modules';
     MembershipsController,
     BoardReportController,
     DataReturnController,
+    SearchController,
   ],
   providers: [
     SessionRedis,

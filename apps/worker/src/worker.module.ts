@@ -5,8 +5,9 @@ import { JobsModule } from '@dhr/jobs';
 import { MeetingsModule } from '@dhr/meetings';
 import { NotificationsModule } from '@dhr/notifications';
 import { OpsModule } from '@dhr/ops';
+import { SearchModule } from '@dhr/search';
 
-/** The worker: BullMQ processors, the reconciliation sweep and the audit sealer. No HTTP. */
+/** The worker: BullMQ processors, the reconciliation sweep, the audit sealer and document-text indexing for search. No HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
@@ -20,6 +21,7 @@ export class WorkerModule {
         MeetingsModule,
         OpsModule,
         AuditSealingModule,
+        SearchModule,
       ],
     };
   }

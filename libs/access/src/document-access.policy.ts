@@ -50,3 +50,29 @@ export function whyNotShareable(doc: { type: string; agencyId: string | null }):
     return "a document of one agency is never shared with the panel: other agencies never see another agency's documents";
   return null;
 }
+
+/**
+ * The same rule as SQL across reviews (search): a WHERE fragment over document alias `d` and its
+ * review alias `r`, for reviews `visibleReviewsCondition` already lets the caller see. There every
+ * coordinator, CSP chair and independent chair has `full` access (a chair sees only the reviews they
+ * chair), and an agency contact `agency` access; the review's panel is read from its persisted
+ * workflow context (`context.panel`, as `panelAgencyIds` does), row by row.
+ */
+export function readableDocumentsCondition(actor: Actor): { sql: string; params: Record<string, unknown> } {
+  switch (actor.role) {
+    case 'coordinator':
+    case 'csp_chair':
+    case 'independent_chair':
+      return { sql: 'true', params: {} };
+    case 'agency_contact':
+      if (actor.agencyId === null) return { sql: 'false', params: {} };
+      return {
+        sql: `(d.agency_id = :readerAgencyId OR (d.shared_with_panel_at IS NOT NULL AND
+               COALESCE(r.snapshot -> 'context' -> 'panel', CAST('[]' AS jsonb)) @> jsonb_build_array(jsonb_build_object('agencyId', CAST(:readerAgencyKey AS text)))))`,
+        // Two names for one value: Postgres types each parameter once (uuid here, text in the jsonb).
+        params: { readerAgencyId: actor.agencyId, readerAgencyKey: actor.agencyId },
+      };
+    case 'admin':
+      return { sql: 'false', params: {} };
+  }
+}

@@ -95,6 +95,7 @@ export class DocumentsService {
         });
         await tx.manager.getRepository(DocumentEntity).insert(doc);
         const version = await this.insertVersion(tx.manager, doc.id, 1, prepared, actor, tx.now);
+        await tx.outbox('document.version-stored', { versionId: version.id });
         const view = documentView(doc, version);
         await tx.audit('document.upload', { entity: 'document', entityId: doc.id, changes: diffFields({}, auditedFields(view)) });
         return this.recordWorkflowEvent(tx, view);
@@ -126,6 +127,7 @@ export class DocumentsService {
           [doc.id],
         )) as { latest: number }[];
         const version = await this.insertVersion(tx.manager, locked.id, latest + 1, prepared, actor, tx.now);
+        await tx.outbox('document.version-stored', { versionId: version.id });
         const view = documentView(locked, version);
         await tx.audit('document.version', { entity: 'document', entityId: locked.id, changes: diffFields({}, auditedFields(view)) });
         return this.recordWorkflowEvent(tx, view);
@@ -198,6 +200,17 @@ export class DocumentsService {
       if (version) out.push({ document, version, bytes: await this.readVerified(version) });
     }
     return out;
+  }
+
+  /**
+   * One version by id, with its document and its verified, decrypted bytes: for system work (search
+   * indexing) that has no caller, so no access check or audit. Null when the version is gone.
+   */
+  async readVersion(manager: EntityManager, versionId: string): Promise<DocumentVersionContent | null> {
+    const version = await manager.getRepository(DocumentVersionEntity).findOneBy({ id: versionId });
+    if (!version) return null;
+    const document = await manager.getRepository(DocumentEntity).findOneByOrFail({ id: version.documentId });
+    return { document, version, bytes: await this.readVerified(version) };
   }
 
   /** Which of these ids are documents of the review. */

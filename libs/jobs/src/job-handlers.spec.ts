@@ -5,11 +5,15 @@ describe('jobs', () => {
   it('refuses to start while a job name has no handler', () => {
     const handlers = new JobHandlers();
     handlers.register('clock-alarm', async () => undefined);
-    expect(() => handlers.assertComplete()).toThrow('jobs without a handler: send-email, meeting-reminder, reconcile, overdue-digest');
+    expect(() => handlers.assertComplete()).toThrow(
+      'jobs without a handler: send-email, meeting-reminder, reconcile, overdue-digest, index-document-text, backfill-document-text',
+    );
     handlers.register('send-email', async () => undefined);
     handlers.register('meeting-reminder', async () => undefined);
     handlers.register('reconcile', async () => undefined);
     handlers.register('overdue-digest', async () => undefined);
+    handlers.register('index-document-text', async () => undefined);
+    handlers.register('backfill-document-text', async () => undefined);
     expect(() => handlers.assertComplete()).not.toThrow();
     expect(() => handlers.register('reconcile', async () => undefined)).toThrow('already has a handler');
   });

@@ -39,6 +39,11 @@ export function jobOptions(job: JobItem, runAt?: Date, now = new Date()): JobsOp
     case 'overdue-digest':
       // One job per London day: planned again by every sweep, it is only ever added once.
       return { ...keep, delay, jobId: `digest_${job.data.day}`, attempts: 10, backoff: { type: CAPPED_BACKOFF, delay: 2000 } };
+    case 'index-document-text':
+      return { ...keep, delay, jobId: `doctext_${job.data.versionId}`, attempts: 5, backoff: { type: 'exponential', delay: 5000 } };
+    case 'backfill-document-text':
+      // Queued by every sweep: a new id each time (a run that finds nothing to do is cheap).
+      return { ...keep, delay, jobId: `doctext-backfill_${now.getTime()}`, attempts: 1 };
     case 'reconcile':
       return { ...keep, delay, jobId: `reconcile_${now.getTime()}`, attempts: 1 };
   }

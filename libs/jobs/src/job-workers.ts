@@ -9,7 +9,8 @@ import { createRedis } from './redis-connection';
 import { cappedBackoff, isDependencyUnavailable, outageRetryAt, waitsOutOutages } from './retry-policy';
 
 // Alarms each hold a transaction (a pool connection) while they decide; emails mostly wait on SMTP, so run more of them.
-const CONCURRENCY: Record<QueueName, number> = { alarms: 8, email: 10, maintenance: 1 };
+// Indexing a document's text is CPU-bound (PDF parsing): one at a time.
+const CONCURRENCY: Record<QueueName, number> = { alarms: 8, email: 10, maintenance: 1, search: 1 };
 
 /** The BullMQ workers of this process, and the periodic reconciliation sweep. */
 @Injectable()

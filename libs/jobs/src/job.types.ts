@@ -13,13 +13,17 @@ export interface JobPayloads {
   reconcile: Record<string, never>;
   /** The daily overdue digest of one London working day (`day`: YYYY-MM-DD), built from Postgres when it runs. */
   'overdue-digest': { day: string };
+  /** Index the text of one stored document version for search (libs/search). */
+  'index-document-text': { versionId: string };
+  /** Index every document version not indexed yet (versions stored before search, or whose job was lost): queued by the sweep. */
+  'backfill-document-text': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
 export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };
 export type JobItem = { [N in JobName]: JobOf<N> }[JobName];
 
-export const QUEUES = { alarms: 'alarms', email: 'email', maintenance: 'maintenance' } as const;
+export const QUEUES = { alarms: 'alarms', email: 'email', maintenance: 'maintenance', search: 'search' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -28,6 +32,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'meeting-reminder': QUEUES.alarms,
   reconcile: QUEUES.maintenance,
   'overdue-digest': QUEUES.alarms,
+  // Their own queue: reading a long PDF must not hold up the sweep or an alarm.
+  'index-document-text': QUEUES.search,
+  'backfill-document-text': QUEUES.search,
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

@@ -9,6 +9,8 @@ export interface OutboxPayloads {
   'meeting.changed': { meetingId: string };
   /** A notification row was created: queue its email. */
   'notification.created': { notificationId: string };
+  /** A document version was stored: index its text for search. */
+  'document.version-stored': { versionId: string };
 }
 export type OutboxTopic = keyof OutboxPayloads;
 

@@ -39,7 +39,7 @@ export function outageRetryAt(now: number, random: () => number = Math.random): 
  * and delaying a scheduler's job would only pile sweeps up for the end of the outage.
  */
 export function waitsOutOutages(name: JobName | string): boolean {
-  return name !== 'reconcile';
+  return name !== 'reconcile' && name !== 'backfill-document-text';
 }
 
 /**

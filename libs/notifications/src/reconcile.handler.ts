@@ -39,6 +39,8 @@ export class ReconcileHandler {
     const digestDays = await this.planDigests();
     const pending: { id: string }[] = await this.db.query(`SELECT id FROM notifications WHERE status = 'pending' ORDER BY created_at`);
     await this.jobs.addBulk(pending.map((n) => ({ job: { name: 'send-email' as const, data: { notificationId: n.id } } })));
+    // Document versions not yet indexed for search (stored before search existed, or a lost job): indexed on their own queue.
+    await this.jobs.add({ name: 'backfill-document-text', data: {} });
     // The API's Idempotency-Key answers are kept 24 hours (see README "Retrying a POST").
     await this.db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`);
     this.logger.log(

@@ -11,11 +11,14 @@ export function landingPathFor(role: Role): string {
 /** The service navigation for a signed-in person: their landing page (and the caseload), marked when it is the one open. */
 export function navigationFor(role: Role, path: string): { text: string; href: string; active: boolean }[] {
   const under = (base: string) => path === base || path.startsWith(`${base}/`);
+  // Everyone who works on reviews may search the reviews and documents they can see.
+  const search = { text: 'Search', href: '/search', active: under('/search') };
   if (role === 'csp_chair')
     return [
       { text: 'Decisions and sign-off', href: '/decisions', active: under('/decisions') },
       { text: 'Reviews', href: '/reviews', active: under('/reviews') },
       { text: 'Board report', href: '/board-report', active: under('/board-report') },
+      search,
     ];
   const home = landingPathFor(role);
   const text = role === 'agency_contact' ? 'Requests to my agency' : role === 'admin' ? 'Administration' : 'Reviews';
@@ -25,5 +28,6 @@ export function navigationFor(role: Role, path: string): { text: string; href: s
   // The reports over many reviews: the board report (coordinators, CSP chairs) and the national data return (coordinators, administrators).
   if (role === 'coordinator') items.push({ text: 'Board report', href: '/board-report', active: under('/board-report') });
   if (role === 'coordinator' || role === 'admin') items.push({ text: 'Data return', href: '/data-return', active: under('/data-return') });
+  if (role !== 'admin') items.push(search);
   return items;
 }

@@ -24,6 +24,9 @@ export const REDACTED_KEYS: readonly string[] = [
   'note',
   'description',
   'body',
+  // search terms (GET /api/search?q=, POST /api/search {q}): may be a name
+  'q',
+  'terms',
 ];
 
 export const REDACTED = '[Redacted]';

@@ -7,6 +7,7 @@ import { documentsWorkflowRows } from './documents-workflow.rows';
 import { familyAndMeetingsRows } from './family-and-meetings.rows';
 import { membershipsRows } from './memberships.rows';
 import { reportingRows } from './reporting.rows';
+import { searchRows } from './search.rows';
 
 /** Each domain's rows of the access matrix, kept beside one another so a domain's routes are listed in one place. */
 export const DOMAIN_ROWS: Matrix = {
@@ -18,4 +19,5 @@ export const DOMAIN_ROWS: Matrix = {
   ...familyAndMeetingsRows,
   ...membershipsRows,
   ...reportingRows,
+  ...searchRows,
 };
