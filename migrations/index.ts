@@ -22,6 +22,7 @@ import { PanelPapers1795394100000 } from './1795394100000-panel-papers';
 import { NationalRecommendationRouting1795394200000 } from './1795394200000-national-recommendation-routing';
 import { AlarmPathIndex1795394300000 } from './1795394300000-alarm-path-index';
 import { IdempotencyKeys1795394500000 } from './1795394500000-idempotency-keys';
+import { OversightIndexes1795394900000 } from './1795394900000-oversight-indexes';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -49,4 +50,5 @@ export const ALL_MIGRATIONS = [
   NationalRecommendationRouting1795394200000,
   AlarmPathIndex1795394300000,
   IdempotencyKeys1795394500000,
+  OversightIndexes1795394900000,
 ];

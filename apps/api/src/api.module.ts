@@ -14,6 +14,7 @@ import { ReviewsController } from './controllers/reviews.controller';
 import { MeController } from './controllers/me.controller';
 import { DirectoryController } from './controllers/directory.controller';
 import { OperationsController } from './controllers/operations.controller';
+import { OversightController } from './controllers/oversight.controller';
 import { DOMAIN_MODULES } from './domain-modules';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency-store';
@@ -35,6 +36,7 @@ import { IdempotencyStore } from './idempotency/idempotency-store';
     MeController,
     DirectoryController,
     OperationsController,
+    OversightController,
   ],
   // Every route needs a bearer token unless marked @Public(); a POST may carry an Idempotency-Key (after the guard: keys are per user).
   providers: [

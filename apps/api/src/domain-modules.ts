@@ -10,6 +10,7 @@ import { JobsModule } from '@dhr/jobs';
 import { MeetingsModule } from '@dhr/meetings';
 import { NotificationsModule } from '@dhr/notifications';
 import { OpsModule } from '@dhr/ops';
+import { OversightModule } from '@dhr/oversight';
 import { ReviewsModule } from '@dhr/reviews';
 
 /**
@@ -31,4 +32,5 @@ export const DOMAIN_MODULES = [
   AnonymisationModule,
   ChronologyModule,
   OpsModule,
+  OversightModule,
 ];
