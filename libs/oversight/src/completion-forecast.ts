@@ -107,7 +107,9 @@ export function forecastCompletion(input: ForecastInput): CompletionForecast {
   // Time in the stage that counts as work: a hold that began in this stage is not progress.
   const workStoppedAt = input.onHoldSince && input.onHoldSince > input.stageEnteredAt ? input.onHoldSince : input.now;
   const elapsed = Math.max(daysBetween(input.stageEnteredAt, input.onHoldSince ? workStoppedAt : input.now), 0);
-  const arrivals = input.overdueRequests.map((r) => daysBetween(input.now, new Date(r.dueAt.getTime() + (r.typicalLateDays ?? 0) * DAY_MS)));
+  const arrivals = input.overdueRequests.map((r) =>
+    daysBetween(input.now, new Date(r.dueAt.getTime() + (r.typicalLateDays ?? 0) * DAY_MS)),
+  );
   const stageFloor = Math.max(0, ...arrivals);
 
   const fromSamples = input.samples.length > 0;
@@ -150,7 +152,8 @@ function rulebookRange(input: ForecastInput, stage: ForecastStage, milestone: Mi
   else signedOff = addLength(input.commissionedAt ?? input.stageEnteredAt, book.completion);
   let published: Date;
   if (stage === 'publication') published = notBefore(addLength(input.stageEnteredAt, book.publication));
-  else if (stage === 'home_office_qa') published = addLength(notBefore(addLength(input.stageEnteredAt, book.homeOfficeSubmission)), book.publication);
+  else if (stage === 'home_office_qa')
+    published = addLength(notBefore(addLength(input.stageEnteredAt, book.homeOfficeSubmission)), book.publication);
   else published = addLength(addLength(notBefore(signedOff), book.homeOfficeSubmission), book.publication);
   const date = londonDate(milestone === 'signOff' ? notBefore(signedOff) : published);
   return { expected: date, earliest: date, latest: date };

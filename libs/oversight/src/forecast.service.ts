@@ -73,7 +73,13 @@ function forecastOne(
     typicalHoldDays,
     rulebook,
   });
-  return { reviewId: review.reviewId, reference: review.reference, victimPseudonym: review.victimPseudonym, stage: review.stage, ...forecast };
+  return {
+    reviewId: review.reviewId,
+    reference: review.reference,
+    victimPseudonym: review.victimPseudonym,
+    stage: review.stage,
+    ...forecast,
+  };
 }
 
 @Injectable()

@@ -14,18 +14,26 @@ export class Forecast {
   @ApiProperty() reference: string;
   @ApiProperty() victimPseudonym: string;
   @ApiProperty({ enum: STAGES }) stage: string;
-  @ApiProperty({ type: () => ForecastRange, nullable: true, description: 'report to CSP sign-off; null once signed off or not going ahead' })
+  @ApiProperty({
+    type: () => ForecastRange,
+    nullable: true,
+    description: 'report to CSP sign-off; null once signed off or not going ahead',
+  })
   signOff: ForecastRange | null;
   @ApiProperty({ type: () => ForecastRange, nullable: true, description: 'publication; null once published or not going ahead' })
   publication: ForecastRange | null;
   @ApiProperty({ type: 'string', format: 'date', nullable: true, description: 'commissioning plus the completion clock (six months)' })
   expectedBy: string | null;
   @ApiProperty({ description: 'the expected sign-off is after expectedBy' }) likelyLate: boolean;
-  @ApiProperty({ type: [String], description: 'why it is likely late, most telling first (e.g. "IMR from Northshire Police is 23 days overdue")' })
+  @ApiProperty({
+    type: [String],
+    description: 'why it is likely late, most telling first (e.g. "IMR from Northshire Police is 23 days overdue")',
+  })
   reasons: string[];
   @ApiProperty({
     enum: ['partnership', 'deployment', 'rulebook'],
-    description: 'whose completed reviews the forecast comes from: the partnership’s (5 or more), all of the deployment’s, or none (the rulebook’s clock lengths)',
+    description:
+      'whose completed reviews the forecast comes from: the partnership’s (5 or more), all of the deployment’s, or none (the rulebook’s clock lengths)',
   })
   basis: string;
   @ApiProperty({ type: 'integer', description: 'completed reviews the forecast drew on' }) sampleSize: number;

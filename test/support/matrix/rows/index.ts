@@ -6,6 +6,7 @@ import { directoryRows } from './directory.rows';
 import { documentsWorkflowRows } from './documents-workflow.rows';
 import { familyAndMeetingsRows } from './family-and-meetings.rows';
 import { membershipsRows } from './memberships.rows';
+import { oversightRows } from './oversight.rows';
 
 /** Each domain's rows of the access matrix, kept beside one another so a domain's routes are listed in one place. */
 export const DOMAIN_ROWS: Matrix = {
@@ -16,4 +17,5 @@ export const DOMAIN_ROWS: Matrix = {
   ...documentsWorkflowRows,
   ...familyAndMeetingsRows,
   ...membershipsRows,
+  ...oversightRows,
 };
