@@ -15,11 +15,15 @@ export function navigationFor(role: Role, path: string): { text: string; href: s
     return [
       { text: 'Decisions and sign-off', href: '/decisions', active: under('/decisions') },
       { text: 'Reviews', href: '/reviews', active: under('/reviews') },
+      { text: 'Dashboard', href: '/dashboard', active: under('/dashboard') },
     ];
   const home = landingPathFor(role);
   const text = role === 'agency_contact' ? 'Requests to my agency' : role === 'admin' ? 'Administration' : 'Reviews';
   const items = [{ text, href: home, active: under(home) }];
   // Coordinators manage the agency contacts of their partnership.
-  if (role === 'coordinator') items.push({ text: 'Users', href: '/administration/users', active: path.startsWith('/administration') });
+  if (role === 'coordinator') {
+    items.push({ text: 'Dashboard', href: '/dashboard', active: under('/dashboard') });
+    items.push({ text: 'Users', href: '/administration/users', active: path.startsWith('/administration') });
+  }
   return items;
 }
