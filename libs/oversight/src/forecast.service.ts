@@ -112,6 +112,12 @@ export class ForecastService {
     return { reviewId, reference: review.reference, victimPseudonym: review.victimPseudonym, stage: review.stage, ...none };
   }
 
+  /** Forecasts of some reviews of one partnership that the caller has already been shown (a page of the caseload): one set of queries. */
+  forListed(partnershipId: string, reviewIds: string[]): Promise<ReviewForecast[]> {
+    if (reviewIds.length === 0) return Promise.resolve([]);
+    return forecastsFor(this.db, [partnershipId], this.clock.now(), forecastRulebook(this.rulebook), reviewIds);
+  }
+
   /** Forecasts of every open review of these partnerships (the caller has checked it may see them all). */
   forPartnerships(partnershipIds: string[]): Promise<ReviewForecast[]> {
     return forecastsFor(this.db, partnershipIds, this.clock.now(), forecastRulebook(this.rulebook));
