@@ -123,10 +123,10 @@ describe('web: the partnership dashboard', () => {
       expect(await page.locator('h1').innerText()).toBe('Dashboard');
       problems.push(...(await checkPage(page, `dashboard (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`)));
       if (javaScriptEnabled) await screenshot(page, 'dashboard');
-      await page.getByLabel('Period').selectOption({ label: 'The last 3 months' });
+      await page.getByLabel('Period', { exact: true }).selectOption({ label: 'The last 3 months' });
       await page.getByRole('button', { name: 'Show figures' }).click();
       await page.waitForURL(/\/dashboard\?from=\d{4}-\d{2}-\d{2}$/);
-      expect(await page.getByLabel('Period').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(await page.getByLabel('Period', { exact: true }).inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       problems.push(...(await checkPage(page, `dashboard filtered (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`)));
     }
     expect(problems).toEqual([]);
