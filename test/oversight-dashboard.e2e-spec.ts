@@ -246,7 +246,9 @@ describe('oversight: the partnership dashboard and completion forecasts', () => 
   });
 
   it('shows the forecast to whoever may see the review, and to no one else', async () => {
-    expect((await forecast(s.policeContact, ids['DHR-DSH-2026-201'])).status).toBe(200);
+    const police = await forecast(s.policeContact, ids['DHR-DSH-2026-201']);
+    expect(police.status).toBe(200);
+    expect(police.body.reasons).toEqual(['IMR from DSH Police is 18 days overdue']);
     expect((await forecast(s.healthContact, ids['DHR-DSH-2026-201'])).status).toBe(404);
     expect((await forecast(s.chair, ids['DHR-DSH-2026-201'])).status).toBe(404);
     expect((await forecast(other.coordinator, ids['DHR-DSH-2026-201'])).status).toBe(404);

@@ -61,6 +61,29 @@ describe('forecastCompletion', () => {
     expect(f.reasons[0]).toBe('IMR from Northshire Police is 18 days overdue');
   });
 
+  it('names only the viewer’s own agency to an agency contact', () => {
+    const overdueRequests = [
+      {
+        kind: 'imr' as const,
+        agencyId: 'police',
+        agencyName: 'Northshire Police',
+        dueAt: new Date('2027-01-01T17:00:00Z'),
+        typicalLateDays: 0,
+      },
+      {
+        kind: 'imr' as const,
+        agencyId: 'health',
+        agencyName: 'Northshire NHS',
+        dueAt: new Date('2027-01-10T17:00:00Z'),
+        typicalLateDays: 0,
+      },
+    ];
+    expect(forecastCompletion(input({ overdueRequests, viewerAgencyId: 'health' })).reasons).toEqual([
+      'IMR from another agency is 18 days overdue',
+      'IMR from Northshire NHS is 9 days overdue',
+    ]);
+  });
+
   it('cannot end the stage before an overdue IMR arrives: its due time plus the agency’s typical lateness', () => {
     // Arrival: 1 January 17:00 + 100 days = 11 April 17:00, 81.2 days from now; totals 121.2, 151.2, 151.2 (11 April + 70 days).
     const f = forecastCompletion(

@@ -11,6 +11,7 @@ export type StageDays = Partial<Record<ForecastStage, number>>;
 /** A request to an agency still open past its due time: the stage it holds up cannot end before it arrives. */
 export interface OverdueRequest {
   kind: 'imr' | 'scoping_return';
+  agencyId?: string;
   agencyName: string;
   dueAt: Date;
   /** The agency's median lateness (days) on its past late answers; null when it has never been late. */
@@ -50,6 +51,8 @@ export interface ForecastInput {
   /** Median length (days) of finished holds; null when none finished. */
   typicalHoldDays: number | null;
   rulebook: ForecastRulebook;
+  /** An agency contact's view: reasons name this agency's requests only (another's is "another agency"). */
+  viewerAgencyId?: string | null;
   /** The range shown around the median, as fractions (default 25th to 75th percentile). */
   range?: readonly [number, number];
 }
@@ -165,7 +168,8 @@ function lateReasons(input: ForecastInput, stage: ForecastStage, elapsed: number
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
     .map((r) => {
       const what = r.kind === 'imr' ? 'IMR' : 'Scoping return';
-      return `${what} from ${r.agencyName} is ${plural(wholeDays(daysBetween(r.dueAt, input.now)), 'day')} overdue`;
+      const hidden = input.viewerAgencyId && r.agencyId !== input.viewerAgencyId;
+      return `${what} from ${hidden ? 'another agency' : r.agencyName} is ${plural(wholeDays(daysBetween(r.dueAt, input.now)), 'day')} overdue`;
     });
   if (input.onHoldSince) {
     const typical = input.typicalHoldDays === null ? '' : ` (holds typically last ${plural(Math.round(input.typicalHoldDays), 'day')})`;

@@ -42,11 +42,12 @@ export async function forecastsFor(
   now: Date,
   rulebook: ForecastRulebook,
   reviewIds: string[] | null = null,
+  viewerAgencyId: string | null = null,
 ): Promise<ReviewForecast[]> {
   const [history, reviews] = await Promise.all([forecastHistory(db, partnershipIds), openReviewFacts(db, partnershipIds, now, reviewIds)]);
   const thin = reviews.some((r) => (history.samples.get(r.partnershipId)?.length ?? 0) < OWN_HISTORY_MINIMUM);
   const deployment = thin ? await forecastHistory(db, null) : null;
-  return reviews.map((review) => forecastOne(review, history, deployment, now, rulebook));
+  return reviews.map((review) => forecastOne(review, history, deployment, now, rulebook, viewerAgencyId));
 }
 
 function forecastOne(
@@ -55,6 +56,7 @@ function forecastOne(
   deployment: ForecastHistory | null,
   now: Date,
   rulebook: ForecastRulebook,
+  viewerAgencyId: string | null,
 ): ReviewForecast {
   const ownSamples = own.samples.get(review.partnershipId) ?? [];
   const useOwn = ownSamples.length >= OWN_HISTORY_MINIMUM || !deployment;
@@ -72,6 +74,7 @@ function forecastOne(
     basis: useOwn ? 'partnership' : 'deployment',
     typicalHoldDays,
     rulebook,
+    viewerAgencyId,
   });
   return {
     reviewId: review.reviewId,
@@ -93,9 +96,11 @@ export class ForecastService {
 
   /** The forecast of one review, for whoever may see it (404 otherwise). Signed-off, published or closed reviews forecast nothing. */
   async forReview(actor: Actor, reviewId: string): Promise<ReviewForecast> {
-    const review = await this.file.read(actor, reviewId, {}, async (tx) => tx.review);
+    const { review, access } = await this.file.read(actor, reviewId, {}, async (tx) => ({ review: tx.review, access: tx.access }));
     const now = this.clock.now();
-    const [forecast] = await forecastsFor(this.db, [review.partnershipId], now, forecastRulebook(this.rulebook), [reviewId]);
+    // An agency contact sees their own agency's part only: the reasons name no other agency.
+    const viewer = access === 'agency' ? actor.agencyId : null;
+    const [forecast] = await forecastsFor(this.db, [review.partnershipId], now, forecastRulebook(this.rulebook), [reviewId], viewer);
     if (forecast) return forecast;
     const none = forecastCompletion({
       now,
