@@ -1,5 +1,5 @@
 import { DateTime, type DurationLikeObject } from 'luxon';
-import { percentile, median } from './percentiles';
+import { median, percentileOfSorted } from './percentiles';
 import { FORECAST_PATH, ForecastStage, isForecastStage, MILESTONE_LAST_STAGE, Milestone, STAGE_WORDS, stagesAfter } from './stage-path';
 
 const DAY_MS = 86_400_000;
@@ -78,7 +78,9 @@ export interface CompletionForecast {
   sampleSize: number;
 }
 
-const londonDate = (instant: Date) => DateTime.fromJSDate(instant, { zone: LONDON }).toISODate() as string;
+// en-CA writes dates as YYYY-MM-DD; one formatter for every forecast (luxon per date is slow over a caseload).
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit' });
+const londonDate = (instant: Date) => LONDON_DATE.format(instant);
 
 /** A rulebook length added on the London calendar (months are calendar months; a working day counts 7/5 of a day). */
 export function addLength(instant: Date, length: RulebookLength): Date {
@@ -122,12 +124,14 @@ export function forecastCompletion(input: ForecastInput): CompletionForecast {
     if (FORECAST_PATH.indexOf(stage) > FORECAST_PATH.indexOf(last)) return null;
     if (!fromSamples) return rulebookRange(input, stage, milestone, holdLeft + stageFloor);
     const later = stagesAfter(stage, last);
-    const totals = input.samples.map((s) => {
-      const restOfStage = Math.max((s[stage] ?? 0) - elapsed, 0);
-      const stageEnds = Math.max(holdLeft + restOfStage, stageFloor);
-      return stageEnds + later.reduce((sum, next) => sum + (s[next] ?? 0), 0);
-    });
-    const at = (fraction: number) => londonDate(new Date(input.now.getTime() + (percentile(totals, fraction) as number) * DAY_MS));
+    const totals = input.samples
+      .map((s) => {
+        const restOfStage = Math.max((s[stage] ?? 0) - elapsed, 0);
+        const stageEnds = Math.max(holdLeft + restOfStage, stageFloor);
+        return stageEnds + later.reduce((sum, next) => sum + (s[next] ?? 0), 0);
+      })
+      .sort((a, b) => a - b);
+    const at = (fraction: number) => londonDate(new Date(input.now.getTime() + (percentileOfSorted(totals, fraction) as number) * DAY_MS));
     return { expected: at(0.5), earliest: at(range[0]), latest: at(range[1]) };
   };
 
