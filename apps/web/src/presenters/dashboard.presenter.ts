@@ -26,7 +26,7 @@ export interface BarChart {
 const BAR_STEP = 32;
 const BAR_AREA = 340;
 
-/** Bars scaled to the largest value (an empty chart has none); the SVG leaves 220 units for labels. */
+/** Bars scaled to the largest value (an empty chart has none); the SVG leaves 280 units for labels. */
 export function barChart(id: string, title: string, items: { label: string; value: number; valueText: string }[]): BarChart {
   const max = Math.max(0, ...items.map((i) => i.value));
   return {
