@@ -24,6 +24,7 @@ import { AlarmPathIndex1795394300000 } from './1795394300000-alarm-path-index';
 import { IdempotencyKeys1795394500000 } from './1795394500000-idempotency-keys';
 import { AuditSealing1795394600000 } from './1795394600000-audit-sealing';
 import { DocumentSearchText1795395100000 } from './1795395100000-document-search-text';
+import { OversightIndexes1795394900000 } from './1795394900000-oversight-indexes';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -52,5 +53,6 @@ export const ALL_MIGRATIONS = [
   AlarmPathIndex1795394300000,
   IdempotencyKeys1795394500000,
   AuditSealing1795394600000,
+  OversightIndexes1795394900000,
   DocumentSearchText1795395100000,
 ];

@@ -246,6 +246,7 @@ const PAGES: PageMatrix = {
   'GET /reviews/new/check':           page('check a new review (nothing to check: back to the form)', '/reviews/new/check', replace(onlyFor(COORDINATORS), 200, 303)),
   'GET /requests':                    page('requests', '/requests', onlyFor(CONTACTS)),
   'GET /decisions':                   page('decisions and sign-off', '/decisions', onlyFor(CSP_CHAIRS)),
+  'GET /dashboard':                   page('partnership dashboard', '/dashboard', onlyFor([...COORDINATORS, ...CSP_CHAIRS])),
   'GET /administration':              page('administration', '/administration', onlyFor(['admin'])),
   'GET /administration/users':        page('users', '/administration/users', onlyFor(['admin', ...COORDINATORS])),
   'GET /administration/users/invite': page('invite a user', '/administration/users/invite', onlyFor(['admin', ...COORDINATORS])),

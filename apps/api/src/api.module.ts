@@ -16,6 +16,7 @@ import { DirectoryController } from './controllers/directory.controller';
 import { OperationsController } from './controllers/operations.controller';
 import { ReportingController } from './controllers/reporting.controller';
 import { SearchController } from './controllers/search.controller';
+import { OversightController } from './controllers/oversight.controller';
 import { DOMAIN_MODULES } from './domain-modules';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency-store';
@@ -39,6 +40,7 @@ import { IdempotencyStore } from './idempotency/idempotency-store';
     OperationsController,
     ReportingController,
     SearchController,
+    OversightController,
   ],
   // Every route needs a bearer token unless marked @Public(); a POST may carry an Idempotency-Key (after the guard: keys are per user).
   providers: [

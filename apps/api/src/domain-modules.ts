@@ -11,6 +11,7 @@ import { MeetingsModule } from '@dhr/meetings';
 import { NotificationsModule } from '@dhr/notifications';
 import { OpsModule } from '@dhr/ops';
 import { ReportingModule } from '@dhr/reporting';
+import { OversightModule } from '@dhr/oversight';
 import { ReviewsModule } from '@dhr/reviews';
 import { SearchModule } from '@dhr/search';
 
@@ -35,4 +36,5 @@ export const DOMAIN_MODULES = [
   OpsModule,
   ReportingModule,
   SearchModule,
+  OversightModule,
 ];

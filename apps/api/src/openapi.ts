@@ -19,6 +19,7 @@ const TAGS: Record<string, string> = {
   meetings: 'Panel meetings and their calendar invitations',
   'action-plan': 'Recommendations, actions and the action plan exports',
   audit: 'The hash-chained audit trail',
+  oversight: "A partnership's dashboard and each review's completion forecast",
 };
 
 /**

@@ -14,6 +14,7 @@ import { ReviewWorkController } from './routes/reviews/review-work.controller';
 import { RequestsController } from './routes/requests/requests.controller';
 import { DocumentsController } from './routes/documents/documents.controller';
 import { DecisionsController } from './routes/decisions/decisions.controller';
+import { DashboardController } from './routes/dashboard/dashboard.controller';
 import { AdministrationController } from './routes/administration/administration.controller';
 import { AccountsController } from './routes/accounts/accounts.controller';
 import { ReviewFileController } from './routes/review-file/review-file.controller';
@@ -56,6 +57,7 @@ import { DOMAIN_MODULES } from '../../api/src/domain-modules';
     RequestsController,
     DocumentsController,
     DecisionsController,
+    DashboardController,
     AdministrationController,
     AccountsController,
     PartnershipController,

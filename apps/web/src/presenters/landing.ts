@@ -17,6 +17,7 @@ export function navigationFor(role: Role, path: string): { text: string; href: s
     return [
       { text: 'Decisions and sign-off', href: '/decisions', active: under('/decisions') },
       { text: 'Reviews', href: '/reviews', active: under('/reviews') },
+      { text: 'Dashboard', href: '/dashboard', active: under('/dashboard') },
       { text: 'Board report', href: '/board-report', active: under('/board-report') },
       search,
     ];
@@ -24,7 +25,10 @@ export function navigationFor(role: Role, path: string): { text: string; href: s
   const text = role === 'agency_contact' ? 'Requests to my agency' : role === 'admin' ? 'Administration' : 'Reviews';
   const items = [{ text, href: home, active: under(home) }];
   // Coordinators manage the agency contacts of their partnership.
-  if (role === 'coordinator') items.push({ text: 'Users', href: '/administration/users', active: path.startsWith('/administration') });
+  if (role === 'coordinator') {
+    items.push({ text: 'Dashboard', href: '/dashboard', active: under('/dashboard') });
+    items.push({ text: 'Users', href: '/administration/users', active: path.startsWith('/administration') });
+  }
   // The reports over many reviews: the board report (coordinators, CSP chairs) and the national data return (coordinators, administrators).
   if (role === 'coordinator') items.push({ text: 'Board report', href: '/board-report', active: under('/board-report') });
   if (role === 'coordinator' || role === 'admin') items.push({ text: 'Data return', href: '/data-return', active: under('/data-return') });

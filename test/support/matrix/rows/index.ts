@@ -8,6 +8,7 @@ import { familyAndMeetingsRows } from './family-and-meetings.rows';
 import { membershipsRows } from './memberships.rows';
 import { reportingRows } from './reporting.rows';
 import { searchRows } from './search.rows';
+import { oversightRows } from './oversight.rows';
 
 /** Each domain's rows of the access matrix, kept beside one another so a domain's routes are listed in one place. */
 export const DOMAIN_ROWS: Matrix = {
@@ -20,4 +21,5 @@ export const DOMAIN_ROWS: Matrix = {
   ...membershipsRows,
   ...reportingRows,
   ...searchRows,
+  ...oversightRows,
 };

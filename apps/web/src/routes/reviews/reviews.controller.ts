@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Clock, DomainError } from '@dhr/core';
 import { Actor, CurrentActor, IdentityDirectory } from '@dhr/identity';
+import { ForecastService } from '@dhr/oversight';
 import { ListReviewsQuery, ReviewQueries } from '@dhr/reviews';
 import { PageRoles } from '../../auth/page-access';
 import {
@@ -15,6 +16,7 @@ import {
 } from '../../presenters/caseload-filters';
 import { pagination, reviewRow } from '../../presenters/review-list.presenter';
 import { reviewPage } from '../../presenters/review-page.presenter';
+import { forecastSummary } from '../../presenters/dashboard.presenter';
 import { takeFlash } from './review-work-session';
 
 const PAGE_SIZE = 20;
@@ -36,6 +38,7 @@ export class ReviewsController {
     private readonly reviews: ReviewQueries,
     private readonly clock: Clock,
     private readonly directory: IdentityDirectory,
+    private readonly forecasts: ForecastService,
   ) {}
 
   /** The caseload (MoJ case list): a plain GET filter form, removable selected filters, sort links, pages that keep the filters. */
@@ -47,8 +50,16 @@ export class ReviewsController {
     const page = pageNumber(query.page);
     const { items, total } = await this.reviews.list(actor, caseloadQuery(filters, page, PAGE_SIZE));
     const now = this.clock.now();
+    // Each listed review's forecast, in one set of queries for the page: a tag on those likely to be late.
+    const forecasts = actor.partnershipId
+      ? await this.forecasts.forListed(
+          actor.partnershipId,
+          items.map((r) => r.id),
+        )
+      : [];
+    const late = new Set(forecasts.filter((f) => f.likelyLate).map((f) => f.reviewId));
     res.status(errors ? 400 : 200).render('pages/reviews/caseload', {
-      rows: items.map((review) => reviewRow(review, now)),
+      rows: items.map((review) => ({ ...reviewRow(review, now), likelyLate: late.has(review.id) })),
       pagination: pagination(page, PAGE_SIZE, total, (n) => caseloadHref(filters, { page: String(n) })),
       total,
       filtered: selectedFilters(filters, choices),
@@ -79,6 +90,7 @@ export class ReviewsController {
     // Not an id: the same 404 page as a review that is not there, or not theirs to see.
     if (!UUID.test(id)) throw DomainError.notFound('review');
     const review = await this.reviews.get(actor, id);
-    res.render('pages/reviews/review', { review: await reviewPage(review, this.clock.now()), flash: takeFlash(req) });
+    const forecast = forecastSummary(await this.forecasts.forReview(actor, id));
+    res.render('pages/reviews/review', { review: await reviewPage(review, this.clock.now()), forecast, flash: takeFlash(req) });
   }
 }
