@@ -6,7 +6,10 @@
 import type { INestApplication } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@dhr/identity';
+import { dashboardFigures, forecastRulebook, forecastsFor, resolvePeriod } from '@dhr/oversight';
 import { ListReviewsQuery, ReviewQueries } from '@dhr/reviews';
+import { searchReviews } from '@dhr/search';
+import { defaultRulebook } from '@dhr/workflows/dhr/rulebook';
 import { STAGES } from '@dhr/workflows/dhr/contract';
 
 export interface NationalDb {
@@ -55,5 +58,18 @@ export const NATIONAL_QUERIES: NationalQuery[] = [
   {
     name: 'caseload list (GET /api/reviews)',
     run: ({ app }, sample) => app.get(ReviewQueries).list(sample.actor, caseloadQuery(sample)),
+  },
+  {
+    name: 'dashboard of one partnership (GET /api/partnerships/:id/dashboard)',
+    run: ({ dataSource }, sample) =>
+      dashboardFigures(dataSource, [sample.partnershipId], resolvePeriod({}, new Date()), new Date(), defaultRulebook()),
+  },
+  {
+    name: "forecasts of one partnership's open reviews (caseload, dashboard)",
+    run: ({ dataSource }, sample) => forecastsFor(dataSource, [sample.partnershipId], new Date(), forecastRulebook(defaultRulebook())),
+  },
+  {
+    name: 'search by reference, pseudonym, names and document text (GET /api/search)',
+    run: ({ dataSource }, sample) => searchReviews(dataSource, sample.actor, sample.term, { limit: 20, offset: 0 }),
   },
 ];
