@@ -15,6 +15,8 @@ export interface ReferenceFacts {
   agency?: { agencyId: string; inPartnership: boolean };
   /** The roles the user holds in the review's partnership (a step recorded on their behalf). */
   roles?: { userId: string; roles: Role[] };
+  /** The review's recorded facts of these types (the ones the event must not be dated before). */
+  prior?: { types: readonly string[]; facts: { type: string; occurredAt: Date; payload: Record<string, unknown> }[] };
 }
 
 /** Sub-selects over the review row `r` answering the checks a parsed event will need, with their parameters. */
@@ -24,8 +26,12 @@ export interface ReferenceFactsQuery {
   read(raw: Record<string, unknown>): ReferenceFacts;
 }
 
-/** The reference checks of a parsed (validated: ids are UUIDs) event, as sub-selects for the locking read; undefined when it needs none. */
-export function referenceFactsQuery(parsed: ParsedEvent): ReferenceFactsQuery | undefined {
+/**
+ * The checks of a parsed (validated: ids are UUIDs) event, as sub-selects for the locking read; undefined when it
+ * needs none. `priorTypes`: the fact types it follows (by the current workflow version; a review on another
+ * version whose rule differs queries its own).
+ */
+export function referenceFactsQuery(parsed: ParsedEvent, priorTypes?: readonly string[]): ReferenceFactsQuery | undefined {
   const selects: ReferenceFactsQuery['selects'] = [];
   const params: Record<string, unknown> = {};
   const userId = parsed.type === 'APPOINT_CHAIR' && typeof parsed.fields.userId === 'string' ? parsed.fields.userId : undefined;
@@ -52,6 +58,14 @@ export function referenceFactsQuery(parsed: ParsedEvent): ReferenceFactsQuery | 
     });
     params.refOnBehalfOf = onBehalfOf;
   }
+  if (priorTypes?.length) {
+    selects.push({
+      sql: `(SELECT json_agg(json_build_object('type', e.type, 'occurredAt', e.occurred_at, 'payload', e.payload))
+              FROM review_events e WHERE e.review_id = r.id AND e.type = ANY(:refPriorTypes))`,
+      alias: 'ref_prior',
+    });
+    params.refPriorTypes = [...priorTypes];
+  }
   if (selects.length === 0) return undefined;
   return {
     selects,
@@ -60,8 +74,19 @@ export function referenceFactsQuery(parsed: ParsedEvent): ReferenceFactsQuery | 
       ...(userId ? { chair: { userId, holds: raw.ref_chair === true } } : {}),
       ...(agencyId ? { agency: { agencyId, inPartnership: raw.ref_agency === true } } : {}),
       ...(onBehalfOf ? { roles: { userId: onBehalfOf, roles: pgTextArray(raw.ref_roles) as Role[] } } : {}),
+      ...(priorTypes?.length ? { prior: { types: priorTypes, facts: priorFacts(raw.ref_prior) } } : {}),
     }),
   };
+}
+
+/** The json_agg of recorded facts (null when none), with their times as Dates. */
+function priorFacts(value: unknown): { type: string; occurredAt: Date; payload: Record<string, unknown> }[] {
+  const rows = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as {
+    type: string;
+    occurredAt: string;
+    payload: Record<string, unknown>;
+  }[];
+  return rows.map((row) => ({ type: row.type, occurredAt: new Date(row.occurredAt), payload: row.payload }));
 }
 
 /** A text[] as pg returns it: an array, or its literal when the driver does not know the type. */

@@ -8,6 +8,7 @@ import type { Actor } from '@dhr/identity';
 import { Metrics } from '@dhr/ops';
 import { OutboxPayloads, OutboxRelay, OutboxTopic, OutboxWriter, outboxWritten } from '@dhr/jobs';
 import { WorkflowRegistry, WorkflowView } from '@dhr/workflow';
+import type { DhrEvent } from '@dhr/workflows/dhr/contract';
 import { ReferenceFacts, referenceFactsQuery } from '../event-references';
 import type { ParsedEvent } from '../events/parse-event';
 import { EventApplier } from '../spine/event-applier';
@@ -145,7 +146,7 @@ export class ReviewFile {
       const found = await findVisibleReview(manager, actor, reviewId, {
         lock: options.lock,
         notFound: options.notFound,
-        references: options.event && referenceFactsQuery(options.event),
+        references: options.event && referenceFactsQuery(options.event, this.priorTypes(options.event)),
       });
       options.authorise?.(actor, found.access);
       if (options.gate) assertStageGate(found.review.stage, options.gate);
@@ -153,6 +154,11 @@ export class ReviewFile {
     });
     for (const type of applied) this.metrics.eventApplied(type); // committed: count them
     return result;
+  }
+
+  /** The fact types the event must not be dated before, by the current workflow version (its fields are enough to tell). */
+  private priorTypes(event: ParsedEvent): readonly string[] | undefined {
+    return this.workflows.current.prerequisiteOf?.({ type: event.type, ...event.fields } as unknown as DhrEvent)?.types;
   }
 
   private tx(

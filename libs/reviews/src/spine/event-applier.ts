@@ -63,7 +63,7 @@ export class EventApplier {
     if (options.ifAllowed && !maySend(acting.actor, resolved, context)) return null;
     assertMaySend(acting.actor, resolved, context);
     await assertReferencesExist(this.directory, manager, review.partnershipId, resolved, options.facts);
-    await assertFactsInOrder(manager, workflow, review.id, resolved);
+    await assertFactsInOrder(manager, workflow, review.id, resolved, options.facts?.prior);
     const extension =
       resolved.type === 'EXTEND_DEADLINE'
         ? await checkDeadlineExtension(this.clocks, this.rulebook, manager, acting.actor, review.id, resolved)
