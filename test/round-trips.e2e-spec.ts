@@ -52,6 +52,24 @@ describe('round trips per event and per read', () => {
     expect(atMost(10, ours(statements))).toBe('ok');
   });
 
+  it('DECIDE_TO_COMMISSION (clock effects and their outbox rows): still no view read under the lock', async () => {
+    const id = (await t.http().post('/api/reviews').set(s.coordinator.auth).send(reviewBody(s.partnership.id))).body.id as string;
+    await t.app.get(OutboxRelay).relayPending();
+    const { result, statements } = await countRoundTrips(() =>
+      t
+        .http()
+        .post(`/api/reviews/${id}/events`)
+        .set(s.cspChair.auth)
+        .send({ type: 'DECIDE_TO_COMMISSION', decidedAt: daysAgo(45), rationale: 'criteria met' }),
+    );
+    expect(result.status).toBe(200);
+    const locked = underRowLock(statements);
+    process.stdout.write(`DECIDE_TO_COMMISSION: ${statements.length} round trips, ${locked.length} under the row lock\n`);
+    if (process.env.SHOW_ROUND_TRIPS) process.stdout.write(`${summary(statements).join('\n')}\n`);
+    expect(locked.some((q) => /FROM "?(documents|recommendations|action_details|users|agencies)"?/i.test(q.sql))).toBe(false);
+    expect(locked.some((q) => /^\s*SELECT\b.*FROM "?clocks"?/i.test(q.sql))).toBe(false);
+  });
+
   it('GET /api/reviews/:id: no lock, and the view reads side by side after the audit commits', async () => {
     const id = await commissionedReview();
     const { result, statements } = await countRoundTrips(() => t.http().get(`/api/reviews/${id}`).set(s.coordinator.auth));
