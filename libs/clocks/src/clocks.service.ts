@@ -238,12 +238,14 @@ export class ClocksService {
     metAt: Date | null,
     now: Date,
   ): Promise<string[]> {
-    const live = await manager
-      .getRepository(ClockEntity)
-      .find({ where: { reviewId, subjectKey: subjectKey(subject), status: In([...LIVE]) } });
-    if (live.length === 0) return [];
-    await manager.getRepository(ClockEntity).update({ id: In(live.map((c) => c.id)) }, { status, metAt, pausedAt: null, updatedAt: now });
-    return live.map((c) => c.id);
+    // One statement: the live clocks of the subject closed, their ids returned.
+    return this.ids(
+      await manager.query(
+        `UPDATE clocks SET status = $4, met_at = $5, paused_at = NULL, updated_at = $6
+         WHERE review_id = $1 AND subject_key = $2 AND status = ANY($3::text[]) RETURNING id`,
+        [reviewId, subjectKey(subject), [...LIVE], status, metAt, now],
+      ),
+    );
   }
 
   private ids(result: unknown): string[] {

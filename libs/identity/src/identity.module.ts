@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@dhr/audit';
-import { AppConfig, secretFromVar } from '@dhr/core';
+import { AppConfig } from '@dhr/core';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { AccountEditsService } from './edits/account-edits.service';
@@ -11,6 +11,7 @@ import { IdentityService } from './identity.service';
 import { IdentityDirectory } from './directory';
 import { LoginThrottle } from './login-throttle/login-throttle';
 import { TokenService } from './token.service';
+import { tokenJwtOptions } from './token-key';
 import { InvitationEntity } from './invitations/invitation.entity';
 import { InvitationService } from './invitations/invitation.service';
 import { PendingInvitationsService } from './invitations/pending-invitations.service';
@@ -33,9 +34,7 @@ import { MembershipService } from './memberships/membership.service';
     AuditModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        secret: secretFromVar(config.TOKEN_SECRET, config.VAR_DIR, 'token-secret', 'TOKEN_SECRET'),
-      }),
+      useFactory: tokenJwtOptions,
     }),
   ],
   // The bearer guard is installed by the apps that answer HTTP with tokens (apps/api), not here.

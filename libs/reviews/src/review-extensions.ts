@@ -84,10 +84,9 @@ export class ReviewExtensions {
   async viewFields(request: ReviewViewRequest): Promise<ViewFieldsByReview> {
     const fields: ViewFieldsByReview = new Map(request.reviews.map(({ review }) => [review.id, {}]));
     if (request.reviews.length === 0) return fields;
-    for (const extension of this.extensions) {
-      const added = await extension.viewFields?.(request);
-      for (const [id, more] of added ?? []) Object.assign(fields.get(id) ?? {}, more);
-    }
+    // Each extension reads its own tables: side by side, merged in registration order.
+    const added = await Promise.all(this.extensions.map((extension) => extension.viewFields?.(request)));
+    for (const byReview of added) for (const [id, more] of byReview ?? []) Object.assign(fields.get(id) ?? {}, more);
     return fields;
   }
 }

@@ -5,7 +5,7 @@ import { ALL_MIGRATIONS } from '../../../../migrations';
  * The one place that says how we talk to Postgres. Schema changes only ever
  * come from migrations (listed explicitly so compiled and ts-jest runs agree).
  */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -13,6 +13,6 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsRun: false,
     migrations: ALL_MIGRATIONS,
     migrationsTableName: 'schema_migrations',
-    extra: { max: 10, application_name: 'dhr-engine' },
+    extra: { max: poolSize, application_name: 'dhr-engine' },
   };
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '@dhr/core';
 import type { WorkflowVersion } from '@dhr/workflow';
 import type { DhrEvent } from '@dhr/workflows/dhr/contract';
+import type { ReferenceFacts } from '../event-references';
 import { EVENT_CATALOGUE } from './event-catalogue';
 import { londonDateTimeWords } from './london-words';
 
@@ -15,20 +16,27 @@ export async function assertFactsInOrder(
   workflow: WorkflowVersion,
   reviewId: string,
   event: DhrEvent,
+  prior?: ReferenceFacts['prior'],
 ): Promise<void> {
   const prerequisite = workflow.prerequisiteOf?.(event);
   if (!prerequisite || !workflow.factOutOfOrder) return;
-  const rows: { type: string; occurred_at: Date; payload: Record<string, unknown> }[] = await manager.query(
-    'SELECT type, occurred_at, payload FROM review_events WHERE review_id = $1 AND type = ANY($2)',
-    [reviewId, prerequisite.types],
-  );
-  const earlier = workflow.factOutOfOrder(
-    event,
-    rows.map((row) => ({ type: row.type, occurredAt: row.occurred_at, payload: row.payload })),
-  );
+  // The locking read brought the facts of these types already: no query.
+  const facts = sameTypes(prior?.types, prerequisite.types)
+    ? prior!.facts
+    : (
+        (await manager.query('SELECT type, occurred_at, payload FROM review_events WHERE review_id = $1 AND type = ANY($2)', [
+          reviewId,
+          prerequisite.types,
+        ])) as { type: string; occurred_at: Date; payload: Record<string, unknown> }[]
+      ).map((row) => ({ type: row.type, occurredAt: row.occurred_at, payload: row.payload }));
+  const earlier = workflow.factOutOfOrder(event, facts);
   if (!earlier) return;
   const field = EVENT_CATALOGUE[event.type].time ?? 'occurredAt';
   throw DomainError.field(field, `must not be before ${factWords(earlier.type)} on ${londonDateTimeWords(earlier.occurredAt)}`);
+}
+
+function sameTypes(brought: readonly string[] | undefined, needed: readonly string[]): boolean {
+  return brought !== undefined && brought.length === needed.length && needed.every((type) => brought.includes(type));
 }
 
 /** The fact in words for the message ("the request for an IMR"). */

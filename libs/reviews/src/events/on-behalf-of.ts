@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { DomainError } from '@dhr/core';
 import type { Actor, IdentityDirectory, Role } from '@dhr/identity';
 import type { DhrEventType } from '@dhr/workflows/dhr/contract';
+import type { ReferenceFacts } from '../event-references';
 import { EVENT_CATALOGUE } from './event-catalogue';
 import type { ParsedEvent } from './parse-event';
 
@@ -27,6 +28,7 @@ export async function actingFor(
   actor: Actor,
   partnershipId: string,
   parsed: Pick<ParsedEvent, 'type' | 'onBehalfOf' | 'evidence'>,
+  facts: ReferenceFacts = {},
 ): Promise<ActingFor> {
   if (parsed.onBehalfOf === undefined) {
     if (parsed.evidence !== undefined) throw DomainError.field('evidence', 'give it with onBehalfOf, naming who the step is recorded for');
@@ -36,7 +38,7 @@ export async function actingFor(
   if (parsed.evidence === undefined) {
     throw DomainError.field('evidence', 'say what records the step, e.g. "board minutes, 12 March 2026"');
   }
-  const role = await representedRole(directory, manager, parsed.onBehalfOf, partnershipId, parsed.type);
+  const role = await representedRole(directory, manager, parsed.onBehalfOf, partnershipId, parsed.type, facts);
   if (!role) {
     throw DomainError.field(
       'onBehalfOf',
@@ -52,8 +54,12 @@ async function representedRole(
   userId: string,
   partnershipId: string,
   type: DhrEventType,
+  facts: ReferenceFacts,
 ): Promise<Role | null> {
-  for (const role of EVENT_CATALOGUE[type].roles.filter((r) => REPRESENTED.includes(r))) {
+  const represented = EVENT_CATALOGUE[type].roles.filter((r) => REPRESENTED.includes(r));
+  // The locking read brought the roles they hold in the review's partnership: no query.
+  if (facts.roles?.userId === userId) return represented.find((role) => facts.roles!.roles.includes(role)) ?? null;
+  for (const role of represented) {
     if (await directory.userHasRole(userId, partnershipId, role, manager)) return role;
   }
   return null;

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { ReviewAccess, reviewAccess } from '@dhr/access';
 import { DomainError } from '@dhr/core';
 import type { Actor } from '@dhr/identity';
+import type { ReferenceFacts, ReferenceFactsQuery } from '../event-references';
 import { ReviewEntity } from '../review.entities';
 
 /**
@@ -13,12 +14,17 @@ export async function findVisibleReview(
   manager: EntityManager,
   actor: Actor,
   id: string,
-  options: { lock?: boolean; notFound?: string } = {},
-): Promise<{ review: ReviewEntity; access: Exclude<ReviewAccess, 'none'> }> {
+  options: { lock?: boolean; notFound?: string; references?: ReferenceFactsQuery } = {},
+): Promise<{ review: ReviewEntity; access: Exclude<ReviewAccess, 'none'>; facts: ReferenceFacts }> {
   const qb = manager.getRepository(ReviewEntity).createQueryBuilder('r').where('r.id = :id', { id });
   if (options.lock) qb.setLock('for_no_key_update');
-  const review = await qb.getOne();
+  // The checks an event needs ride on the same (locking) read: one round trip.
+  const references = options.references;
+  for (const select of references?.selects ?? []) qb.addSelect(select.sql, select.alias);
+  if (references) qb.setParameters(references.params);
+  const { entities, raw } = references ? await qb.getRawAndEntities() : { entities: [await qb.getOne()], raw: [] };
+  const review = entities[0] ?? null;
   const access = review ? reviewAccess(actor, review) : 'none';
   if (!review || access === 'none') throw DomainError.notFound(options.notFound ?? 'review');
-  return { review, access };
+  return { review, access, facts: references && raw[0] ? references.read(raw[0] as Record<string, unknown>) : {} };
 }

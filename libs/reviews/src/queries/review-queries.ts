@@ -29,10 +29,7 @@ export class ReviewQueries {
   ) {}
 
   get(actor: Actor, id: string): Promise<VisibleReview> {
-    return this.file.read(actor, id, {}, async (tx) => {
-      await tx.audit('review.read');
-      return tx.view();
-    });
+    return this.file.readThenView(actor, id, {}, (tx) => tx.audit('review.read'));
   }
 
   /** One page of the reviews the caller may see: a count, a page query and the view batch, whatever the page size. */
@@ -74,22 +71,23 @@ export class ReviewQueries {
       .take(query.limit);
     // The page and the count are independent reads: on two pooled connections at once they cost one round trip, not two.
     const [rows, total] = await Promise.all([page.getMany(), page.clone().getCount()]);
-    return inTransaction(this.db, async (manager) => {
-      if (actor.partnershipId && rows.length > 0) {
-        await auditReview(this.audit, manager, actor, now, {
+    if (actor.partnershipId && rows.length > 0) {
+      await inTransaction(this.db, (manager) =>
+        auditReview(this.audit, manager, actor, now, {
           action: 'review.list',
-          partnershipId: actor.partnershipId,
+          partnershipId: actor.partnershipId!,
           reviewId: null,
           changes: { returned: { before: null, after: rows.map((r) => r.id) } },
-        });
-      }
-      const items = await this.views.many(
-        manager,
-        actor,
-        rows.map((review) => ({ review, access: reviewAccess(actor, review) })),
+        }),
       );
-      return { items, total };
-    });
+    }
+    // The page's views after the audit commits, on the pool: their reads run side by side.
+    const items = await this.views.many(
+      this.db.manager,
+      actor,
+      rows.map((review) => ({ review, access: reviewAccess(actor, review) })),
+    );
+    return { items, total };
   }
 
   history(actor: Actor, id: string) {

@@ -13,12 +13,12 @@ import { withDecisionMaker } from '../events/decision-maker';
 import { actingFor } from '../events/on-behalf-of';
 import { assertFactsInOrder } from '../events/fact-order-check';
 import { assertMaySend, maySend } from '../event-permission';
-import { assertReferencesExist } from '../event-references';
+import { assertReferencesExist, ReferenceFacts } from '../event-references';
 import { parseEventBody, resolveEvent } from '../events/parse-event';
 import { auditReview } from '../file/review-audit';
 import { ReviewExtensions } from '../review-extensions';
 import type { ReviewEntity } from '../review.entities';
-import { appendHistory, saveSnapshot } from './review-writes';
+import { saveSnapshotWithHistory } from './review-writes';
 
 /** An event the machine accepted and the transaction wrote: the row as saved and its workflow view. */
 export interface AppliedEvent {
@@ -50,20 +50,20 @@ export class EventApplier {
     review: ReviewEntity,
     body: unknown,
     now: Date,
-    options: { ifAllowed?: boolean } = {},
+    options: { ifAllowed?: boolean; facts?: ReferenceFacts } = {},
   ): Promise<AppliedEvent | null> {
     const parsed = parseEventBody(body);
     if (parsed.expectedVersion !== undefined && parsed.expectedVersion !== review.version) throw DomainError.conflict();
 
     // Recorded by the coordinator for a chair or CSP chair: their rules apply, the coordinator is the actor on record.
-    const acting = await actingFor(this.directory, manager, actor, review.partnershipId, parsed);
+    const acting = await actingFor(this.directory, manager, actor, review.partnershipId, parsed, options.facts);
     const resolved = withDecisionMaker(resolveEvent(parsed, now, review.deathDate, this.rulebook), acting.actor);
     const workflow = this.workflows.get(review.workflowVersion);
     const context = workflow.view(review.snapshot).context;
     if (options.ifAllowed && !maySend(acting.actor, resolved, context)) return null;
     assertMaySend(acting.actor, resolved, context);
-    await assertReferencesExist(this.directory, manager, review.partnershipId, resolved);
-    await assertFactsInOrder(manager, workflow, review.id, resolved);
+    await assertReferencesExist(this.directory, manager, review.partnershipId, resolved, options.facts);
+    await assertFactsInOrder(manager, workflow, review.id, resolved, options.facts?.prior);
     const extension =
       resolved.type === 'EXTEND_DEADLINE'
         ? await checkDeadlineExtension(this.clocks, this.rulebook, manager, acting.actor, review.id, resolved)
@@ -79,22 +79,15 @@ export class EventApplier {
     const result = event === resolved ? allowed : workflow.apply(review.snapshot, event);
     if (!result.ok) throw new DomainError('invalid_transition', { stage: result.stage, allowedEvents: result.allowedEvents });
     const afterView = workflow.view(result.snapshot);
-    const saved = await saveSnapshot(manager, review, result.snapshot, afterView, now);
-    await appendHistory(
-      manager,
-      review,
-      actor.userId,
-      {
-        type: event.type,
-        payload: payloadOf(event, context, extension),
-        occurredAt: new Date(event.occurredAt),
-        fromStage: result.fromStage,
-        toStage: result.toStage,
-        onBehalfOf: acting.onBehalfOf,
-        evidence: acting.evidence,
-      },
-      now,
-    );
+    const saved = await saveSnapshotWithHistory(manager, review, result.snapshot, afterView, now, actor.userId, {
+      type: event.type,
+      payload: payloadOf(event, context, extension),
+      occurredAt: new Date(event.occurredAt),
+      fromStage: result.fromStage,
+      toStage: result.toStage,
+      onBehalfOf: acting.onBehalfOf,
+      evidence: acting.evidence,
+    });
     await this.clocks.applyEffects(manager, review, withActionAgency(result.effects, event), now);
     await auditReview(this.audit, manager, actor, now, {
       action: `review.event.${event.type}`,

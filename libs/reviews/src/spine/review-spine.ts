@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AuditWriter, diffFields } from '@dhr/audit';
 import { ClocksService } from '@dhr/clocks';
 import { Clock, DomainError } from '@dhr/core';
@@ -22,6 +24,7 @@ import { appendHistory } from './review-writes';
 @Injectable()
 export class ReviewSpine {
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     private readonly file: ReviewFile,
     private readonly workflows: WorkflowRegistry,
     private readonly clocks: ClocksService,
@@ -40,7 +43,7 @@ export class ReviewSpine {
     if (dto.deathDate > londonDate(now)) throw DomainError.field('deathDate', 'must not be in the future');
 
     const workflow = this.workflows.current;
-    return this.file.transaction(async (manager) => {
+    const created = await this.file.transaction(async (manager) => {
       const reference = await allocateReference(this.directory, manager, dto.partnershipId, Number(londonDate(notifiedAt).slice(0, 4)));
       const started = workflow.start({ notifiedAt: notifiedAt.toISOString() });
       const view = workflow.view(started.snapshot);
@@ -83,8 +86,10 @@ export class ReviewSpine {
         reviewId: review.id,
         changes: diffFields({}, after),
       });
-      return this.views.one(manager, actor, { review, access: 'full', workflow: view });
+      return { review, workflow: view };
     });
+    // Read after COMMIT, in parallel on the pool, as after an event.
+    return this.views.one(this.db.manager, actor, { ...created, access: 'full' });
   }
 
   /**
@@ -93,7 +98,9 @@ export class ReviewSpine {
    * new version (or gets 409 if it named the old one).
    */
   applyEvent(actor: Actor, reviewId: string, body: unknown): Promise<VisibleReview> {
-    parseEventBody(body); // a malformed body is a 400 naming the field, whether or not the review is visible
-    return this.file.change(actor, reviewId, {}, (tx) => tx.apply(body));
+    const event = parseEventBody(body); // a malformed body is a 400 naming the field, whether or not the review is visible
+    return this.file.changeThenView(actor, reviewId, { event }, async (tx) => {
+      await tx.apply(body);
+    });
   }
 }
