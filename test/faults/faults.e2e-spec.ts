@@ -229,7 +229,7 @@ describe(`the fault run (${SIZE.name})`, () => {
           const first = await tryOnce(api, body, key);
           const result = first ?? (await write('/api/reviews', s.coordinator.auth, key, body, alarmsUntil + 120_000));
           if (result?.id) acknowledged.push({ key, id: result.id });
-          await sleep(200);
+          await sleep(LOAD_PAUSE_MS);
         }
       };
       const tryOnce = async (api: ProductProcess, body: object, key: string): Promise<{ id?: string } | null> => {
