@@ -138,7 +138,7 @@ describe(`the fault run (${SIZE.name})`, () => {
           statuses[status] = (statuses[status] ?? 0) + 1;
           if (/^2/.test(status)) return json;
           if (/^5/.test(status) && status !== '503') fiveHundreds.push(`${status} POST ${path} (${api.name}): ${JSON.stringify(json)}`);
-          if (status !== '503' && status !== 'no answer') throw new Error(`POST ${path}: ${status} ${JSON.stringify(json)}`);
+          if (/^4/.test(status)) throw new Error(`POST ${path}: ${status} ${JSON.stringify(json)}`);
           if (Date.now() > giveUpAt) return null;
           await sleep(1000);
         }
@@ -248,8 +248,8 @@ describe(`the fault run (${SIZE.name})`, () => {
           if (/^5/.test(status) && status !== '503')
             fiveHundreds.push(`${status} POST /api/reviews (${api.name}): ${JSON.stringify(json)}`);
           if (/^2/.test(status)) return json;
-          if (status !== '503') throw new Error(`POST /api/reviews: ${status} ${JSON.stringify(json)}`);
-          return null;
+          if (/^4/.test(status)) throw new Error(`POST /api/reviews: ${status} ${JSON.stringify(json)}`);
+          return null; // an outage (503) or a fault (5xx, recorded): retried with the same key
         } catch (error) {
           if ((error as Error).message.startsWith('POST ')) throw error;
           statuses['no answer'] = (statuses['no answer'] ?? 0) + 1;
@@ -403,6 +403,7 @@ describe(`the fault run (${SIZE.name})`, () => {
     const crashes = [...apis, ...workers].flatMap((p) => p.crashes);
     console.log(`fault run timeline\n${timeline.join('\n')}`);
     if (crashes.length > 0) console.log(crashes.join('\n'));
-    if (fiveHundreds.length > 0) console.log([...apis, ...workers].map((p) => p.tail()).join('\n'));
+    const errors = [...apis, ...workers].flatMap((p) => p.errorLines.map((line) => `${p.name}: ${line}`));
+    if (errors.length > 0) console.log(`error lines\n${errors.slice(0, 200).join('\n')}`);
   });
 });

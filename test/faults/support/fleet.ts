@@ -18,6 +18,8 @@ export class ProductProcess {
   starts = 0;
   /** Exits the suite did not cause (a crash), each with the output that led to it. */
   readonly crashes: string[] = [];
+  /** Every error or fatal log line of every run (the tail alone may have scrolled past them). */
+  readonly errorLines: string[] = [];
   private killing = false;
 
   constructor(
@@ -43,7 +45,11 @@ export class ProductProcess {
     const entry = this.role === 'api' ? 'apps/api/src/main.ts' : 'apps/worker/src/main.ts';
     const child = spawnApp(entry, this.config, { args: this.role === 'api' ? ['--api-only'] : [], stdio: ['ignore', 'pipe', 'pipe'] });
     this.output = '';
-    const keep = (chunk: Buffer) => (this.output = (this.output + chunk.toString()).slice(-OUTPUT_KEPT));
+    const keep = (chunk: Buffer) => {
+      const text = chunk.toString();
+      this.output = (this.output + text).slice(-OUTPUT_KEPT);
+      for (const line of text.split('\n')) if (/"level":"(error|fatal)"|^\s+at /.test(line)) this.errorLines.push(line.slice(0, 2000));
+    };
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
     this.exited = new Promise((resolve) =>
