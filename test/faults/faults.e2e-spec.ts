@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { AppConfig } from '@dhr/core';
@@ -67,6 +67,7 @@ describe(`the fault run (${SIZE.name})`, () => {
   let pg: PrivatePostgres | undefined;
   let redis: PrivateRedis | undefined;
   let smtp: SmtpSink | undefined;
+  let varDir: string | undefined;
   const apis: ProductProcess[] = [];
   const workers: ProductProcess[] = [];
   /** Every answer the APIs gave during the run, by status ('no answer' for a cut connection). */
@@ -81,6 +82,7 @@ describe(`the fault run (${SIZE.name})`, () => {
     await pg?.destroy();
     await redis?.kill();
     await smtp?.stop();
+    if (varDir) rmSync(varDir, { recursive: true, force: true });
   }, 120_000);
 
   it(
@@ -100,6 +102,7 @@ describe(`the fault run (${SIZE.name})`, () => {
         SESSION_SECRET: randomBytes(32).toString('hex'),
         LOG_LEVEL: 'info',
       });
+      varDir = base.VAR_DIR;
       for (const name of ['api-1', 'api-2']) {
         apis.push(new ProductProcess(name, 'api', { ...base, PORT: await freePort() }));
       }
@@ -149,9 +152,13 @@ describe(`the fault run (${SIZE.name})`, () => {
       const firstDue = createdFrom + lead + G;
       const dueAt = (i: number) => firstDue + Math.round((SIZE.windowSeconds * 1000 * i) / Math.max(1, SIZE.reviews - 1));
       const reviews: { id: string; met: boolean; dueAt: number }[] = [];
+      /** Every write answered 2xx, to be found in Postgres at the end. */
+      const acknowledged: Ack[] = [];
+      let writesTried = 0;
       for (let i = 0; i < SIZE.reviews; i++) {
         const notifiedAt = new Date(dueAt(i) - CLOCK_MINUTES * 60_000).toISOString();
         const body = reviewBody(s.partnership.id, { notifiedAt, notifiedBy: `Faults review ${i}` });
+        writesTried++;
         const created = await write('/api/reviews', s.coordinator.auth, `review-${i}`, body, Date.now() + 60_000);
         if (!created?.id) throw new Error(`review ${i} not created`);
         const met = i % MET_EVERY === MET_EVERY - 1;
@@ -160,6 +167,7 @@ describe(`the fault run (${SIZE.name})`, () => {
           await write(`/api/reviews/${created.id}/events`, s.cspChair.auth, `decide-${i}`, decision, Date.now() + 60_000);
         }
         reviews.push({ id: created.id, met, dueAt: dueAt(i) });
+        acknowledged.push({ key: `review-${i}`, id: created.id });
       }
       note(`${SIZE.reviews} reviews created in ${((Date.now() - createdFrom) / 1000).toFixed(1)} s`);
       const alarmsFrom = firstDue - G;
@@ -218,8 +226,6 @@ describe(`the fault run (${SIZE.name})`, () => {
 
       // Writes all along: new reviews (their clocks fall due long after the run), two at a time.
       const inFlight = new Map(apis.map((a) => [a.url, 0]));
-      const acknowledged: Ack[] = [];
-      let writesTried = 0;
       const load = async (lane: number) => {
         for (let n = 0; Date.now() < alarmsUntil; n++) {
           const key = `load-${lane}-${n}`;

@@ -30,8 +30,13 @@ export class PrivatePostgres {
       chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
     }
     const pg = new PrivatePostgres(dir, await freePort());
-    await pg.tool('initdb', ['-D', pg.dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
-    await pg.start();
+    try {
+      await pg.tool('initdb', ['-D', pg.dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+      await pg.start();
+    } catch (error) {
+      await pg.destroy();
+      throw error;
+    }
     return pg;
   }
 
