@@ -6,6 +6,17 @@ import type { IdentityService } from './identity.service';
 export async function ensureBootstrapAdmin(config: AppConfig, identity: IdentityService): Promise<void> {
   if (!config.BOOTSTRAP_ADMIN_EMAIL || !config.BOOTSTRAP_ADMIN_PASSWORD) return;
   if (await identity.hasAnyUser()) return;
-  await identity.createBootstrapAdmin(config.BOOTSTRAP_ADMIN_EMAIL, config.BOOTSTRAP_ADMIN_PASSWORD);
+  try {
+    await identity.createBootstrapAdmin(config.BOOTSTRAP_ADMIN_EMAIL, config.BOOTSTRAP_ADMIN_PASSWORD);
+  } catch (error) {
+    // Two API processes started together on a new database both saw no users: the other one created it.
+    if (isUniqueViolation(error)) return;
+    throw error;
+  }
   new Logger('Identity').log('Created the bootstrap administrator');
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  return e?.code === '23505' || e?.driverError?.code === '23505';
 }

@@ -43,7 +43,7 @@ export class IdempotencyStore implements OnModuleDestroy {
 
   /** Our reservation, or the first request's answer (after waiting for it to finish). */
   async reserve(scope: KeyScope): Promise<{ reservation: Reservation } | { answer: StoredAnswer; fingerprint: Buffer }> {
-    const client = await this.pool.connect();
+    const client = watched(await this.pool.connect());
     try {
       await client.query('BEGIN');
       await client.query(`SET LOCAL lock_timeout = '${WAIT_FOR_FIRST}'`);
@@ -58,12 +58,12 @@ export class IdempotencyStore implements OnModuleDestroy {
         [scope.userId, scope.route, scope.keyHash],
       );
       await client.query('COMMIT');
-      client.release();
+      client.releaseWatched();
       // Committed rows always carry an answer (a reservation is only committed with one).
       return { answer: { status: rows[0].status, body: rows[0].body }, fingerprint: rows[0].fingerprint };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      client.release();
+      client.releaseWatched(error);
       if ((error as { code?: string }).code === '55P03') {
         throw DomainError.conflict('a request with this Idempotency-Key is still in progress; try again shortly');
       }
@@ -75,7 +75,7 @@ export class IdempotencyStore implements OnModuleDestroy {
     await this.pool.end();
   }
 
-  private reservation(client: PoolClient, scope: KeyScope): Reservation {
+  private reservation(client: WatchedClient, scope: KeyScope): Reservation {
     let done = false;
     return {
       complete: async ({ status, body }) => {
@@ -87,19 +87,41 @@ export class IdempotencyStore implements OnModuleDestroy {
             [scope.userId, scope.route, scope.keyHash, status, JSON.stringify(body ?? null)],
           );
           await client.query('COMMIT');
+          client.releaseWatched();
         } catch (error) {
           await client.query('ROLLBACK').catch(() => undefined);
+          client.releaseWatched(error);
           throw error;
-        } finally {
-          client.release();
         }
       },
       release: async () => {
         if (done) return;
         done = true;
-        await client.query('ROLLBACK').catch(() => undefined);
-        client.release();
+        const failed = await client.query('ROLLBACK').then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        client.releaseWatched(failed);
       },
     };
   }
+}
+
+type WatchedClient = PoolClient & { releaseWatched(error?: unknown): void };
+
+/**
+ * A checked-out client holds the reservation's transaction open, idle, while the request runs: if
+ * the server cuts it then (a Postgres restart), pg emits 'error' on the client, which with no
+ * listener ends the process. The listener swallows it (the next query on the client fails, and that
+ * is answered as the outage); release drops the listener, and a client that failed is destroyed.
+ */
+function watched(client: PoolClient): WatchedClient {
+  const ignore = () => undefined;
+  client.on('error', ignore);
+  return Object.assign(client, {
+    releaseWatched(error?: unknown) {
+      client.off('error', ignore);
+      client.release(error instanceof Error ? error : undefined);
+    },
+  });
 }

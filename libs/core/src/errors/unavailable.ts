@@ -34,6 +34,9 @@ export function isConnectionError(error: unknown, depth = 0): boolean {
   if (typeof e.code === 'string' && (SOCKET_CODES.has(e.code) || POSTGRES_CODES.has(e.code) || /^08[0-9A-Z]{3}$/.test(e.code))) return true;
   // ioredis: MaxRetriesPerRequestError, or a command refused while the connection is down.
   if (e.name === 'MaxRetriesPerRequestError') return true;
+  // TypeORM releases a query runner whose connection the server cut (a Postgres restart mid-transaction);
+  // the transaction's next query then throws this, with no code: the outage, seen one step later.
+  if (e.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
   if (typeof e.message === 'string' && MESSAGES.some((pattern) => pattern.test(e.message as string))) return true;
   // AggregateError (net tries IPv4 and IPv6): unavailable when every attempt was.
   if (Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every((inner) => isConnectionError(inner, depth + 1))) return true;
