@@ -92,7 +92,9 @@ describe('migrating to sealed audit entries', () => {
     const db = new DataSource(dataSourceOptions(config.DATABASE_URL));
     await db.initialize();
     try {
-      await db.undoLastMigration({ transaction: 'each' });
+      // Undo the migrations that came after sealing too, newest first, then sealing itself.
+      const sealing = ALL_MIGRATIONS.indexOf(AuditSealing1795394600000);
+      for (let i = ALL_MIGRATIONS.length - 1; i >= sealing; i--) await db.undoLastMigration({ transaction: 'each' });
       const nullable = await db.query(
         `SELECT column_name, is_nullable FROM information_schema.columns
           WHERE table_name = 'audit_entries' AND column_name IN ('seq', 'hash', 'sealed_at') ORDER BY column_name`,

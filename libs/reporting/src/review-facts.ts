@@ -1,20 +1,9 @@
 import { DateTime } from 'luxon';
 
 /** The stages in the order a review passes them (api.md): what "the date each stage was reached" lists. */
-export const STAGES = [
-  'notification',
-  'not_commissioned',
-  'setup',
-  'information_gathering',
-  'drafting',
-  'family_review',
-  'csp_signoff',
-  'home_office_qa',
-  'publication',
-  'action_plan',
-  'closed',
-] as const;
-export type Stage = (typeof STAGES)[number];
+import { STAGES, type Stage } from '@dhr/workflows/dhr/contract';
+
+export { STAGES, type Stage };
 
 export interface ReviewRow {
   id: string;

@@ -5,7 +5,8 @@ export class ReviewPage {
   constructor(readonly page: Page) {}
   readonly caption = () => this.page.locator('.govuk-caption-l');
   readonly heading = () => this.page.getByRole('heading', { level: 1 });
-  readonly overview = () => this.page.locator('.govuk-summary-list');
+  // The review's facts: the first summary list (the forecast's follows it).
+  readonly overview = () => this.page.locator('.govuk-summary-list').first();
   async open(id: string): Promise<this> {
     await this.page.goto(`/reviews/${id}`);
     return this;
