@@ -46,8 +46,25 @@ export async function forecastsFor(
 ): Promise<ReviewForecast[]> {
   const [history, reviews] = await Promise.all([forecastHistory(db, partnershipIds), openReviewFacts(db, partnershipIds, now, reviewIds)]);
   const thin = reviews.some((r) => (history.samples.get(r.partnershipId)?.length ?? 0) < OWN_HISTORY_MINIMUM);
-  const deployment = thin ? await forecastHistory(db, null) : null;
+  const deployment = thin ? await deploymentHistory(db) : null;
   return reviews.map((review) => forecastOne(review, history, deployment, now, rulebook, viewerAgencyId));
+}
+
+/**
+ * The whole deployment's completed reviews change only when a review completes, yet reading them
+ * walks every completed review's history (hundreds of ms at national scale): kept a minute per
+ * database handle, so a caseload page or dashboard does not pay for it on every request.
+ */
+const DEPLOYMENT_HISTORY_TTL_MS = 60_000;
+const deploymentHistories = new WeakMap<object, { readAt: number; history: Promise<ForecastHistory> }>();
+
+function deploymentHistory(db: Queryable): Promise<ForecastHistory> {
+  const cached = deploymentHistories.get(db);
+  if (cached && Date.now() - cached.readAt < DEPLOYMENT_HISTORY_TTL_MS) return cached.history;
+  const history = forecastHistory(db, null);
+  deploymentHistories.set(db, { readAt: Date.now(), history });
+  history.catch(() => deploymentHistories.delete(db)); // a failed read is not kept
+  return history;
 }
 
 function forecastOne(
