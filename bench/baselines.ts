@@ -96,3 +96,17 @@ export async function rawBullmqJobsPerSecond(config: AppConfig, n: number): Prom
     await deleteQueueKeys(scratch);
   }
 }
+
+/** A JSON POST from a bench client: the answer's body, or an error naming the status (`expected` exactly, else any 2xx). */
+export async function postJson(url: string, token: string, body: object, expected?: number): Promise<{ id?: string }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
+  const json = (await res.json()) as { id?: string };
+  const ok = expected === undefined ? res.status < 300 : res.status === expected;
+  if (!ok) throw new Error(`POST ${url}: expected ${expected ?? '2xx'}, got ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}

@@ -8,25 +8,13 @@ import { seedPartnership } from '../test/support/actors';
 import { dateDaysAgo, daysAgo, reviewBody } from '../test/support/review-driver';
 import { startTestApp } from '../test/support/test-app';
 import { startBareNest } from './bare-nest';
-import { fmt } from './baselines';
+import { fmt, postJson } from './baselines';
 import { generateLoad, LoadRequest, LoadResult } from './load-generator';
 import type { BenchSection } from './section';
 
 const CONCURRENCY = 16;
 const REVIEWS = 64;
 const GET_P99_TARGET_MS = 25;
-
-async function post(url: string, token: string, body: object, expected: number): Promise<{ id?: string }> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const json = (await res.json()) as { id?: string };
-  if (res.status !== expected) throw new Error(`POST ${url}: expected ${expected}, got ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 /** Client i takes reviews i, i + 16, i + 32, …: no two clients share a review, all share the partnership. */
 const perClient = (paths: string[], request: (path: string) => LoadRequest): LoadRequest[][] =>
@@ -79,8 +67,8 @@ export async function run(options: { scale: 'full' | 'quick' }): Promise<BenchSe
     const reviewIds: string[] = [];
     for (let i = 0; i < REVIEWS; i++) {
       const body = reviewBody(seed.partnership.id, { notifiedAt: daysAgo(1), deathDate: dateDaysAgo(3) });
-      const review = await post(`${origin}/api/reviews`, token, body, 201);
-      await post(`${origin}/api/reviews/${review.id}/events`, token, { type: 'DECIDE_TO_COMMISSION', rationale: 'Criteria met' }, 200);
+      const review = await postJson(`${origin}/api/reviews`, token, body, 201);
+      await postJson(`${origin}/api/reviews/${review.id}/events`, token, { type: 'DECIDE_TO_COMMISSION', rationale: 'Criteria met' }, 200);
       reviewIds.push(review.id!);
     }
     const common = {

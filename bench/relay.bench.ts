@@ -17,6 +17,7 @@ import { startTestApp, TestApp } from '../test/support/test-app';
 import { sleep } from '../test/support/wait-for';
 import { benchReview, ms, quantile } from './alarm-fixtures';
 import type { BenchSection } from './section';
+import { postJson } from './baselines';
 
 const SCALE = { full: { seconds: 30, clients: 4 }, quick: { seconds: 8, clients: 4 } };
 
@@ -27,32 +28,25 @@ interface LoadRun {
   unrelayedAtStop: number;
 }
 
-async function post(url: string, token: string, body: object): Promise<{ id?: string }> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const json = (await res.json()) as { id?: string };
-  if (res.status >= 300) throw new Error(`POST ${url}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
 /** One client: a review of its own, commissioned, then on hold and resumed again and again until `until`. */
 async function client(api: string, seed: Seed, until: number): Promise<number> {
   const token = seed.coordinator.token;
-  const review = await post(
+  const review = await postJson(
     `${api}/reviews`,
     token,
     reviewBody(seed.partnership.id, { notifiedAt: daysAgo(1), deathDate: dateDaysAgo(3) }),
   );
-  await post(`${api}/reviews/${review.id}/events`, token, { type: 'DECIDE_TO_COMMISSION', rationale: 'Criteria met' });
-  await post(`${api}/reviews/${review.id}/events`, token, { type: 'APPOINT_CHAIR', userId: seed.chair.id });
+  await postJson(`${api}/reviews/${review.id}/events`, token, { type: 'DECIDE_TO_COMMISSION', rationale: 'Criteria met' });
+  await postJson(`${api}/reviews/${review.id}/events`, token, { type: 'APPOINT_CHAIR', userId: seed.chair.id });
   let events = 0;
   while (Date.now() < until) {
-    await post(`${api}/reviews/${review.id}/events`, token, { type: 'PUT_ON_HOLD', kind: 'inquest', scope: 'review', reason: 'inquest' });
-    await post(`${api}/reviews/${review.id}/events`, token, { type: 'RESUME' });
+    await postJson(`${api}/reviews/${review.id}/events`, token, {
+      type: 'PUT_ON_HOLD',
+      kind: 'inquest',
+      scope: 'review',
+      reason: 'inquest',
+    });
+    await postJson(`${api}/reviews/${review.id}/events`, token, { type: 'RESUME' });
     events += 2;
   }
   return events;

@@ -1,5 +1,6 @@
 import type { Seed } from '../test/support/actors';
 import { dateDaysAgo, daysAgo, reviewBody } from '../test/support/review-driver';
+import { postJson } from './baselines';
 
 /** After DECIDE_TO_COMMISSION, this many APPOINT_CHAIR (valid again and again in setup) before the next review. */
 const APPOINTS_PER_REVIEW = 8;
@@ -8,18 +9,6 @@ export interface SpineRun {
   eventsPerSecond: number;
   /** CPU used by this Node process (API and HTTP clients together), in cores. */
   nodeCores: number;
-}
-
-async function post(url: string, token: string, body: object, expected: number): Promise<{ id?: string }> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const json = (await res.json()) as { id?: string };
-  if (res.status !== expected) throw new Error(`POST ${url}: expected ${expected}, got ${res.status} ${JSON.stringify(json)}`);
-  return json;
 }
 
 /**
@@ -36,11 +25,11 @@ async function client(api: string, seed: Seed, until: number): Promise<number> {
   let accepted = 0;
   while (Date.now() < until) {
     const body = reviewBody(seed.partnership.id, { notifiedAt: daysAgo(1), deathDate: dateDaysAgo(3) });
-    const review = await post(`${api}/reviews`, token, body, 201);
+    const review = await postJson(`${api}/reviews`, token, body, 201);
     accepted++;
     for (const event of events) {
       if (Date.now() >= until) break;
-      await post(`${api}/reviews/${review.id}/events`, token, event, 200);
+      await postJson(`${api}/reviews/${review.id}/events`, token, event, 200);
       accepted++;
     }
   }
