@@ -18,6 +18,7 @@ describe('isConnectionError', () => {
     expect(isConnectionError(new Error('Connection terminated unexpectedly'))).toBe(true);
     expect(isConnectionError(Object.assign(new Error('x'), { name: 'MaxRetriesPerRequestError' }))).toBe(true);
     expect(isConnectionError(Object.assign(new Error('x'), { name: 'QueryRunnerProviderAlreadyReleasedError' }))).toBe(true);
+    expect(isConnectionError(Object.assign(new Error('x'), { name: 'QueryRunnerAlreadyReleasedError' }))).toBe(true);
     expect(isConnectionError(new DomainError('unavailable'))).toBe(true);
   });
 

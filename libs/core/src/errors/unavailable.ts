@@ -35,8 +35,8 @@ export function isConnectionError(error: unknown, depth = 0): boolean {
   // ioredis: MaxRetriesPerRequestError, or a command refused while the connection is down.
   if (e.name === 'MaxRetriesPerRequestError') return true;
   // TypeORM releases a query runner whose connection the server cut (a Postgres restart mid-transaction);
-  // the transaction's next query then throws this, with no code: the outage, seen one step later.
-  if (e.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+  // the transaction's next query (or its release) then throws one of these, with no code: the outage, seen one step later.
+  if (e.name === 'QueryRunnerProviderAlreadyReleasedError' || e.name === 'QueryRunnerAlreadyReleasedError') return true;
   if (typeof e.message === 'string' && MESSAGES.some((pattern) => pattern.test(e.message as string))) return true;
   // AggregateError (net tries IPv4 and IPv6): unavailable when every attempt was.
   if (Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every((inner) => isConnectionError(inner, depth + 1))) return true;
