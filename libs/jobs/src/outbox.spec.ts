@@ -79,4 +79,34 @@ describe('OutboxRelay (batched)', () => {
     await expect(relay.relayPending()).rejects.toThrow('redis down');
     expect(relayed.size).toBe(0);
   });
+
+  it('relays a row committed just as a run ends: a call in the moment between its last empty batch and its end starts a new run', async () => {
+    // Each delay is a number of microtasks after the run's last (empty) SELECT: together they cover the
+    // moment after the run has decided it is done and before it has let go, where a call was once lost.
+    for (let delay = 0; delay < 40; delay++) {
+      const rows: { id: string; topic: string; payload: object }[] = [];
+      const { db, relayed } = fakeOutbox(rows);
+      const relay = new OutboxRelay(db);
+      relay.on('notification.created', async () => undefined);
+      let late: Promise<number> | null = null;
+      const query = (db as unknown as { transaction: DataSource['transaction'] }).transaction.bind(db);
+      (db as unknown as { transaction: unknown }).transaction = (work: (m: EntityManager) => Promise<unknown>) =>
+        query(async (manager: EntityManager) => {
+          const result = await work(manager);
+          if (!late && result === 0) {
+            let chain = Promise.resolve();
+            for (let i = 0; i < delay; i++) chain = chain.then(() => undefined);
+            late = chain.then(() => {
+              rows.push({ id: 'late', topic: 'notification.created', payload: { notificationId: 'n' } });
+              return relay.relayPending();
+            });
+          }
+          return result;
+        });
+      await relay.relayPending();
+      await late;
+      await new Promise((r) => setImmediate(r));
+      expect({ delay, relayed: relayed.has('late') }).toEqual({ delay, relayed: true });
+    }
+  });
 });

@@ -98,12 +98,18 @@ export class OutboxRelay {
     }
     this.running = (async () => {
       let total = 0;
-      do {
-        this.again = false;
-        total += await this.relayAll();
-      } while (this.again);
+      try {
+        do {
+          this.again = false;
+          total += await this.relayAll();
+        } while (this.again);
+      } finally {
+        // In the same turn as the last check of `again`: a `.finally` on the promise would run a few
+        // microtasks later, and a call in between would join a run that has already ended (its row left for the sweep).
+        this.running = null;
+      }
       return total;
-    })().finally(() => (this.running = null));
+    })();
     return this.running;
   }
 
