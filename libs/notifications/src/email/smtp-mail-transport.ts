@@ -27,7 +27,9 @@ export function createSmtpMailTransport(smtpUrl: string, mailFrom: string, timeo
   const transporter = nodemailer.createTransport({
     url: smtpUrl,
     pool: true,
-    maxConnections: 2,
+    // Five at once per worker (nodemailer's own default): two capped a burst of escalations at two messages per
+    // round trip to the relay. A relay that allows fewer takes `?maxConnections=N` in SMTP_URL.
+    maxConnections: 5,
     // The notification outbox retries failed sends itself (with the same Message-ID);
     // nodemailer re-sending behind its back would hide failures and delay the answer.
     maxRequeues: 0,
