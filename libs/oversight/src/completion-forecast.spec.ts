@@ -4,6 +4,8 @@ import { percentile } from './percentiles';
 const RULEBOOK = { completion: { months: 6 }, decision: { months: 1 }, homeOfficeSubmission: { weeks: 2 }, publication: { weeks: 4 } };
 const DAY = 86_400_000;
 const daysBefore = (at: Date, days: number) => new Date(at.getTime() - days * DAY);
+const londonDay = (at: Date) => at.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+const sixMonthsFrom = (at: Date) => (addLength(at, { months: 6 }).getTime() - at.getTime()) / DAY;
 
 // Three completed reviews with known stage lengths (days).
 const SAMPLES: StageDays[] = [
@@ -125,8 +127,10 @@ describe('forecastCompletion', () => {
   });
 
   it('falls back to the rulebook’s lengths with no history: calendar months across month ends', () => {
+    // Just commissioned, on 31 August: the six months' planned stages all lie ahead.
+    const commissionedAt = new Date('2026-08-31T10:00:00Z');
     const f = forecastCompletion(
-      input({ now: new Date('2026-12-01T12:00:00Z'), commissionedAt: new Date('2026-08-31T10:00:00Z'), samples: [] }),
+      input({ now: commissionedAt, stage: 'setup', stageEnteredAt: commissionedAt, commissionedAt, samples: [] }),
     );
     expect(f.basis).toBe('rulebook');
     expect(f.expectedBy).toBe('2027-02-28');
@@ -134,6 +138,41 @@ describe('forecastCompletion', () => {
     // Plus two weeks to the Home Office submission and four to publication.
     expect(f.publication?.expected).toBe('2027-04-11');
     expect(f.likelyLate).toBe(false);
+  });
+
+  it('with no history, gives a review past its six months the planned time of the stages it has left, not today', () => {
+    // Commissioned 31 August (six months: 181 days), in information gathering since 11 November, now 1 December:
+    // the rest of its two months (181/3 − 20 = 40.3 days), then drafting, family review and sign-off (90.5 days).
+    const now = new Date('2026-12-01T12:00:00Z');
+    const f = forecastCompletion(
+      input({ now, commissionedAt: new Date('2026-08-31T10:00:00Z'), stageEnteredAt: daysBefore(now, 20), samples: [] }),
+    );
+    expect(f.signOff?.expected).toBe('2027-04-11');
+    expect(f.publication?.expected).toBe('2027-05-23');
+    expect(f.likelyLate).toBe(true);
+    expect(f.reasons).toEqual(['The rest of information gathering and the stages after it are planned to take about 19 weeks']);
+
+    // Eight months in set-up: its month is long gone, and the reason says so.
+    const stuck = forecastCompletion(
+      input({ now, stage: 'setup', commissionedAt: daysBefore(now, 240), stageEnteredAt: daysBefore(now, 240), samples: [] }),
+    );
+    expect(stuck.signOff?.expected).toBe(londonDay(new Date(now.getTime() + (5 / 6) * sixMonthsFrom(daysBefore(now, 240)) * DAY)));
+    expect(stuck.reasons).toEqual(['In set-up for 240 days (planned: about 31 days)']);
+
+    // An overdue IMR holds the stage open past its plan: the later stages follow its expected arrival.
+    const waiting = forecastCompletion(
+      input({
+        now,
+        commissionedAt: daysBefore(now, 150),
+        stageEnteredAt: daysBefore(now, 55),
+        samples: [],
+        overdueRequests: [{ kind: 'imr', agencyName: 'Northshire Police', dueAt: daysBefore(now, 10), typicalLateDays: 40 }],
+      }),
+    );
+    // 30 days until the IMR is expected (10 overdue of a typical 40 late), then 1.5 + 0.5 + 1 of the clock's six months.
+    const clockDays = sixMonthsFrom(daysBefore(now, 150));
+    expect(waiting.signOff?.expected).toBe(londonDay(new Date(now.getTime() + (30 + (3 / 6) * clockDays) * DAY)));
+    expect(waiting.reasons).toEqual(['IMR from Northshire Police is 10 days overdue']);
   });
 
   it('forecasts publication only once signed off, and nothing for a closed review', () => {

@@ -122,7 +122,7 @@ export function forecastCompletion(input: ForecastInput): CompletionForecast {
   const forecastOf = (milestone: Milestone): ForecastRange | null => {
     const last = MILESTONE_LAST_STAGE[milestone];
     if (FORECAST_PATH.indexOf(stage) > FORECAST_PATH.indexOf(last)) return null;
-    if (!fromSamples) return rulebookRange(input, stage, milestone, holdLeft + stageFloor);
+    if (!fromSamples) return rulebookRange(input, stage, milestone, { holdLeft, stageFloor, elapsed });
     const later = stagesAfter(stage, last);
     const totals = input.samples
       .map((s) => {
@@ -149,14 +149,58 @@ export function forecastCompletion(input: ForecastInput): CompletionForecast {
   };
 }
 
-/** No history: the clocks' statutory lengths from where the review stands (one date, no spread). */
-function rulebookRange(input: ForecastInput, stage: ForecastStage, milestone: Milestone, floorDays: number): ForecastRange {
-  const floor = new Date(input.now.getTime() + floorDays * DAY_MS);
+/**
+ * With no history, how the completion clock's length (commissioning to sign-off, six months) is
+ * planned across the stages it covers: a month to set up the panel and agree the terms of
+ * reference, two for the agencies' IMRs, six weeks to draft, two for the family to read it, a
+ * month for the CSP to sign off. Shares of the clock, so another rulebook's length scales them.
+ */
+export const PLANNED_SHARE: Partial<Record<ForecastStage, number>> = {
+  setup: 1 / 6,
+  information_gathering: 2 / 6,
+  drafting: 1.5 / 6,
+  family_review: 0.5 / 6,
+  csp_signoff: 1 / 6,
+};
+
+/** The completion clock's length in days, as it runs from commissioning (calendar months vary). */
+const completionDays = (input: ForecastInput) => {
+  const from = input.commissionedAt ?? input.stageEnteredAt;
+  return daysBetween(from, addLength(from, input.rulebook.completion));
+};
+
+/** Days the current stage (less what it has had) and each later one up to sign-off are planned to take. */
+function plannedDays(input: ForecastInput, stage: ForecastStage, elapsed: number): { restOfStage: number; laterStages: number } {
+  const length = completionDays(input);
+  return {
+    restOfStage: Math.max((PLANNED_SHARE[stage] ?? 0) * length - elapsed, 0),
+    laterStages: stagesAfter(stage, 'csp_signoff').reduce((sum, next) => sum + (PLANNED_SHARE[next] ?? 0) * length, 0),
+  };
+}
+
+/**
+ * No history: the rulebook's lengths from where the review stands (one date, no spread). Before the
+ * decision, the decision clock and then the whole completion clock; from set-up to sign-off, the
+ * planned share of what is left of the current stage (after the hold, and not before the overdue
+ * requests are in) and of each later stage, so a review past its six months is still given the time
+ * its remaining stages need rather than today; after sign-off, the Home Office and publication clocks.
+ */
+function rulebookRange(
+  input: ForecastInput,
+  stage: ForecastStage,
+  milestone: Milestone,
+  floors: { holdLeft: number; stageFloor: number; elapsed: number },
+): ForecastRange {
+  const floor = new Date(input.now.getTime() + (floors.holdLeft + floors.stageFloor) * DAY_MS);
   const notBefore = (d: Date) => (d < floor ? floor : d);
   const book = input.rulebook;
   let signedOff: Date;
   if (stage === 'notification') signedOff = addLength(notBefore(addLength(input.stageEnteredAt, book.decision)), book.completion);
-  else signedOff = addLength(input.commissionedAt ?? input.stageEnteredAt, book.completion);
+  else {
+    const { restOfStage, laterStages } = plannedDays(input, stage, floors.elapsed);
+    const stageEnds = Math.max(floors.holdLeft + restOfStage, floors.stageFloor);
+    signedOff = new Date(input.now.getTime() + (stageEnds + laterStages) * DAY_MS);
+  }
   let published: Date;
   if (stage === 'publication') published = notBefore(addLength(input.stageEnteredAt, book.publication));
   else if (stage === 'home_office_qa')
@@ -179,6 +223,7 @@ function lateReasons(input: ForecastInput, stage: ForecastStage, elapsed: number
     const typical = input.typicalHoldDays === null ? '' : ` (holds typically last ${plural(Math.round(input.typicalHoldDays), 'day')})`;
     reasons.push(`On hold for ${plural(wholeDays(heldSoFar), 'day')}${typical}`);
   }
+  if (input.samples.length === 0) return [...reasons, ...plannedReasons(input, stage, elapsed, reasons.length > 0)];
   const typicalStage = median(input.samples.map((s) => s[stage] ?? 0));
   if (typicalStage !== null && elapsed > typicalStage)
     reasons.push(
@@ -186,4 +231,15 @@ function lateReasons(input: ForecastInput, stage: ForecastStage, elapsed: number
     );
   if (reasons.length === 0) reasons.push(`The stages left after ${STAGE_WORDS[stage]} typically take longer than the time remaining`);
   return reasons;
+}
+
+/** With no history, the reasons measured against the planned shares of the six months. */
+function plannedReasons(input: ForecastInput, stage: ForecastStage, elapsed: number, haveOthers: boolean): string[] {
+  const planned = (PLANNED_SHARE[stage] ?? 0) * completionDays(input);
+  if (elapsed > planned)
+    return [`In ${STAGE_WORDS[stage]} for ${plural(wholeDays(elapsed), 'day')} (planned: about ${plural(Math.round(planned), 'day')})`];
+  if (haveOthers) return [];
+  const { restOfStage, laterStages } = plannedDays(input, stage, elapsed);
+  const weeks = Math.max(Math.round((restOfStage + laterStages) / 7), 1);
+  return [`The rest of ${STAGE_WORDS[stage]} and the stages after it are planned to take about ${plural(weeks, 'week')}`];
 }

@@ -16,6 +16,15 @@ describe('dashboard presenter', () => {
     expect(barChart('e', 'Empty', []).bars).toEqual([]);
   });
 
+  it('cuts a label too long for the space left of the bars, keeping the whole one for the title and table', () => {
+    const [bar] = barChart('c', 'Title', [{ label: 'Croydon Health Services NHS Trust', value: 1, valueText: '1' }]).bars;
+    expect(bar.label).toBe('Croydon Health Services NHS Trust');
+    expect(bar.shortLabel).toBe('Croydon Health Services NHS…');
+    expect(barChart('c', 'Title', [{ label: 'Metropolitan Police Service', value: 1, valueText: '1' }]).bars[0].shortLabel).toBe(
+      'Metropolitan Police Service',
+    );
+  });
+
   it('offers periods as their first London day, the last 12 months by default', () => {
     const now = new Date('2026-03-29T23:30:00Z'); // 00:30 BST on 30 March
     const periods = periodChoices(now, null);

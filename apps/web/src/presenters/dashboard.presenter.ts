@@ -11,6 +11,8 @@ type Cell = { text: string } | { html: string; format?: 'numeric' } | { text: st
 /** One bar of a server-rendered SVG bar chart: its label, its length as a share of the longest, and its value in words. */
 export interface Bar {
   label: string;
+  /** The label as drawn: cut to fit the 270 units left of the bars (the full one is in the chart's title and its table). */
+  shortLabel: string;
   valueText: string;
   width: number;
   y: number;
@@ -25,6 +27,10 @@ export interface BarChart {
 
 const BAR_STEP = 32;
 const BAR_AREA = 340;
+/** Characters of a 16-unit font that fit in the 270 units before the bars. */
+const LABEL_CHARACTERS = 28;
+
+const fitLabel = (label: string) => (label.length <= LABEL_CHARACTERS ? label : `${label.slice(0, LABEL_CHARACTERS - 1).trimEnd()}…`);
 
 /** Bars scaled to the largest value (an empty chart has none); the SVG leaves 280 units for labels. */
 export function barChart(id: string, title: string, items: { label: string; value: number; valueText: string }[]): BarChart {
@@ -35,6 +41,7 @@ export function barChart(id: string, title: string, items: { label: string; valu
     height: Math.max(items.length, 1) * BAR_STEP + 8,
     bars: items.map((item, i) => ({
       label: item.label,
+      shortLabel: fitLabel(item.label),
       valueText: item.valueText,
       width: max > 0 ? Math.max(Math.round((item.value / max) * BAR_AREA), item.value > 0 ? 2 : 0) : 0,
       y: i * BAR_STEP + 4,
@@ -71,7 +78,7 @@ export function forecastSummary(f: ReviewForecast | Omit<ReviewForecast, 'review
     r.earliest === r.latest ? longDate(r.expected) : `${longDate(r.expected)} (between ${longDate(r.earliest)} and ${longDate(r.latest)})`;
   const basis =
     f.basis === 'rulebook'
-      ? 'the statutory lengths of the deadlines (no completed reviews yet)'
+      ? 'the six months planned across the stages, and the Home Office and publication deadlines (no completed reviews yet)'
       : `${plural(f.sampleSize, 'completed review')} ${f.basis === 'partnership' ? 'of this partnership' : 'across the service'}`;
   const rows = [
     ...(f.signOff ? [{ key: { text: 'Expected sign-off' }, value: { text: range(f.signOff) } }] : []),
