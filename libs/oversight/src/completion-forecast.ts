@@ -1,4 +1,4 @@
-import { DateTime, type DurationLikeObject } from 'luxon';
+import { addLondonCalendar } from '@dhr/clocks';
 import { median, percentileOfSorted } from './percentiles';
 import { FORECAST_PATH, ForecastStage, isForecastStage, MILESTONE_LAST_STAGE, Milestone, STAGE_WORDS, stagesAfter } from './stage-path';
 
@@ -82,10 +82,14 @@ export interface CompletionForecast {
 const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: LONDON, year: 'numeric', month: '2-digit', day: '2-digit' });
 const londonDate = (instant: Date) => LONDON_DATE.format(instant);
 
-/** A rulebook length added on the London calendar (months are calendar months; a working day counts 7/5 of a day). */
+/**
+ * A rulebook length added on the London calendar (months are calendar months; a working day counts 7/5 of a
+ * day), through the statutory clocks' own London wall clock: the same rules as the deadlines, and its
+ * remembered offsets (luxon asking Intl for each one was most of a caseload's forecasting time).
+ */
 export function addLength(instant: Date, length: RulebookLength): Date {
-  const plus: DurationLikeObject = { months: length.months ?? 0, weeks: length.weeks ?? 0, days: length.days ?? 0 };
-  const shifted = DateTime.fromJSDate(instant, { zone: LONDON }).plus(plus).toJSDate();
+  const days = (length.weeks ?? 0) * 7 + (length.days ?? 0);
+  const shifted = addLondonCalendar(instant, length.months ?? 0, days);
   return new Date(shifted.getTime() + ((length.workingDays ?? 0) * 7 * DAY_MS) / 5);
 }
 
@@ -163,11 +167,17 @@ export const PLANNED_SHARE: Partial<Record<ForecastStage, number>> = {
   csp_signoff: 1 / 6,
 };
 
-/** The completion clock's length in days, as it runs from commissioning (calendar months vary). */
-const completionDays = (input: ForecastInput) => {
-  const from = input.commissionedAt ?? input.stageEnteredAt;
-  return daysBetween(from, addLength(from, input.rulebook.completion));
-};
+/** The completion clock's length in days, as it runs from commissioning (calendar months vary); worked out once per forecast. */
+const completionDaysOf = new WeakMap<ForecastInput, number>();
+function completionDays(input: ForecastInput): number {
+  let days = completionDaysOf.get(input);
+  if (days === undefined) {
+    const from = input.commissionedAt ?? input.stageEnteredAt;
+    days = daysBetween(from, addLength(from, input.rulebook.completion));
+    completionDaysOf.set(input, days);
+  }
+  return days;
+}
 
 /** Days the current stage (less what it has had) and each later one up to sign-off are planned to take. */
 function plannedDays(input: ForecastInput, stage: ForecastStage, elapsed: number): { restOfStage: number; laterStages: number } {

@@ -63,7 +63,34 @@ export function fromLondonWallClock(wall: LondonWallClock): Date {
   if (!wall.isValid) {
     throw new Error(`Invalid London wall-clock time: ${wall.invalidExplanation ?? 'unknown reason'}`);
   }
-  const wallMs = wall.toMillis();
+  return fromLondonWallMillis(wall.toMillis());
+}
+
+/**
+ * `instant` plus calendar months and then days (weeks are seven days) at the same London time of day,
+ * a month clipped to the end of a shorter one (31 January + 1 month = 28 February): what luxon's `plus`
+ * does on a wall clock, done on the wall clock's milliseconds without building a DateTime (a caseload's
+ * forecasts add a few lengths to every open review). Same rules as fromLondonWallClock for the result.
+ */
+export function addLondonCalendar(instant: Date, months: number, days: number): Date {
+  const wall = new Date(instant.getTime() + londonZone.offset(instant.getTime()) * MINUTE_MS);
+  const year = wall.getUTCFullYear();
+  const month = wall.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const shifted = Date.UTC(
+    year,
+    month,
+    Math.min(wall.getUTCDate(), lastDay),
+    wall.getUTCHours(),
+    wall.getUTCMinutes(),
+    wall.getUTCSeconds(),
+    wall.getUTCMilliseconds(),
+  );
+  return fromLondonWallMillis(shifted + days * DAY_MS);
+}
+
+/** The instant at which London clocks show the wall-clock reading `wallMs` (its fields read as UTC). */
+function fromLondonWallMillis(wallMs: number): Date {
   // Offsets (minutes) a day either side: London changes at most once in 48 hours.
   const offsetBefore = londonZone.offset(wallMs - DAY_MS);
   const offsetAfter = londonZone.offset(wallMs + DAY_MS);
