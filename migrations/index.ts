@@ -25,6 +25,7 @@ import { IdempotencyKeys1795394500000 } from './1795394500000-idempotency-keys';
 import { AuditSealing1795394600000 } from './1795394600000-audit-sealing';
 import { DocumentSearchText1795395100000 } from './1795395100000-document-search-text';
 import { OversightIndexes1795394900000 } from './1795394900000-oversight-indexes';
+import { ReviewEventTypesIndex1795395300000 } from './1795395300000-review-event-types-index';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -55,4 +56,5 @@ export const ALL_MIGRATIONS = [
   AuditSealing1795394600000,
   OversightIndexes1795394900000,
   DocumentSearchText1795395100000,
+  ReviewEventTypesIndex1795395300000,
 ];
