@@ -26,6 +26,7 @@ import { AuditSealing1795394600000 } from './1795394600000-audit-sealing';
 import { DocumentSearchText1795395100000 } from './1795395100000-document-search-text';
 import { OversightIndexes1795394900000 } from './1795394900000-oversight-indexes';
 import { ReviewEventTypesIndex1795395300000 } from './1795395300000-review-event-types-index';
+import { IdempotencyWrites1795395400000 } from './1795395400000-idempotency-writes';
 
 /** Every migration, in order. A released migration is never edited: add a new one. */
 export const ALL_MIGRATIONS = [
@@ -57,4 +58,5 @@ export const ALL_MIGRATIONS = [
   OversightIndexes1795394900000,
   DocumentSearchText1795395100000,
   ReviewEventTypesIndex1795395300000,
+  IdempotencyWrites1795395400000,
 ];

@@ -79,6 +79,40 @@ describe('Idempotency-Key on POST', () => {
     expect(refusedAgain.body).toEqual(refused.body);
   });
 
+  // The moment a process dies between its write's COMMIT and storing the answer under the key: the key's
+  // row (held uncommitted on its own connection) is gone, the write and its key's write record are not.
+  const loseStoredAnswer = (key: string) => db.query(`DELETE FROM idempotency_keys WHERE key_hash = sha256($1::text::bytea)`, [key]);
+
+  it('writes nothing again when the first attempt wrote but died before storing its answer: the retry answers with the review', async () => {
+    const body = reviewBody(s.partnership.id);
+    const first = await create('died-after-commit', body);
+    expect(first.status).toBe(201);
+    await loseStoredAnswer('died-after-commit');
+    const before = await reviewCount();
+    const retry = await create('died-after-commit', body);
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined(); // not the stored answer: there is none
+    expect(retry.body.id).toBe(first.body.id);
+    expect(retry.body.reference).toBe(first.body.reference);
+    expect(await reviewCount()).toBe(before);
+
+    const sendEvent = () =>
+      t
+        .http()
+        .post(`/api/reviews/${first.body.id}/events`)
+        .set(s.cspChair.auth)
+        .set('Idempotency-Key', 'event-died-after-commit')
+        .send({ type: 'DECIDE_TO_COMMISSION', rationale: 'criteria met' });
+    const decided = await sendEvent();
+    expect(decided.status).toBe(200);
+    await loseStoredAnswer('event-died-after-commit');
+    const again = await sendEvent();
+    expect(again.status).toBe(200);
+    expect(again.body.stage).toBe(decided.body.stage);
+    const history = await t.http().get(`/api/reviews/${first.body.id}/history`).set(s.coordinator.auth);
+    expect(history.body.filter((h: { type: string }) => h.type === 'DECIDE_TO_COMMISSION')).toHaveLength(1);
+  });
+
   it('creates one review from concurrent duplicates, and every duplicate gets its answer', async () => {
     const before = await reviewCount();
     const body = reviewBody(s.partnership.id);
@@ -91,10 +125,13 @@ describe('Idempotency-Key on POST', () => {
   it('keeps keys 24 hours: the sweep removes older ones, and the key then runs as new', async () => {
     const body = reviewBody(s.partnership.id);
     const first = await create('day-old', body);
+    // A day later: the answer and the record that the key wrote age together.
     await db.query(`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE route = 'POST /api/reviews'`);
+    await db.query(`UPDATE idempotency_writes SET created_at = now() - interval '25 hours' WHERE route = 'POST /api/reviews'`);
     const { ReconcileHandler } = await import('../libs/notifications/src/reconcile.handler');
     await t.app.get(ReconcileHandler).handle();
     expect(await db.query(`SELECT 1 FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`)).toHaveLength(0);
+    expect(await db.query(`SELECT 1 FROM idempotency_writes WHERE created_at < now() - interval '24 hours'`)).toHaveLength(0);
     const later = await create('day-old', body);
     expect(later.status).toBe(201);
     expect(later.body.id).not.toBe(first.body.id);

@@ -17,3 +17,4 @@ export * from './export/csv';
 export * from './validation/presence';
 export * from './errors/unavailable';
 export * from './database/wait-for-dependencies';
+export * from './idempotency/idempotent-request';

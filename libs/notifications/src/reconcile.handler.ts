@@ -43,6 +43,7 @@ export class ReconcileHandler {
     await this.jobs.add({ name: 'backfill-document-text', data: {} });
     // The API's Idempotency-Key answers are kept 24 hours (see README "Retrying a POST").
     await this.db.query(`DELETE FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`);
+    await this.db.query(`DELETE FROM idempotency_writes WHERE created_at < now() - interval '24 hours'`);
     this.logger.log(
       `sweep: relayed ${relayed} outbox rows, re-asserted clocks ${clocks}, meetings ${meetings}, digests ${digestDays}, pending emails ${pending.length}`,
     );

@@ -71,6 +71,19 @@ export class IdempotencyStore implements OnModuleDestroy {
     }
   }
 
+  /**
+   * The review an earlier attempt with this key wrote to, when that write committed but its answer was
+   * never stored (its process died in between); null otherwise. Asked once the key is reserved, so an
+   * attempt still running has finished (or died) by then.
+   */
+  async writtenReview(scope: KeyScope): Promise<string | null> {
+    const { rows } = await this.pool.query<{ review_id: string }>(
+      `SELECT review_id FROM idempotency_writes WHERE user_id = $1 AND route = $2 AND key_hash = $3`,
+      [scope.userId, scope.route, scope.keyHash],
+    );
+    return rows[0]?.review_id ?? null;
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.pool.end();
   }

@@ -3,7 +3,7 @@ import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } fr
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { canonicalJson } from '@dhr/audit';
-import { DomainError, ErrorCode } from '@dhr/core';
+import { DomainError, ErrorCode, runAsIdempotentRequest } from '@dhr/core';
 import { STATUS_OF } from '../errors/error-status';
 import { IdempotencyStore, KeyScope, StoredAnswer } from './idempotency-store';
 
@@ -43,7 +43,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const { reservation } = found;
     let value: unknown;
     try {
-      value = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      // The handler runs as this keyed request: its write records the key in its own transaction, and a
+      // retry after a write whose answer was lost replays the review instead of writing again.
+      const replayReviewId = await this.store.writtenReview(scope);
+      const request = { userId: scope.userId, route: scope.route, keyHash: scope.keyHash, replayReviewId };
+      value = await runAsIdempotentRequest(request, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
     } catch (error) {
       const answer = storableError(error);
       await (answer ? reservation.complete(answer) : reservation.release()).catch((e: unknown) => this.notStored(e));

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditWriter, diffFields } from '@dhr/audit';
 import { ClocksService } from '@dhr/clocks';
-import { Clock, DomainError } from '@dhr/core';
+import { Clock, DomainError, recordIdempotentWrite, replayedReviewId } from '@dhr/core';
 import { Actor, IdentityDirectory } from '@dhr/identity';
 import { WorkflowRegistry } from '@dhr/workflow';
 import { CreateReviewDto } from '../create-review.dto';
@@ -35,6 +35,8 @@ export class ReviewSpine {
   ) {}
 
   async create(actor: Actor, dto: CreateReviewDto): Promise<VisibleReview> {
+    const replayed = replayedReviewId();
+    if (replayed) return this.replay(actor, replayed);
     if (actor.partnershipId !== dto.partnershipId)
       throw DomainError.field('partnershipId', 'you may only record reviews for your own partnership');
     const now = this.clock.now();
@@ -79,6 +81,7 @@ export class ReviewSpine {
         now,
       );
       await this.clocks.applyEffects(manager, review, started.effects, now);
+      await recordIdempotentWrite(manager, review.id);
       const after = { ...dto, stage: view.stage, reference, workflowVersion: workflow.version };
       await auditReview(this.audit, manager, actor, now, {
         action: 'review.create',
@@ -99,8 +102,18 @@ export class ReviewSpine {
    */
   applyEvent(actor: Actor, reviewId: string, body: unknown): Promise<VisibleReview> {
     const event = parseEventBody(body); // a malformed body is a 400 naming the field, whether or not the review is visible
+    if (replayedReviewId() === reviewId) return this.replay(actor, reviewId);
     return this.file.changeThenView(actor, reviewId, { event }, async (tx) => {
       await tx.apply(body);
+      await recordIdempotentWrite(tx.manager, reviewId);
     });
+  }
+
+  /**
+   * The retry of a request whose write committed but whose answer was never stored (its process was
+   * killed in between): nothing is written again; the answer is the review as it is now, read as a GET.
+   */
+  private replay(actor: Actor, reviewId: string): Promise<VisibleReview> {
+    return this.file.readThenView(actor, reviewId, {}, (tx) => tx.audit('review.read'));
   }
 }
